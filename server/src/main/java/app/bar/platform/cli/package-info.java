@@ -1,0 +1,4 @@
+@NullMarked
+package app.bar.platform.cli;
+
+import org.jspecify.annotations.NullMarked;

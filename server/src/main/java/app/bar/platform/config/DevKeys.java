@@ -1,0 +1,76 @@
+package app.bar.platform.config;
+
+import app.bar.platform.secrets.KeyRingSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * On the embedded default only: when no JWT or master key ring is configured, generate one
+ * once into {@code <data-dir>/keys} (directory 700, files 600) and feed it to the same
+ * properties production sets from the environment, so the rest of the code has one path.
+ */
+final class DevKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(DevKeys.class);
+
+    private DevKeys() {
+    }
+
+    static void supplyMissing(ConfigurableEnvironment env) {
+        if (Arrays.asList(env.getActiveProfiles()).contains(ProductionGuard.PROFILE)) {
+            return; // production has no default secret: the guard has already demanded both rings
+        }
+        Path keys = Path.of(env.getProperty("bar.data-dir", "./data")).resolve("keys");
+        Map<String, Object> supplied = new HashMap<>();
+        supply(env, supplied, "bar.jwt.keys", keys.resolve("jwt.keys"), "jwt", KeyRingSpec.JWT_KEY_BYTES);
+        supply(env, supplied, "bar.crypto.master-keys", keys.resolve("master.keys"), "mk", KeyRingSpec.MASTER_KEY_BYTES);
+        if (!supplied.isEmpty()) {
+            env.getPropertySources().addFirst(new MapPropertySource("barDevKeys", supplied));
+        }
+    }
+
+    private static void supply(ConfigurableEnvironment env, Map<String, Object> supplied, String key, Path file,
+            String prefix, int bytes) {
+        String configured = env.getProperty(key);
+        if (configured != null && !configured.isBlank()) {
+            return;
+        }
+        supplied.put(key, readOrCreate(file, prefix, bytes));
+    }
+
+    private static String readOrCreate(Path file, String prefix, int bytes) {
+        try {
+            createPrivateDirectory(file.getParent());
+            if (!Files.exists(file)) {
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(file, KeyRingSpec.generateEntry(prefix, bytes) + "\n", StandardCharsets.US_ASCII);
+                    log.warn("dev.keys.generated file={} (development keys: never use them in production)", file);
+                } catch (FileAlreadyExistsException raced) {
+                    // another process created it between the check and the create: read theirs
+                }
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the development key file " + file, e);
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.bar.platform.config;
+
+import org.jspecify.annotations.NullMarked;

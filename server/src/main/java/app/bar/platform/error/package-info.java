@@ -1,0 +1,4 @@
+@NullMarked
+package app.bar.platform.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.bar.platform.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.bar.platform.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.bar.platform.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.bar.platform.redis;
+
+import org.jspecify.annotations.NullMarked;

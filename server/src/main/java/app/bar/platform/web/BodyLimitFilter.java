@@ -1,0 +1,141 @@
+package app.bar.platform.web;
+
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.server.PathContainer;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Caps every request body (JSON included, where Tomcat's {@code maxPostSize} does not reach):
+ * a declared {@code Content-Length} over the limit is refused before reading; a chunked body
+ * is counted as it is read and cut at the limit. Either way the answer is a 413 problem.
+ */
+final class BodyLimitFilter extends OncePerRequestFilter {
+
+    private final long defaultLimit;
+    private final List<CompiledRule> rules;
+    private final ProblemWriter problems;
+
+    BodyLimitFilter(DataSize defaultLimit, List<BodyLimitRule> rules, ProblemWriter problems) {
+        this.defaultLimit = defaultLimit.toBytes();
+        PathPatternParser parser = PathPatternParser.defaultInstance;
+        this.rules = rules.stream().map(r -> new CompiledRule(r, parser.parse(r.pattern()))).toList();
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = limitFor(request);
+        if (limit < 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            problems.write(response, new BarProblem.PayloadTooLarge());
+            return;
+        }
+        chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        for (CompiledRule rule : rules) {
+            if (rule.rule.method().matches(request.getMethod()) && rule.pattern.matches(path)) {
+                return rule.rule.limit() == null ? -1 : rule.rule.limit().toBytes();
+            }
+        }
+        return defaultLimit;
+    }
+
+    private record CompiledRule(BodyLimitRule rule, PathPattern pattern) {
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new LimitedInputStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
+        }
+    }
+
+    private static final class LimitedInputStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > limit) {
+                throw new BarProblem.PayloadTooLarge();
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

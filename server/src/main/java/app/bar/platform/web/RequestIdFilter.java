@@ -1,0 +1,58 @@
+package app.bar.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * First filter of every request: gives it a fresh id (a client-sent {@code X-Request-Id} is
+ * ignored, so nobody can plant a value in our logs), puts it in the response header and the
+ * logging context, and writes one access line when the request ends. The line names the route
+ * pattern, never the raw path: share ids in paths are capabilities.
+ */
+final class RequestIdFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("bar.http");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String existing ? existing : newId();
+        request.setAttribute(RequestIds.ATTRIBUTE, id);
+        response.setHeader(RequestIds.HEADER, id);
+        MDC.put(RequestIds.MDC_KEY, id);
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (!isAsyncStarted(request)) {
+                Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+                log.info("http.request method={} route={} status={} ms={} ip={}", request.getMethod(),
+                        route == null ? "-" : route, response.getStatus(), (System.nanoTime() - start) / 1_000_000,
+                        ClientIp.redacted(request));
+            }
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false; // the error page runs with the same id in the logging context
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.bar.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package app.bar.security;
+
+import app.bar.audit.SecurityEventType;
+import app.bar.audit.SecurityEvents;
+import app.bar.platform.error.ProblemWriter;
+import app.bar.platform.error.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** 401 and 403 from Spring Security as problem+json, each recorded as a security event. */
+@Component
+final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ProblemWriter problems;
+    private final SecurityEvents events;
+
+    ProblemAuthenticationHandlers(ProblemWriter problems, SecurityEvents events) {
+        this.problems = problems;
+        this.events = events;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        events.record(SecurityEventType.TOKEN_MISSING, null, Map.of("method", request.getMethod()));
+        response.setHeader("WWW-Authenticate", "Bearer");
+        problems.write(response, 401, Problems.of(HttpStatus.UNAUTHORIZED));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        events.record(SecurityEventType.ACCESS_DENIED, auth == null ? null : auth.getName(),
+                Map.of("method", request.getMethod()));
+        problems.write(response, 403, Problems.of(HttpStatus.FORBIDDEN));
+    }
+}

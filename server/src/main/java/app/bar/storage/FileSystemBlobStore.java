@@ -1,0 +1,147 @@
+package app.bar.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Blobs as files: {@code <dir>/blobs/<first two chars>/<id>}, written to {@code <dir>/tmp/<id>.part},
+ * forced to disk and renamed into place atomically on commit. Files are owner-only.
+ */
+@Component
+final class FileSystemBlobStore implements BlobStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FileSystemBlobStore.class);
+
+    private final Path blobs;
+    private final Path tmp;
+
+    FileSystemBlobStore(StorageProperties properties) throws IOException {
+        Path root = properties.dir().toAbsolutePath().normalize();
+        this.blobs = root.resolve("blobs");
+        this.tmp = root.resolve("tmp");
+        Files.createDirectories(blobs);
+        Files.createDirectories(tmp);
+    }
+
+    @Override
+    public BlobWriter create() throws IOException {
+        BlobId id = BlobId.random();
+        Path part = tmp.resolve(id.value() + ".part");
+        FileChannel channel = FileChannel.open(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        return new FileWriter(id, part, channel);
+    }
+
+    @Override
+    public InputStream open(BlobId id) throws IOException {
+        return Files.newInputStream(pathOf(id));
+    }
+
+    @Override
+    public boolean delete(BlobId id) throws IOException {
+        return Files.deleteIfExists(pathOf(id));
+    }
+
+    @Override
+    public void forEach(Consumer<StoredBlob> action) throws IOException {
+        try (DirectoryStream<Path> shards = Files.newDirectoryStream(blobs)) {
+            for (Path shard : shards) {
+                try (Stream<Path> files = Files.list(shard)) {
+                    files.forEach(f -> {
+                        String name = f.getFileName().toString();
+                        if (BlobId.isValid(name)) {
+                            try {
+                                action.accept(new StoredBlob(new BlobId(name), Files.getLastModifiedTime(f).toInstant()));
+                            } catch (NoSuchFileException gone) {
+                                // deleted while we listed: nothing to report
+                            } catch (IOException e) {
+                                log.warn("blob.stat_failed error={}", e.getClass().getSimpleName());
+                            }
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    @Override
+    public int purgeIncomplete(Instant before) throws IOException {
+        int purged = 0;
+        try (Stream<Path> parts = Files.list(tmp)) {
+            for (Path part : (Iterable<Path>) parts::iterator) {
+                if (Files.getLastModifiedTime(part).toInstant().isBefore(before) && Files.deleteIfExists(part)) {
+                    purged++;
+                }
+            }
+        }
+        return purged;
+    }
+
+    @Override
+    public boolean isReady() {
+        return Files.isDirectory(blobs) && Files.isWritable(blobs) && Files.isWritable(tmp);
+    }
+
+    private Path pathOf(BlobId id) {
+        return blobs.resolve(id.value().substring(0, 2)).resolve(id.value());
+    }
+
+    private final class FileWriter implements BlobWriter {
+        private final BlobId id;
+        private final Path part;
+        private final FileChannel channel;
+        private final OutputStream stream;
+        private boolean committed;
+
+        FileWriter(BlobId id, Path part, FileChannel channel) {
+            this.id = id;
+            this.part = part;
+            this.channel = channel;
+            this.stream = Channels.newOutputStream(channel);
+        }
+
+        @Override
+        public BlobId id() {
+            return id;
+        }
+
+        @Override
+        public OutputStream stream() {
+            return stream;
+        }
+
+        @Override
+        public void commit() throws IOException {
+            channel.force(true);
+            channel.close();
+            Path target = pathOf(id);
+            Files.createDirectories(target.getParent());
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                channel.close();
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+}

@@ -34,8 +34,11 @@ public record BarProperties(
         }
     }
 
-    /** Redis for shared rate limits and revocation notices; blank means in-process only. */
-    public record Redis(@DefaultValue("") String url) {
+    /**
+     * Redis for shared rate limits and revocation notices; a blank URL means in-process only.
+     * Every key starts with {@code namespace}, so several deployments (or test runs) can share a server.
+     */
+    public record Redis(@DefaultValue("") String url, @DefaultValue("bar") String namespace) {
         public boolean enabled() {
             return !url.isBlank();
         }

@@ -21,8 +21,10 @@ public final class LogRedactor {
     /** {@code name=value}, {@code "name":"value"}, {@code name: value} where the name says secret. */
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(?i)([\\w.-]*(?:password|passwd|secret|token|otp|ticket|apikey|api_key|api-key|authorization|cookie"
-                    + "|credential|verifier|accesskey|access_key|master[-_]?keys?|jwt[-_]?keys?|private[-_]?key)[\\w.-]*)"
+                    + "|credential|verifier|csrf|session|accesskey|access_key|master[-_]?keys?|jwt[-_]?keys?|private[-_]?key)[\\w.-]*)"
                     + "(\"?\\s*[:=]\\s*\"?)([^\\s\",;&}\\]]+)");
+    /** A whole Cookie / Set-Cookie header: every cookie in it may be a credential. */
+    private static final Pattern COOKIE_HEADER = Pattern.compile("(?i)\\b((?:set-)?cookie\"?\\s*[:=]\\s*)[^\\r\\n]*");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Pattern EMAIL = Pattern.compile(
@@ -41,6 +43,7 @@ public final class LogRedactor {
             return message;
         }
         String s = message;
+        s = COOKIE_HEADER.matcher(s).replaceAll("$1" + MASK);
         s = BEARER.matcher(s).replaceAll("$1 " + MASK);
         s = JWT.matcher(s).replaceAll(MASK);
         s = SECRET_FIELD.matcher(s).replaceAll("$1$2" + MASK);

@@ -1,5 +1,6 @@
 package app.bar.platform.ratelimit;
 
+import app.bar.platform.config.BarProperties;
 import app.bar.platform.error.ProblemWriter;
 import io.lettuce.core.RedisClient;
 import java.time.Clock;
@@ -24,9 +25,9 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(ObjectProvider<RedisClient> redis) {
+    RateLimiter rateLimiter(ObjectProvider<RedisClient> redis, BarProperties properties) {
         RedisClient client = redis.getIfAvailable();
-        return client == null ? local : new RedisRateLimiter(client, local);
+        return client == null ? local : new RedisRateLimiter(client, properties.redis().namespace(), local);
     }
 
     @Bean

@@ -26,8 +26,10 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final ProxyManager<byte[]> buckets;
     private final LocalRateLimiter fallback;
+    private final String namespace;
 
-    RedisRateLimiter(RedisClient client, LocalRateLimiter fallback) {
+    RedisRateLimiter(RedisClient client, String namespace, LocalRateLimiter fallback) {
+        this.namespace = namespace;
         this.connection = client.connect(ByteArrayCodec.INSTANCE);
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
@@ -39,7 +41,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public Duration tryConsume(String policyName, RatePolicy policy, String key) {
         // the policy is part of the key, so a changed limit starts fresh buckets
-        byte[] id = ("bar:rl:" + policyName + ":" + policy + ":" + key).getBytes(StandardCharsets.UTF_8);
+        byte[] id = (namespace + ":rl:" + policyName + ":" + policy + ":" + key).getBytes(StandardCharsets.UTF_8);
         try {
             ConsumptionProbe probe = buckets.builder()
                     .build(id, () -> configuration(policy))

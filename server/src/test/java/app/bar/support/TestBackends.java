@@ -1,0 +1,137 @@
+package app.bar.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Where integration tests keep their state. One set per test JVM, shared by every context (as
+ * nodes of one deployment share theirs):
+ * <ul>
+ *   <li>a temporary data directory (dev keys, blobs, outbox);</li>
+ *   <li>the database: H2 in that directory, or — when the build runs the {@code external}
+ *       backend ({@code -Dbar.it.backend=external}, which {@code .ci/run} always does) — a fresh
+ *       schema in the PostgreSQL of {@code BAR_TEST_POSTGRES_URL}; unreachable means the test
+ *       fails, never skips;</li>
+ *   <li>Redis from {@code BAR_TEST_REDIS_URL} in the external backend, under a random namespace;</li>
+ *   <li>a real SMTP server (GreenMail) on a free port, which every context sends to.</li>
+ * </ul>
+ */
+public final class TestBackends implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final boolean EXTERNAL = "external".equals(System.getProperty("bar.it.backend"));
+
+    private static final String RUN_ID = HexFormat.of().formatHex(randomBytes(4));
+    private static Map<String, String> properties;
+    private static GreenMail smtp;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(properties()).applyTo(context);
+    }
+
+    /** The properties a node of the test deployment needs (also for a second node started by hand). */
+    public static synchronized Map<String, String> properties() {
+        if (properties == null) {
+            properties = createBackends();
+        }
+        return properties;
+    }
+
+    /** The SMTP server every test context sends mail to. */
+    public static synchronized GreenMail smtp() {
+        properties();
+        return smtp;
+    }
+
+    public static String postgresUrl() {
+        String url = System.getenv("BAR_TEST_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("the external backend needs BAR_TEST_POSTGRES_URL (a jdbc:postgresql:// URL)");
+        }
+        return url;
+    }
+
+    public static String redisUrl() {
+        String url = System.getenv("BAR_TEST_REDIS_URL");
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    private static Map<String, String> createBackends() {
+        Map<String, String> p = new HashMap<>();
+        Path data = temporaryDirectory();
+        p.put("bar.data-dir", data.toString());
+        p.put("bar.public-url", "https://bar.example.test");
+        if (EXTERNAL) {
+            p.put("bar.database.url", createPostgresSchema());
+            String redis = redisUrl();
+            if (redis != null) {
+                p.put("bar.redis.url", redis);
+                p.put("bar.redis.namespace", "bar-it-" + RUN_ID);
+            }
+        } else {
+            p.put("bar.database.url", "jdbc:h2:file:" + data.resolve("db/bar")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        }
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+        p.put("bar.mail.smtp.host", "127.0.0.1");
+        p.put("bar.mail.smtp.port", Integer.toString(smtp.getSmtp().getPort()));
+        p.put("bar.mail.smtp.tls", "none");
+        p.put("bar.mail.from", "BAR <bar@example.test>");
+        // Generous limits so suites do not trip over each other; rate-limit tests set their own.
+        for (String policy : new String[] {"login", "register", "forgot-password", "share-unlock", "share-create", "api"}) {
+            p.put("bar.rate-limits." + policy, "100000/1m");
+        }
+        return Map.copyOf(p);
+    }
+
+    private static String createPostgresSchema() {
+        String base = postgresUrl();
+        String schema = "bar_it_" + RUN_ID;
+        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+            s.execute("create schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at BAR_TEST_POSTGRES_URL is unreachable", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(base, schema)));
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static void dropSchema(String base, String schema) {
+        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            // the JVM is exiting; a leftover schema is harmless and named for this run
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("bar-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+}

@@ -64,7 +64,7 @@ final class FileSystemBlobStore implements BlobStore {
             for (Path shard : shards) {
                 try (Stream<Path> files = Files.list(shard)) {
                     files.forEach(f -> {
-                        String name = f.getFileName().toString();
+                        String name = String.valueOf(f.getFileName());
                         if (BlobId.isValid(name)) {
                             try {
                                 action.accept(new StoredBlob(new BlobId(name), Files.getLastModifiedTime(f).toInstant()));
@@ -131,7 +131,7 @@ final class FileSystemBlobStore implements BlobStore {
             channel.force(true);
             channel.close();
             Path target = pathOf(id);
-            Files.createDirectories(target.getParent());
+            Files.createDirectories(java.util.Objects.requireNonNull(target.getParent()));
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             committed = true;
         }

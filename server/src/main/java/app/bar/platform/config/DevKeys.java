@@ -52,7 +52,7 @@ final class DevKeys {
 
     private static String readOrCreate(Path file, String prefix, int bytes) {
         try {
-            createPrivateDirectory(file.getParent());
+            createPrivateDirectory(java.util.Objects.requireNonNull(file.getParent(), "key file has a parent"));
             if (!Files.exists(file)) {
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

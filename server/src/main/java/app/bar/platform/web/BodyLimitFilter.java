@@ -55,7 +55,8 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
         for (CompiledRule rule : rules) {
             if (rule.rule.method().matches(request.getMethod()) && rule.pattern.matches(path)) {
-                return rule.rule.limit() == null ? -1 : rule.rule.limit().toBytes();
+                DataSize limit = rule.rule.limit();
+                return limit == null ? -1 : limit.toBytes();
             }
         }
         return defaultLimit;

@@ -4,6 +4,7 @@ import app.bar.platform.error.BarProblem;
 import app.bar.platform.error.ProblemWriter;
 import app.bar.platform.logging.LogRedactor;
 import app.bar.platform.web.ClientIp;
+import app.bar.platform.web.CurrentAccount;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.server.PathContainer;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -53,7 +51,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-        String account = signedInAccount();
+        String account = CurrentAccount.id().orElse(null);
         for (Route route : routes) {
             if (!route.matches(request.getMethod(), path) || (route.anonymousOnly && account != null)) {
                 continue;
@@ -67,14 +65,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private static String signedInAccount() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return null;
-        }
-        return auth.getName();
     }
 
     /** IPv4 as is; IPv6 cut to its /64 (the first four groups of the expanded form). */

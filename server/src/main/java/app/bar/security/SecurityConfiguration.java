@@ -3,18 +3,15 @@ package app.bar.security;
 import app.bar.platform.config.BarProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
-import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
-import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -30,7 +27,6 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain barFilterChain(HttpSecurity http, BarProperties properties, ProblemAuthenticationHandlers problems,
             JsonMapper json) throws Exception {
-        boolean hsts = properties.http().hsts();
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -40,22 +36,10 @@ class SecurityConfiguration {
                 // accounts module brings its signed double-submit token with its cookies.
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(corsFilter(properties.http().allowedOrigins(), json), HeaderWriterFilter.class)
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
-                        .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY))
-                        .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
-                        .crossOriginResourcePolicy(c -> c.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
-                        .httpStrictTransportSecurity(s -> {
-                            if (hsts) {
-                                // TLS ends at the proxy, so the request here looks plain: send it always.
-                                s.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)
-                                        .maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS);
-                            } else {
-                                s.disable();
-                            }
-                        }))
+                .headers(h -> {
+                    h.defaultsDisabled();
+                    SecurityHeaders.writers(properties.http().hsts()).forEach(h::addHeaderWriter);
+                })
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -65,19 +49,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /**
-     * The firewall refuses odd requests (encoded slashes, TRACE, ...) before any filter runs;
-     * answering with {@code sendError} sends them through the error page, so they too get the
-     * security headers and a problem body.
-     */
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> response.sendError(
-                isAllowedMethod(request.getMethod()) ? 400 : 405);
-    }
-
-    private static boolean isAllowedMethod(String method) {
-        return List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH").contains(method);
+    FilterRegistrationBean<ErrorDispatchHeadersFilter> errorDispatchHeadersFilter(BarProperties properties) {
+        FilterRegistrationBean<ErrorDispatchHeadersFilter> registration = new FilterRegistrationBean<>(
+                new ErrorDispatchHeadersFilter(SecurityHeaders.writers(properties.http().hsts())));
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     private static CorsFilter corsFilter(List<String> allowedOrigins, JsonMapper json) {

@@ -14,9 +14,11 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Where integration tests keep their state. One set per test JVM, shared by every context (as
@@ -36,16 +38,24 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
     public static final boolean EXTERNAL = "external".equals(System.getProperty("bar.it.backend"));
 
     private static final String RUN_ID = HexFormat.of().formatHex(randomBytes(4));
-    private static Map<String, String> properties;
+    private static Map<String, Object> properties;
     private static GreenMail smtp;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of(properties()).applyTo(context);
+        // Above application.yml, below a test's own @TestPropertySource / @SpringBootTest(properties)
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        MapPropertySource backends = new MapPropertySource("barTestBackends", Map.copyOf(properties()));
+        String inlined = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
+        if (sources.contains(inlined)) {
+            sources.addAfter(inlined, backends);
+        } else {
+            sources.addFirst(backends);
+        }
     }
 
     /** The properties a node of the test deployment needs (also for a second node started by hand). */
-    public static synchronized Map<String, String> properties() {
+    public static synchronized Map<String, Object> properties() {
         if (properties == null) {
             properties = createBackends();
         }
@@ -71,8 +81,8 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         return url == null || url.isBlank() ? null : url;
     }
 
-    private static Map<String, String> createBackends() {
-        Map<String, String> p = new HashMap<>();
+    private static Map<String, Object> createBackends() {
+        Map<String, Object> p = new HashMap<>();
         Path data = temporaryDirectory();
         p.put("bar.data-dir", data.toString());
         p.put("bar.public-url", "https://bar.example.test");

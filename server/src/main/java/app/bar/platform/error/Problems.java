@@ -23,7 +23,11 @@ public final class Problems {
     }
 
     public static Map<String, Object> of(HttpStatusCode status, String detail) {
-        String requestId = RequestIds.current();
+        return of(status, detail, RequestIds.current());
+    }
+
+    /** For code that runs outside the request's logging context (container valves). */
+    public static Map<String, Object> of(HttpStatusCode status, String detail, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + slug(status.value()));
         body.put("title", title(status.value()));

@@ -20,7 +20,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Applies the named policies of DESIGN.md §4 to their routes, after authentication so a
+ * Applies the named policies of DESIGN.md §4 to their routes — the first route that matches,
+ * so {@code api} counts "every other API call" — after authentication so a
  * signed-in request is counted against its account and an anonymous one against its
  * client IP (an IPv6 client by its /64, which one subscriber usually holds whole).
  */
@@ -52,10 +53,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
         String account = CurrentAccount.id().orElse(null);
-        for (Route route : routes) {
-            if (!route.matches(request.getMethod(), path) || (route.anonymousOnly && account != null)) {
-                continue;
-            }
+        Route route = routes.stream().filter(r -> r.matches(request.getMethod(), path)).findFirst().orElse(null);
+        if (route != null && !(route.anonymousOnly && account != null)) {
             String key = account != null ? "u:" + account : "ip:" + clientKey(ClientIp.of(request));
             Duration wait = limiter.tryConsume(route.name, route.policy, key);
             if (!wait.isZero()) {

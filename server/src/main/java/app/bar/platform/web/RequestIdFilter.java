@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -14,22 +12,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * First filter of every request: gives it a fresh id (a client-sent {@code X-Request-Id} is
- * ignored, so nobody can plant a value in our logs), puts it in the response header and the
+ * First filter of every request: gives it its id ({@link RequestIds#assign}), puts it in the
  * logging context, and writes one access line when the request ends. The line names the route
  * pattern, never the raw path: share ids in paths are capabilities.
  */
 final class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("bar.http");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String existing ? existing : newId();
-        request.setAttribute(RequestIds.ATTRIBUTE, id);
-        response.setHeader(RequestIds.HEADER, id);
+        String id = RequestIds.assign(request, response);
         MDC.put(RequestIds.MDC_KEY, id);
         long start = System.nanoTime();
         try {
@@ -48,11 +42,5 @@ final class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false; // the error page runs with the same id in the logging context
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

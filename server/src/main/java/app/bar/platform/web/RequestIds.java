@@ -1,6 +1,9 @@
 package app.bar.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.slf4j.MDC;
 
 /** The id every response carries in {@code X-Request-Id} and every log line of the request in its MDC. */
@@ -9,6 +12,7 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     static final String ATTRIBUTE = RequestIds.class.getName();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private RequestIds() {
     }
@@ -17,6 +21,23 @@ public final class RequestIds {
     public static String of(HttpServletRequest request) {
         Object id = request.getAttribute(ATTRIBUTE);
         return id instanceof String s ? s : "none";
+    }
+
+    /**
+     * Gives the request its id, once: a fresh random one (a client-sent {@code X-Request-Id} is
+     * ignored, so nobody plants a value in our logs), in the attribute and the response header.
+     */
+    public static String assign(HttpServletRequest request, HttpServletResponse response) {
+        String id = request.getAttribute(ATTRIBUTE) instanceof String existing ? existing : newId();
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        return id;
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The id of the request this thread serves, from the logging context. */

@@ -1,0 +1,61 @@
+package app.bar.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.BarIntegrationTest;
+import app.bar.support.TestHttp;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** ASVS 3.4.2: CORS from an exact allow-list; never '*' with credentials. */
+@BarIntegrationTest
+@TestPropertySource(properties = "bar.http.allowed-origins=https://app.example.test, *")
+class CorsIT {
+
+    @LocalServerPort
+    int port;
+    TestHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port);
+    }
+
+    @Test
+    void preflightWhenOriginAllowedThenEchoedWithCredentials() {
+        HttpResponse<String> response = preflight("https://app.example.test");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.test");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+    }
+
+    @Test
+    void preflightWhenOriginNotListedThenRefusedAsProblem() {
+        HttpResponse<String> response = preflight("https://evil.example.test");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void wildcardWhenConfiguredThenNeverSentWithCredentials() {
+        HttpResponse<String> response = http.get("/healthz", "Origin", "https://random.example.test");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void simpleRequestWhenOriginAllowedThenExposesRequestId() {
+        HttpResponse<String> response = http.get("/api/nothing", "Origin", "https://app.example.test");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.test");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValueSatisfying(v -> assertThat(v).contains("X-Request-Id"));
+    }
+
+    private HttpResponse<String> preflight(String origin) {
+        return http.method("OPTIONS", "/api/shares", "Origin", origin, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "Content-Type");
+    }
+}

@@ -1,0 +1,74 @@
+package app.bar.platform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.platform.secrets.KeyRingSpec;
+import app.bar.support.JarProcess;
+import app.bar.support.TestHttp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jar's commands: generate-keys, and the embedded default's first start (issue #2 items 3 and 6). */
+class CommandLineIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void generateKeysWhenRunThenPrintsValidFreshRings() {
+        String first = run("generate-keys");
+        String second = run("generate-keys");
+        String jwt = value(first, "BAR_JWT_KEYS");
+        String master = value(first, "BAR_MASTER_KEYS");
+        assertThat(KeyRingSpec.problems(jwt, KeyRingSpec.JWT_KEY_BYTES, 512)).isEmpty();
+        assertThat(KeyRingSpec.problems(master, 32, 32)).isEmpty();
+        assertThat(value(second, "BAR_JWT_KEYS")).isNotEqualTo(jwt);
+        assertThat(value(second, "BAR_MASTER_KEYS")).isNotEqualTo(master);
+        assertThat(Files.exists(dir.resolve("data"))).as("writes nothing").isFalse();
+    }
+
+    @Test
+    void embeddedDefaultWhenStartedThenServesAndKeepsDevKeysOwnerOnly() throws Exception {
+        int port = JarProcess.freePort();
+        try (JarProcess jar = JarProcess.start(dir, Map.of("BAR_PORT", Integer.toString(port)))) {
+            TestHttp http = new TestHttp(port);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline) {
+                assertThat(jar.isAlive()).as(jar.output()).isTrue();
+                try {
+                    status = http.get("/healthz").statusCode();
+                } catch (RuntimeException notYet) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(status).isEqualTo(200);
+            assertThat(http.get("/").body()).contains("Burn After Reading");
+            for (String file : new String[] {"jwt.keys", "master.keys"}) {
+                Path key = dir.resolve("data/keys").resolve(file);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+            }
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/keys"))))
+                    .isEqualTo("rwx------");
+            assertThat(jar.output()).contains("url=http://localhost:" + port + "/").contains("DEVELOPMENT MODE")
+                    .doesNotContain(Files.readString(dir.resolve("data/keys/jwt.keys")).strip());
+        }
+    }
+
+    private String run(String command) {
+        try (JarProcess jar = JarProcess.start(dir, Map.of(), command)) {
+            assertThat(jar.waitFor(Duration.ofSeconds(30))).isZero();
+            return jar.output();
+        }
+    }
+
+    private static String value(String output, String variable) {
+        return output.lines().filter(l -> l.startsWith(variable + "=")).findFirst()
+                .map(l -> l.substring(variable.length() + 1)).orElseThrow();
+    }
+}

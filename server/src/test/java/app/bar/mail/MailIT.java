@@ -1,0 +1,42 @@
+package app.bar.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.BarIntegrationTest;
+import app.bar.support.TestBackends;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Mail goes through a real SMTP server (GreenMail); the message is multipart text + escaped HTML. */
+@BarIntegrationTest
+class MailIT {
+
+    @Autowired
+    Mailer mailer;
+
+    @Test
+    void sendWhenSmtpConfiguredThenDeliveredWithTextAndEscapedHtml() throws Exception {
+        String to = "mail-it-" + System.nanoTime() + "@example.test";
+        MailTemplate template = new MailTemplate("Welcome {{name}}", "Hello {{name}}", "<p>Hello {{name}}</p>");
+        mailer.send(template.render(to, Map.of("name", "<b>Ann</b>")));
+
+        assertThat(TestBackends.smtp().waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage message = Arrays.stream(TestBackends.smtp().getReceivedMessages())
+                .filter(m -> recipient(m).equals(to)).findFirst().orElseThrow();
+        assertThat(message.getSubject()).isEqualTo("Welcome <b>Ann</b>");
+        assertThat(message.getFrom()[0].toString()).contains("bar@example.test");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(message))
+                .contains("&lt;b&gt;Ann&lt;/b&gt;");
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

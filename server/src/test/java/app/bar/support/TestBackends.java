@@ -97,6 +97,10 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
             p.put("bar.database.url", "jdbc:h2:file:" + data.resolve("db/bar")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
+        // Many cached contexts (and second nodes) share one PostgreSQL: small pools keep them
+        // under its connection limit.
+        p.put("spring.datasource.hikari.maximum-pool-size", "6");
+        p.put("spring.datasource.hikari.minimum-idle", "1");
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));

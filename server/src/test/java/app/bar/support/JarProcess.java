@@ -27,8 +27,12 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public static JarProcess start(Path workingDirectory, Map<String, String> env, String... args) {
+        return startWith(ProcessHandle.current().info().command().orElse("java"), workingDirectory, env, args);
+    }
+
+    /** Like {@link #start}, on the given {@code java} executable (another JDK). */
+    public static JarProcess startWith(String java, Path workingDirectory, Map<String, String> env, String... args) {
         String jar = System.getProperty("bar.it.jar", "target/bar-server.jar");
-        String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);

@@ -11,9 +11,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The jar's commands: generate-keys, and the embedded default's first start (issue #2 items 3 and 6). */
+/**
+ * The jar's commands: generate-keys, and the embedded default's first start (issue #2 items 3
+ * and 6). They use no test backend, so the PostgreSQL run skips them.
+ */
+@DisabledIfSystemProperty(named = "bar.it.backend", matches = "external")
 class CommandLineIT {
 
     @TempDir
@@ -36,18 +41,7 @@ class CommandLineIT {
     void embeddedDefaultWhenStartedThenServesAndKeepsDevKeysOwnerOnly() throws Exception {
         int port = JarProcess.freePort();
         try (JarProcess jar = JarProcess.start(dir, Map.of("BAR_PORT", Integer.toString(port)))) {
-            TestHttp http = new TestHttp(port);
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            int status = 0;
-            while (status != 200 && System.nanoTime() < deadline) {
-                assertThat(jar.isAlive()).as(jar.output()).isTrue();
-                try {
-                    status = http.get("/healthz").statusCode();
-                } catch (RuntimeException notYet) {
-                    Thread.sleep(250);
-                }
-            }
-            assertThat(status).isEqualTo(200);
+            TestHttp http = awaitHealthy(jar, port);
             assertThat(http.get("/").body()).contains("Burn After Reading");
             for (String file : new String[] {"jwt.keys", "master.keys"}) {
                 Path key = dir.resolve("data/keys").resolve(file);
@@ -58,6 +52,36 @@ class CommandLineIT {
             assertThat(jar.output()).contains("url=http://localhost:" + port + "/").contains("DEVELOPMENT MODE")
                     .doesNotContain(Files.readString(dir.resolve("data/keys/jwt.keys")).strip());
         }
+    }
+
+    /** Issue #2 item 1: the jar built for release 17 also runs on JDK 25 (with virtual threads). */
+    @Test
+    void embeddedDefaultWhenStartedOnJdk25ThenServes() throws Exception {
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java25), "no JDK 25 on this machine");
+        int port = JarProcess.freePort();
+        try (JarProcess jar = JarProcess.startWith(java25.toString(), dir, Map.of("BAR_PORT", Integer.toString(port)))) {
+            TestHttp http = awaitHealthy(jar, port);
+            assertThat(http.get("/api/nothing").statusCode()).isEqualTo(404);
+            assertThat(jar.output()).contains("Java 25");
+        }
+    }
+
+    private static TestHttp awaitHealthy(JarProcess jar, int port) throws InterruptedException {
+        TestHttp http = new TestHttp(port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(jar.isAlive()).as(jar.output()).isTrue();
+            try {
+                if (http.get("/healthz").statusCode() == 200) {
+                    return http;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the jar did not become healthy:\n" + jar.output());
     }
 
     private String run(String command) {

@@ -70,6 +70,26 @@ public final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code /healthz} on {@code port} answers 200; fails with the output if the process dies or hangs. */
+    public TestHttp awaitHealthy(int port) throws InterruptedException {
+        TestHttp http = new TestHttp(port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the jar exited:\n" + output());
+            }
+            try {
+                if (http.get("/healthz").statusCode() == 200) {
+                    return http;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the jar did not become healthy:\n" + output());
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -41,7 +41,7 @@ class CommandLineIT {
     void embeddedDefaultWhenStartedThenServesAndKeepsDevKeysOwnerOnly() throws Exception {
         int port = JarProcess.freePort();
         try (JarProcess jar = JarProcess.start(dir, Map.of("BAR_PORT", Integer.toString(port)))) {
-            TestHttp http = awaitHealthy(jar, port);
+            TestHttp http = jar.awaitHealthy(port);
             assertThat(http.get("/").body()).contains("Burn After Reading");
             for (String file : new String[] {"jwt.keys", "master.keys"}) {
                 Path key = dir.resolve("data/keys").resolve(file);
@@ -61,27 +61,10 @@ class CommandLineIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java25), "no JDK 25 on this machine");
         int port = JarProcess.freePort();
         try (JarProcess jar = JarProcess.startWith(java25.toString(), dir, Map.of("BAR_PORT", Integer.toString(port)))) {
-            TestHttp http = awaitHealthy(jar, port);
+            TestHttp http = jar.awaitHealthy(port);
             assertThat(http.get("/api/nothing").statusCode()).isEqualTo(404);
             assertThat(jar.output()).contains("Java 25");
         }
-    }
-
-    private static TestHttp awaitHealthy(JarProcess jar, int port) throws InterruptedException {
-        TestHttp http = new TestHttp(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(jar.isAlive()).as(jar.output()).isTrue();
-            try {
-                if (http.get("/healthz").statusCode() == 200) {
-                    return http;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the jar did not become healthy:\n" + jar.output());
     }
 
     private String run(String command) {

@@ -84,8 +84,7 @@ class ProductionStartupIT {
         env.put("BAR_PORT", Integer.toString(port));
         env.put("BAR_BIND_ADDRESS", "127.0.0.1");
         try (JarProcess jar = JarProcess.start(dir, env)) {
-            TestHttp http = new TestHttp(port);
-            awaitHealthy(jar, http);
+            TestHttp http = jar.awaitHealthy(port);
             var response = http.postJson("/api/does-not-exist", Map.of("password", "json-password-SECRET"),
                     "Authorization", "Bearer bearer-token-SECRET", "Cookie", "__Host-bar_access=cookie-SECRET");
             assertThat(response.statusCode()).isEqualTo(404);
@@ -99,22 +98,6 @@ class ProductionStartupIT {
             assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(TestHttp.JSON.readTree(l).isObject()).isTrue());
             assertThat(lines).anyMatch(l -> l.contains("\"requestId\"") && l.contains("http.request"));
         }
-    }
-
-    private static void awaitHealthy(JarProcess jar, TestHttp http) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(jar.isAlive()).as(jar.output()).isTrue();
-            try {
-                if (http.get("/healthz").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the jar did not become healthy:\n" + jar.output());
     }
 
     /** Production logs are JSON lines: the problem lines are the messages that start with config.invalid. */

@@ -53,7 +53,8 @@ public final class SessionCookies {
      */
     public void write(HttpServletResponse response, AccessToken accessToken, String refreshToken, String csrfToken,
             @Nullable Instant persistentUntil, Instant now) {
-        Duration maxAge = persistentUntil == null ? null : Duration.between(now, persistentUntil);
+        Duration maxAge = persistentUntil == null ? null
+                : Duration.ofSeconds((Duration.between(now, persistentUntil).toMillis() + 999) / 1000);
         add(response, cookie(access, accessToken.value(), "/", true, maxAge));
         add(response, cookie(refresh, refreshToken, REFRESH_PATH, true, maxAge));
         add(response, cookie(csrf, csrfToken, "/", false, maxAge));

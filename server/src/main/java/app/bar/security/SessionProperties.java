@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record SessionProperties(
         @DefaultValue("false") boolean cookiePrefixHost,
-        @DefaultValue("5s") @NotNull Duration revocationCacheTtl) {
+        @DefaultValue("4s") @NotNull Duration revocationCacheTtl) {
 
     public SessionProperties {
         if (revocationCacheTtl.isNegative() || revocationCacheTtl.compareTo(Duration.ofSeconds(5)) > 0) {

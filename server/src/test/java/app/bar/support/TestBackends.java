@@ -1,5 +1,6 @@
 package app.bar.support;
 
+import app.bar.platform.secrets.KeyRingSpec;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
@@ -14,9 +15,12 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Where integration tests keep their state. One set per test JVM, shared by every context (as
@@ -41,7 +45,14 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of(properties()).applyTo(context);
+        // Above everything (the development keys included), except a test class's own
+        // @TestPropertySource, which must win (a rate-limit test sets its own limits).
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("barTestBackends", new HashMap<>(properties())));
+        PropertySource<?> inlined = sources.remove(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+        if (inlined != null) {
+            sources.addFirst(inlined);
+        }
     }
 
     /** The properties a node of the test deployment needs (also for a second node started by hand). */
@@ -76,6 +87,9 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         Path data = temporaryDirectory();
         p.put("bar.data-dir", data.toString());
         p.put("bar.public-url", "https://bar.example.test");
+        // one key set for every node of the test deployment (a second node must accept the first one's tokens)
+        p.put("bar.jwt.keys", KeyRingSpec.generateEntry("jwt-test", KeyRingSpec.JWT_KEY_BYTES));
+        p.put("bar.crypto.master-keys", KeyRingSpec.generateEntry("mk-test", KeyRingSpec.MASTER_KEY_BYTES));
         if (EXTERNAL) {
             p.put("bar.database.url", createPostgresSchema());
             String redis = redisUrl();

@@ -59,11 +59,18 @@ class PasswordPolicy {
             inputs.add(lower.substring(at + 1));
         }
         if (displayName != null && !displayName.isBlank()) {
-            inputs.add(displayName);
-            for (String part : displayName.split("\\s+")) {
+            String name = displayName.toLowerCase(Locale.ROOT);
+            inputs.add(name);
+            inputs.add(name.replaceAll("\\s+", ""));
+            for (String part : name.split("[\\s._-]+")) {
                 if (part.length() > 2) {
                     inputs.add(part);
                 }
+            }
+        }
+        for (String part : lower.substring(0, Math.max(at, 0)).split("[._+-]+")) {
+            if (part.length() > 2) {
+                inputs.add(part);
             }
         }
         inputs.add("bar");

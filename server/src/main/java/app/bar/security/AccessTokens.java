@@ -76,7 +76,7 @@ public final class AccessTokens {
         this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 this::validateTimes,
                 jwt -> require(issuer.equals(jwt.getClaimAsString(JwtClaimNames.ISS)), "iss"),
-                jwt -> require(jwt.getAudience() != null && jwt.getAudience().contains(audience), "aud"),
+                jwt -> require(hasAudience(jwt, audience), "aud"),
                 jwt -> require("access".equals(jwt.getClaimAsString(TOKEN_USE)), TOKEN_USE),
                 jwt -> require(jwt.getSubject() != null && jwt.getClaimAsString(SESSION_ID) != null, "sub/sid"))));
     }
@@ -137,17 +137,25 @@ public final class AccessTokens {
     private OAuth2TokenValidatorResult validateTimes(Jwt jwt) {
         Instant now = clock.instant();
         var skew = properties.clockSkew();
-        if (jwt.getExpiresAt() == null || jwt.getIssuedAt() == null) {
+        Instant expiresAt = jwt.getExpiresAt();
+        Instant issuedAt = jwt.getIssuedAt();
+        Instant notBefore = jwt.getNotBefore();
+        if (expiresAt == null || issuedAt == null) {
             return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp and iat are required", null));
         }
-        if (now.isAfter(jwt.getExpiresAt().plus(skew))) {
+        if (now.isAfter(expiresAt.plus(skew))) {
             return OAuth2TokenValidatorResult.failure(new OAuth2Error(EXPIRED, "expired", null));
         }
-        boolean notYet = jwt.getNotBefore() != null && now.isBefore(jwt.getNotBefore().minus(skew));
-        if (notYet || now.isBefore(jwt.getIssuedAt().minus(skew))) {
+        boolean notYet = notBefore != null && now.isBefore(notBefore.minus(skew));
+        if (notYet || now.isBefore(issuedAt.minus(skew))) {
             return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "not yet valid", null));
         }
         return OAuth2TokenValidatorResult.success();
+    }
+
+    private static boolean hasAudience(Jwt jwt, String audience) {
+        List<String> aud = jwt.getAudience();
+        return aud != null && aud.contains(audience);
     }
 
     private static OAuth2TokenValidatorResult require(boolean ok, String claim) {

@@ -81,7 +81,7 @@ public final class CsrfTokens {
         }
         boolean pair = MessageDigest.isEqual(submitted.getBytes(StandardCharsets.US_ASCII),
                 cookie.getBytes(StandardCharsets.US_ASCII));
-        return pair & verify(submitted, sessionId);
+        return pair && verify(submitted, sessionId);
     }
 
     boolean verify(String token, String sessionId) {

@@ -52,7 +52,13 @@ class RegistrationService {
         }
         String name = DisplayNames.clean(displayName);
         policy.check("password", password, normalized, name);
-        hashing.submit(() -> complete(normalized, password, name));
+        hashing.submit(() -> {
+            try {
+                complete(normalized, password, name);
+            } catch (RuntimeException e) {
+                log.error("account.register_failed", e); // after the answer: only the log can know
+            }
+        });
     }
 
     private void complete(String email, String password, @Nullable String name) {

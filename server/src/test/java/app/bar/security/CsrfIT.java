@@ -118,6 +118,16 @@ class CsrfIT {
     }
 
     @Test
+    void loginWhenLeftoverAccessCookieWithoutCsrfThenStillSignsIn() {
+        // sign-in does not act with the old session's authority, so it needs no CSRF token
+        AccountFixtures.TestAccount account = fixtures.anAccount().create();
+        AccountFixtures.Session old = fixtures.login(account);
+        HttpResponse<String> response = http.postJson("/api/auth/login",
+                TestHttp.map("email", account.email(), "password", account.password()), "Cookie", "bar_access=" + old.access());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void textPlainPostToLoginThen415() {
         // ASVS 3.5.2: a cross-site form cannot reach a JSON endpoint (no login CSRF)
         HttpResponse<String> response = http.send(http.request("/api/auth/login").header("Content-Type", "text/plain")

@@ -33,6 +33,6 @@ class AccountCleanup {
         Instant now = clock.instant();
         int links = tokens.deleteExpired(now);
         int ended = sessions.deleteEnded(now.minus(KEEP_ENDED));
-        log.info("account.cleanup links={} sessions={}", links, ended);
+        log.info("account.cleanup links={} ended={}", links, ended);
     }
 }

@@ -16,6 +16,8 @@ public enum SecurityEventType {
     TOKEN_MISSING("token.missing"),
     TOKEN_REFRESH_REUSE("token.refresh_reuse"),
     SESSION_REVOKED("session.revoked"),
+    API_TOKEN_CREATED("api_token.created"),
+    API_TOKEN_DELETED("api_token.deleted"),
     ACCESS_DENIED("access.denied"),
     RATE_LIMIT_EXCEEDED("rate_limit.exceeded"),
     CSRF_REJECTED("csrf.rejected"),

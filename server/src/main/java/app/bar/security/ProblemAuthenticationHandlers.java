@@ -30,7 +30,13 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        events.record(SecurityEventType.TOKEN_MISSING, null, Map.of("method", request.getMethod()));
+        // a stale or revoked access cookie was set aside by TokenAuthenticationFilter: say why
+        // (an invalid one was recorded when it was seen)
+        Object rejected = request.getAttribute(TokenAuthenticationFilter.COOKIE_REJECTED);
+        if (rejected != TokenRejected.Reason.INVALID) {
+            events.record(rejected instanceof TokenRejected.Reason r ? TokenAuthenticationFilter.eventFor(r)
+                    : SecurityEventType.TOKEN_MISSING, null, Map.of("method", request.getMethod()));
+        }
         response.setHeader("WWW-Authenticate", "Bearer");
         problems.write(response, 401, Problems.of(HttpStatus.UNAUTHORIZED));
     }

@@ -1,16 +1,20 @@
 package app.bar.security;
 
+import app.bar.audit.SecurityEvents;
 import app.bar.platform.config.BarProperties;
+import app.bar.platform.error.ProblemWriter;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -19,22 +23,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one filter chain. Stateless (no HTTP session, no request cache, no form login); headers
- * on every response, errors included; CORS from the exact allow-list; 401/403 as problems.
+ * on every response, errors included; CORS from the exact allow-list; access JWTs and personal
+ * API tokens authenticate ({@link TokenAuthenticationFilter}); cookie-authenticated changes need
+ * the signed CSRF token ({@link CsrfProtectionFilter}); 401/403 as problems.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain barFilterChain(HttpSecurity http, BarProperties properties, ProblemAuthenticationHandlers problems,
-            JsonMapper json) throws Exception {
+            JsonMapper json, AccessTokens tokens, SessionRevocations revocations, ApiTokenAuthenticator apiTokens,
+            SessionCookies cookies, CsrfTokens csrf, SecurityEvents events, ProblemWriter writer) throws Exception {
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                // No cookie authenticates a request yet, so there is nothing to forge; the
-                // accounts module brings its signed double-submit token with its cookies.
+                // Spring's CSRF support is the naive double submit and stateful; BAR's signed,
+                // session-bound token is checked by CsrfProtectionFilter instead.
                 .csrf(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, revocations, apiTokens, cookies, events, writer),
+                        AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new CsrfProtectionFilter(csrf, writer), TokenAuthenticationFilter.class)
                 .addFilterAfter(corsFilter(properties.http().allowedOrigins(), json), HeaderWriterFilter.class)
                 .headers(h -> {
                     h.defaultsDisabled();
@@ -44,7 +54,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/account/**").authenticated()
+                        // an API token with account:read may read the account; managing it takes a session
+                        .requestMatchers(HttpMethod.GET, "/api/account")
+                                .hasAnyAuthority(AccountAuthentication.SESSION_AUTHORITY, "SCOPE_account:read")
+                        .requestMatchers("/api/account", "/api/account/**")
+                                .hasAuthority(AccountAuthentication.SESSION_AUTHORITY)
+                        // /api/auth/** and /api/shares/** (and pages) are open; shares check their own rules
                         .anyRequest().permitAll());
         return http.build();
     }

@@ -1,5 +1,6 @@
 package app.bar.support;
 
+import app.bar.platform.secrets.KeyRingSpec;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
@@ -38,24 +40,23 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
     public static final boolean EXTERNAL = "external".equals(System.getProperty("bar.it.backend"));
 
     private static final String RUN_ID = HexFormat.of().formatHex(randomBytes(4));
-    private static Map<String, Object> properties;
+    private static Map<String, String> properties;
     private static GreenMail smtp;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        // Above application.yml, below a test's own @TestPropertySource / @SpringBootTest(properties)
+        // Above everything (the development keys included), except a test class's own
+        // @TestPropertySource, which must win (a rate-limit test sets its own limits).
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
-        MapPropertySource backends = new MapPropertySource("barTestBackends", Map.copyOf(properties()));
-        String inlined = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
-        if (sources.contains(inlined)) {
-            sources.addAfter(inlined, backends);
-        } else {
-            sources.addFirst(backends);
+        sources.addFirst(new MapPropertySource("barTestBackends", new HashMap<>(properties())));
+        PropertySource<?> inlined = sources.remove(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+        if (inlined != null) {
+            sources.addFirst(inlined);
         }
     }
 
     /** The properties a node of the test deployment needs (also for a second node started by hand). */
-    public static synchronized Map<String, Object> properties() {
+    public static synchronized Map<String, String> properties() {
         if (properties == null) {
             properties = createBackends();
         }
@@ -81,11 +82,14 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         return url == null || url.isBlank() ? null : url;
     }
 
-    private static Map<String, Object> createBackends() {
-        Map<String, Object> p = new HashMap<>();
+    private static Map<String, String> createBackends() {
+        Map<String, String> p = new HashMap<>();
         Path data = temporaryDirectory();
         p.put("bar.data-dir", data.toString());
         p.put("bar.public-url", "https://bar.example.test");
+        // one key set for every node of the test deployment (a second node must accept the first one's tokens)
+        p.put("bar.jwt.keys", KeyRingSpec.generateEntry("jwt-test", KeyRingSpec.JWT_KEY_BYTES));
+        p.put("bar.crypto.master-keys", KeyRingSpec.generateEntry("mk-test", KeyRingSpec.MASTER_KEY_BYTES));
         if (EXTERNAL) {
             p.put("bar.database.url", createPostgresSchema());
             String redis = redisUrl();

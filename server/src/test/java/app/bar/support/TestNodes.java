@@ -16,7 +16,7 @@ public final class TestNodes {
         Map<String, Object> p = new HashMap<>(TestBackends.properties());
         p.putAll(extra);
         p.put("server.port", "0");
-        // as command-line arguments: they outrank application.yml (builder "properties" would not)
+        // as command-line arguments: builder properties are defaults, which application.yml would override
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BarApplication.class).run(args);
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));

@@ -1,0 +1,106 @@
+package app.bar.account;
+
+import app.bar.platform.error.BarProblem;
+import app.bar.security.AccountAuthentication;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/account/*}: the signed-in user's own account, sessions, password and API tokens.
+ * Another account's session or token answers 404, like one that never existed (ASVS 8.2.2).
+ */
+@RestController
+@RequestMapping(path = "/api/account", produces = MediaType.APPLICATION_JSON_VALUE)
+class AccountController {
+
+    private final AccountProfile profile;
+    private final SessionService sessions;
+    private final PasswordService passwords;
+    private final ApiTokens apiTokens;
+
+    AccountController(AccountProfile profile, SessionService sessions, PasswordService passwords, ApiTokens apiTokens) {
+        this.profile = profile;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.apiTokens = apiTokens;
+    }
+
+    @GetMapping
+    AccountSummary account() {
+        return profile.get(current().accountId());
+    }
+
+    @GetMapping("/sessions")
+    List<AuthResponses.SessionView> sessions() {
+        AccountAuthentication auth = current();
+        return sessions.listLive(auth.accountId()).stream()
+                .map(s -> AuthResponses.SessionView.of(s, auth.sessionId())).toList();
+    }
+
+    /** Signs out every other session (this one stays). */
+    @DeleteMapping("/sessions")
+    ResponseEntity<Void> endOtherSessions() {
+        AccountAuthentication auth = current();
+        sessions.endAll(auth.accountId(), auth.sessionId(), "user");
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    ResponseEntity<Void> endSession(@PathVariable String id) {
+        sessions.endOwn(current().accountId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> changePassword(@Valid @RequestBody AuthRequests.ChangePassword request) {
+        AccountAuthentication auth = current();
+        passwords.change(auth.accountId(), requireSession(auth), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/tokens")
+    List<ApiTokens.TokenView> tokens() {
+        return apiTokens.list(current().accountId());
+    }
+
+    @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AuthResponses.CreatedToken> createToken(@Valid @RequestBody AuthRequests.CreateToken request) {
+        AccountAuthentication auth = current();
+        Account account = profile.account(auth.accountId());
+        ApiTokens.CreatedToken created = apiTokens.create(account.id(), account.role(), request.name(), request.scopes(),
+                request.expiresInDays());
+        return ResponseEntity.status(HttpStatus.CREATED).body(AuthResponses.CreatedToken.of(created));
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    ResponseEntity<Void> deleteToken(@PathVariable String id) {
+        apiTokens.delete(current().accountId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static AccountAuthentication current() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof AccountAuthentication auth) {
+            return auth;
+        }
+        throw new BarProblem.Unauthorized("Authentication is required.");
+    }
+
+    private static String requireSession(AccountAuthentication auth) {
+        String sessionId = auth.sessionId();
+        if (sessionId == null) {
+            throw new BarProblem.Forbidden("This needs a signed-in session, not an API token.");
+        }
+        return sessionId;
+    }
+}

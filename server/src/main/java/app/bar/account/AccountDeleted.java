@@ -1,0 +1,7 @@
+package app.bar.account;
+
+import java.time.Instant;
+
+/** Published when an admin deletes an account; the shares module destroys the account's shares. */
+public record AccountDeleted(String accountId, Instant at) {
+}

@@ -1,0 +1,110 @@
+package app.bar.account;
+
+import app.bar.audit.SecurityEventType;
+import app.bar.audit.SecurityEvents;
+import app.bar.platform.error.BarProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sign-in (ASVS 6.3.x). An unknown email, a deleted or locked account and a wrong password
+ * all give the same 401 after the same work (a locked or unknown account is checked against
+ * a dummy hash), so neither words nor timing tell them apart. Whether an account is pending
+ * or paused is said only after the right password. Failures are counted in the database, so
+ * the lockout holds across nodes; the owner is mailed once per lock and can still reset the
+ * password, so a lock is no cheap denial of service.
+ */
+@Service
+class LoginService {
+
+    private final AccountRepository accounts;
+    private final PasswordHashing hashing;
+    private final SessionService sessions;
+    private final AccountMails mails;
+    private final SecurityEvents events;
+    private final AccountProperties properties;
+    private final Clock clock;
+
+    LoginService(AccountRepository accounts, PasswordHashing hashing, SessionService sessions, AccountMails mails,
+            SecurityEvents events, AccountProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.hashing = hashing;
+        this.sessions = sessions;
+        this.mails = mails;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    IssuedSession login(String email, String password, boolean rememberMe, @Nullable String userAgent, String clientIp) {
+        String normalized = EmailAddress.normalize(email);
+        Account account = normalized == null ? null
+                : accounts.findByEmail(normalized).filter(a -> a.state() != AccountState.DELETED).orElse(null);
+        Instant now = clock.instant();
+        if (account == null || account.isLocked(now)) {
+            hashing.matchDummy(password);
+            events.record(SecurityEventType.LOGIN_FAILED, account == null ? null : account.id(),
+                    Map.of("reason", account == null ? "unknown_account" : "locked"));
+            throw wrongCredentials();
+        }
+        if (!hashing.matches(password, account.passwordHash())) {
+            recordFailure(account, now);
+            throw wrongCredentials();
+        }
+        refuseUnlessActive(account);
+        accounts.clearFailures(account.id());
+        if (hashing.needsRehash(account.passwordHash())) {
+            accounts.updatePasswordHash(account.id(), hashing.hash(password));
+        }
+        IssuedSession session = sessions.start(account, rememberMe, DeviceFamily.of(userAgent), clientIp);
+        events.record(SecurityEventType.LOGIN_SUCCEEDED, account.id(), Map.of("session", session.sessionId()));
+        return session;
+    }
+
+    /** Checks the password of a signed-in account (password change); a wrong one counts as a failure. */
+    void requirePassword(Account account, String password, String field) {
+        if (!hashing.matches(password, account.passwordHash())) {
+            recordFailure(account, clock.instant());
+            throw new BarProblem.Invalid(field, "is not your current password");
+        }
+    }
+
+    private void refuseUnlessActive(Account account) {
+        switch (account.state()) {
+            case ACTIVE -> {
+            }
+            case PENDING_VERIFICATION -> {
+                events.record(SecurityEventType.LOGIN_PENDING_APPROVAL, account.id(), Map.of("state", "pending_verification"));
+                throw new BarProblem.Forbidden("Confirm your email address first: follow the link we mailed you.");
+            }
+            case PENDING_APPROVAL -> {
+                events.record(SecurityEventType.LOGIN_PENDING_APPROVAL, account.id(), Map.of("state", "pending_approval"));
+                throw new BarProblem.Forbidden("Your account is waiting for an administrator's approval.");
+            }
+            case PAUSED -> {
+                events.record(SecurityEventType.LOGIN_ACCOUNT_PAUSED, account.id(), Map.of());
+                throw new BarProblem.Forbidden("Your account is paused; contact the administrator.");
+            }
+            case DELETED -> throw wrongCredentials();
+        }
+    }
+
+    private void recordFailure(Account account, Instant now) {
+        AccountProperties.Lockout lockout = properties.lockout();
+        int failures = accounts.recordFailure(account.id(), now, now.minus(lockout.window()));
+        events.record(SecurityEventType.LOGIN_FAILED, account.id(), Map.of("reason", "wrong_password"));
+        if (failures >= lockout.maxFailures()
+                && accounts.lock(account.id(), lockout.maxFailures(), now, now.plus(lockout.duration()))) {
+            events.record(SecurityEventType.ACCOUNT_LOCKED, account.id(),
+                    Map.of("minutes", lockout.duration().toMinutes()));
+            mails.locked(account.email(), account.displayName(), lockout.duration().toMinutes());
+        }
+    }
+
+    static BarProblem.Unauthorized wrongCredentials() {
+        return new BarProblem.Unauthorized("The email or password is wrong.");
+    }
+}

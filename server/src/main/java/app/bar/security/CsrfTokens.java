@@ -1,0 +1,138 @@
+package app.bar.security;
+
+import app.bar.audit.SecurityEventType;
+import app.bar.audit.SecurityEvents;
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.KeyRing;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed double-submit CSRF tokens bound to the session (OWASP CSRF cheat sheet, "signed
+ * double-submit cookie"): {@code random.HMAC(key, sessionId.random)}. A request must send the
+ * token both in the CSRF cookie and in the {@value #HEADER} header (or, for a form post, the
+ * {@value #FORM_FIELD} field), the two must match, and the HMAC must verify for the session the
+ * request belongs to, compared in constant time. A cookie an attacker plants, even one minted
+ * for the attacker's own session, fails the last check.
+ *
+ * <p>Spring Security's {@code CookieCsrfTokenRepository} is the naive double submit (any
+ * matching pair passes) and knows nothing of BAR's stateless sessions, so this small piece is
+ * written here. The HMAC keys are derived from the JWT ring (HMAC of a fixed label), so they
+ * rotate with it and never equal a signing key.
+ */
+@Component
+public final class CsrfTokens {
+
+    public static final String HEADER = "X-CSRF-Token";
+    public static final String FORM_FIELD = "csrfToken";
+    private static final byte[] LABEL = "bar csrf token v1".getBytes(StandardCharsets.US_ASCII);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final List<byte[]> keys = new ArrayList<>(); // newest first
+    private final SessionCookies cookies;
+    private final SecurityEvents events;
+
+    CsrfTokens(AccessTokens accessTokens, SessionCookies cookies, SecurityEvents events) {
+        this.cookies = cookies;
+        this.events = events;
+        for (KeyRing.Entry entry : accessTokens.ring().entries()) {
+            keys.add(hmac(entry.secret().toByteArray(), LABEL));
+        }
+    }
+
+    /** A fresh token for the session. */
+    public String issue(String sessionId) {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        String nonce = B64.encodeToString(random);
+        return nonce + "." + B64.encodeToString(mac(keys.get(0), sessionId, nonce));
+    }
+
+    /**
+     * Refuses the request (403 and a {@code csrf.rejected} event) unless it carries a valid token
+     * for {@code sessionId} in both cookie and header (or form field).
+     */
+    public void require(HttpServletRequest request, String sessionId, @Nullable String accountId) {
+        if (!isValid(request, sessionId)) {
+            events.record(SecurityEventType.CSRF_REJECTED, accountId, Map.of("method", request.getMethod()));
+            throw new BarProblem.Forbidden("The CSRF token is missing or does not match; send the "
+                    + "bar_csrf cookie's value in the X-CSRF-Token header.");
+        }
+    }
+
+    boolean isValid(HttpServletRequest request, String sessionId) {
+        String submitted = submitted(request);
+        String cookie = cookies.readCsrf(request);
+        if (submitted == null || cookie == null) {
+            return false;
+        }
+        boolean pair = MessageDigest.isEqual(submitted.getBytes(StandardCharsets.US_ASCII),
+                cookie.getBytes(StandardCharsets.US_ASCII));
+        return pair && verify(submitted, sessionId);
+    }
+
+    boolean verify(String token, String sessionId) {
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.') || token.length() > 200) {
+            return false;
+        }
+        byte[] presented;
+        try {
+            presented = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String nonce = token.substring(0, dot);
+        boolean ok = false;
+        for (byte[] key : keys) {
+            ok |= MessageDigest.isEqual(presented, mac(key, sessionId, nonce));
+        }
+        return ok;
+    }
+
+    private static @Nullable String submitted(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null) {
+            return header;
+        }
+        String type = request.getContentType();
+        if (type == null) {
+            return null;
+        }
+        try {
+            if (MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(type))) {
+                return request.getParameter(FORM_FIELD);
+            }
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static byte[] mac(byte[] key, String sessionId, String nonce) {
+        return hmac(key, (sessionId + "." + nonce).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

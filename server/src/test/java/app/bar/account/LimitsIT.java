@@ -1,0 +1,134 @@
+package app.bar.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.BarIntegrationTest;
+import app.bar.support.TestHttp;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Per-IP rate limits on the account endpoints, the bounded hashing pool and admin approval, in
+ * one context with small limits (each test speaks from its own address through a trusted proxy).
+ */
+@BarIntegrationTest
+@TestPropertySource(properties = {
+        "bar.rate-limits.login=3/1m",
+        "bar.rate-limits.register=2/1h",
+        "bar.rate-limits.forgot-password=2/1h",
+        "bar.http.trusted-proxies=127.0.0.1",
+        "bar.accounts.hashing.threads=1",
+        "bar.accounts.hashing.queue-capacity=1",
+        "bar.accounts.approval-required=true"})
+class LimitsIT {
+
+    private static final String WRONG = "Wrong wrong 12 wrong wrong";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    TestHttp http;
+    AccountFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port);
+        fixtures = new AccountFixtures(context, http);
+    }
+
+    @Test
+    void loginWhenOverPerIpLimitThen429WithRetryAfterAndEvent() {
+        // ASVS 6.1.1/6.3.1: per-IP limits on top of the per-account lockout
+        long before = Events.lastId(fixtures.jdbc());
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/api/auth/login", "198.51.100.11", TestHttp.map("email", "a@example.test", "password", WRONG))
+                    .statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> limited = post("/api/auth/login", "198.51.100.11",
+                TestHttp.map("email", "a@example.test", "password", WRONG));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(Events.detailsSince(fixtures.jdbc(), "rate_limit.exceeded", before))
+                .anySatisfy(d -> assertThat(d).contains("login"));
+        assertThat(post("/api/auth/login", "198.51.100.12", TestHttp.map("email", "a@example.test", "password", WRONG))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void registerWhenOverPerIpLimitThen429() {
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("/api/auth/register", "198.51.100.21", TestHttp.map("email",
+                    AccountFixtures.uniqueEmail("rl"), "password", AccountFixtures.PASSWORD)).statusCode()).isEqualTo(202);
+        }
+        assertThat(post("/api/auth/register", "198.51.100.21", TestHttp.map("email", AccountFixtures.uniqueEmail("rl"),
+                "password", AccountFixtures.PASSWORD)).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void forgotPasswordWhenOverPerIpLimitThen429() {
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("/api/auth/forgot-password", "198.51.100.31", TestHttp.map("email", "b@example.test"))
+                    .statusCode()).isEqualTo(202);
+        }
+        assertThat(post("/api/auth/forgot-password", "198.51.100.31", TestHttp.map("email", "b@example.test"))
+                .statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void loginFloodWhenHashingPoolFullThen503WithRetryAfter() {
+        // one hashing thread and one queue slot: the rest of a burst is refused, not queued without bound
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String body = TestHttp.JSON.writeValueAsString(TestHttp.map("email", AccountFixtures.uniqueEmail("flood"),
+                    "password", WRONG));
+            HttpRequest request = http.request("/api/auth/login").header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", "203.0.113." + (i + 1))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            burst.add(http.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> responses = burst.stream().map(CompletableFuture::join).toList();
+
+        List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() == 503).toList();
+        assertThat(refused).isNotEmpty();
+        assertThat(refused.get(0).headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.get(0).headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isIn(401, 503));
+    }
+
+    @Test
+    void verifyWhenApprovalRequiredThenPendingUntilAdminApproves() {
+        String email = AccountFixtures.uniqueEmail("approve");
+        post("/api/auth/register", "198.51.100.41", TestHttp.map("email", email, "password", AccountFixtures.PASSWORD));
+        HttpResponse<String> verified = http.postJson("/api/auth/verify-email",
+                TestHttp.map("token", MailBox.await(email, "Confirm").token()));
+        assertThat(TestHttp.json(verified).get("state").asString()).isEqualTo("PENDING_APPROVAL");
+
+        HttpResponse<String> early = post("/api/auth/login", "198.51.100.42",
+                TestHttp.map("email", email, "password", AccountFixtures.PASSWORD));
+        assertThat(early.statusCode()).isEqualTo(403);
+        assertThat(TestHttp.json(early).get("detail").asString()).contains("approval");
+
+        AccountFixtures.Session admin = fixtures.login(fixtures.anAccount().admin().create());
+        String id = fixtures.jdbc().sql("select id from accounts where email = :email").param("email", email)
+                .query(String.class).single();
+        assertThat(http.postJson("/api/admin/users/" + id + "/approve", "", admin.cookieAndCsrfHeaders()).statusCode())
+                .isEqualTo(200);
+        assertThat(post("/api/auth/login", "198.51.100.43", TestHttp.map("email", email, "password",
+                AccountFixtures.PASSWORD)).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String path, String clientIp, Object body) {
+        return http.postJson(path, body, "X-Forwarded-For", clientIp);
+    }
+}

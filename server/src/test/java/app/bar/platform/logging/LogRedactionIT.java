@@ -30,7 +30,7 @@ class LogRedactionIT {
 
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final String BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXZhbHVl";
-    private static final String OPAQUE_BEARER = "bar_pat_opaqueTokenValue123";
+    private static final String OPAQUE_BEARER = "bar_mt_opaqueManageTokenValue123";
     private static final String COOKIE = "cookieValueXyz789";
 
     @LocalServerPort
@@ -41,9 +41,10 @@ class LogRedactionIT {
         TestHttp http = new TestHttp(port);
         var response = http.postJson("/api/test-probe",
                 "{\"name\":\"john.doe@example.com\",\"count\":1,\"password\":\"" + PASSWORD + "\"}",
-                "Authorization", "Bearer " + BEARER, "Cookie", "__Host-bar_access=" + COOKIE + "; theme=dark");
+                "Authorization", "Bearer " + OPAQUE_BEARER, "Cookie", "__Host-bar_access=" + COOKIE + "; theme=dark");
         assertThat(response.statusCode()).isEqualTo(200);
-        http.postJson("/api/test-probe", "{\"password\":\"" + PASSWORD + "\", broken", "Authorization", "Bearer " + OPAQUE_BEARER);
+        http.postJson("/api/test-probe", "{\"password\":\"" + PASSWORD + "\", broken");
+        http.get("/api/account", "Authorization", "Bearer " + BEARER); // a forged JWT: refused, headers still logged
 
         String log = output.getAll();
         assertThat(log).contains("diagnostic.request"); // the careless logger did run

@@ -42,6 +42,25 @@ public class ShareTestSupport {
     }
 
     @Bean
+    public RecordedShareEvents recordedShareEvents() {
+        return new RecordedShareEvents();
+    }
+
+    /** Every share event published in this context, from any thread (server threads included). */
+    public static final class RecordedShareEvents {
+        private final java.util.Queue<app.bar.share.ShareEvent> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @org.springframework.context.event.EventListener
+        void on(app.bar.share.ShareEvent event) {
+            events.add(event);
+        }
+
+        public <T extends app.bar.share.ShareEvent> java.util.stream.Stream<T> of(Class<T> type, String shareId) {
+            return events.stream().filter(type::isInstance).map(type::cast).filter(e -> e.shareId().equals(shareId));
+        }
+    }
+
+    @Bean
     public FilterRegistrationBean<TestAccountFilter> testAccountFilter() {
         FilterRegistrationBean<TestAccountFilter> registration = new FilterRegistrationBean<>(new TestAccountFilter());
         registration.setOrder(-99); // Spring Security is at -100; the body limit at 0, rate limits at 10

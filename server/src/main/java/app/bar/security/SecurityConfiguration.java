@@ -3,6 +3,7 @@ package app.bar.security;
 import app.bar.platform.config.BarProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * on every response, errors included; CORS from the exact allow-list; 401/403 as problems.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // maintenance commands (rewrap) run without a web server and need no filter chain
 class SecurityConfiguration {
 
     @Bean

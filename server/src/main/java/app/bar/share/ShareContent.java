@@ -84,8 +84,11 @@ class ShareContent {
     Opened open(String id, String ticket, @Nullable String viewerToken, Requester who) throws IOException {
         ShareRow share = visibility.visible(id, viewerToken);
         Instant now = clock.instant();
-        DataKey key = tickets.redeem(id, ticket, now)
-                .orElseThrow(() -> new BarProblem.Unauthorized("The ticket is invalid, used or expired; unlock again."));
+        DataKey key = tickets.redeem(id, ticket, now).orElse(null);
+        if (key == null) {
+            visibility.visible(id, viewerToken); // a share used up meanwhile (its tickets went with it) is a 404
+            throw new BarProblem.Unauthorized("The ticket is invalid, used or expired; unlock again.");
+        }
         InputStream source = null;
         try (key) {
             source = openSource(share);
@@ -167,6 +170,9 @@ class ShareContent {
         events.publishEvent(new ShareTamperDetected(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
                 share.viewsLeft()));
         if (!shredder.destroy(share, DestroyReason.TAMPER, who)) {
+            // its last view had already deleted the key: still mark why it ended
+            shares.markQuarantined(share.id());
+            shredder.forgetSecrets(share.id());
             shredder.removeBlob(share.id(), share.blobId());
         }
     }

@@ -147,6 +147,11 @@ class ShareRepository {
                 .update() == 1;
     }
 
+    void markQuarantined(String id) {
+        jdbc.sql("update shares set state = 'QUARANTINED', destroy_reason = 'TAMPER' where id = :id and state = 'DESTROYED'")
+                .param("id", id).update();
+    }
+
     void clearBlob(String id) {
         jdbc.sql("update shares set blob_id = null where id = :id").param("id", id).update();
     }

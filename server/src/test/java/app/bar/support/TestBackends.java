@@ -76,6 +76,9 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         Path data = temporaryDirectory();
         p.put("bar.data-dir", data.toString());
         p.put("bar.public-url", "https://bar.example.test");
+        // one key ring per test JVM, shared by every context and node (as a deployment shares BAR_MASTER_KEYS)
+        p.put("bar.crypto.master-keys", app.bar.platform.secrets.KeyRingSpec.generateEntry("mk-it",
+                app.bar.platform.secrets.KeyRingSpec.MASTER_KEY_BYTES));
         if (EXTERNAL) {
             p.put("bar.database.url", createPostgresSchema());
             String redis = redisUrl();

@@ -16,7 +16,9 @@ public final class TestNodes {
         Map<String, Object> p = new HashMap<>(TestBackends.properties());
         p.putAll(extra);
         p.put("server.port", "0");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BarApplication.class).properties(p).run();
+        // as command-line arguments: default properties would lose to application.yml's own defaults
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BarApplication.class).run(args);
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
         return new Node(context, port);
     }

@@ -42,14 +42,16 @@ class BruteForceGuard {
     /** Reserves one attempt or answers 423/429; returns the failure count if this attempt fails. */
     int reserve(ShareRow share) {
         Instant now = clock.instant();
-        if (share.lockedUntil() != null && share.lockedUntil().isAfter(now)) {
+        Instant lockedUntil = share.lockedUntil();
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
             throw new BarProblem.Locked("This share is locked after too many wrong passwords.",
-                    Duration.between(now, share.lockedUntil()));
+                    Duration.between(now, lockedUntil));
         }
-        if (share.nextAttemptAt() != null && share.nextAttemptAt().isAfter(now)) {
-            throw tooSoon(Duration.between(now, share.nextAttemptAt()));
+        Instant nextAttempt = share.nextAttemptAt();
+        if (nextAttempt != null && nextAttempt.isAfter(now)) {
+            throw tooSoon(Duration.between(now, nextAttempt));
         }
-        boolean lockOver = share.lockedUntil() != null;
+        boolean lockOver = lockedUntil != null;
         int failures = (lockOver ? 0 : share.failedAttempts()) + 1;
         if (!shares.reserveAttempt(share.id(), share.failedAttempts(), failures, now.plus(delayAfter(failures)), now)) {
             throw tooSoon(Duration.ofSeconds(1)); // another try of this share is being checked right now

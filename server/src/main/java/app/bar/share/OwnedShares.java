@@ -53,7 +53,8 @@ public class OwnedShares {
             throw new BarProblem.NotFound();
         }
         ShareRow share = shares.find(shareId).orElseThrow(BarProblem.NotFound::new);
-        boolean owner = who.accountId() != null && who.accountId().equals(share.ownerId());
+        String account = who.accountId();
+        boolean owner = account != null && account.equals(share.ownerId());
         if (!owner && !ManageTokens.matches(share, manageToken)) {
             throw new BarProblem.NotFound();
         }
@@ -92,11 +93,12 @@ public class OwnedShares {
     }
 
     private static Summary summary(ShareRow s, Instant now) {
+        Instant lockedUntil = s.lockedUntil();
         String state = switch (s.state()) {
             case PENDING, UPLOADING -> "awaiting_upload";
             case ACTIVE -> !s.expiresAt().isAfter(now) ? "expired"
                     : !s.hasViewsLeft() ? "used_up"
-                    : s.lockedUntil() != null && s.lockedUntil().isAfter(now) ? "locked" : "active";
+                    : lockedUntil != null && lockedUntil.isAfter(now) ? "locked" : "active";
             case DESTROYED -> "destroyed";
             case QUARANTINED -> "quarantined";
         };

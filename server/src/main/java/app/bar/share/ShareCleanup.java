@@ -87,7 +87,8 @@ class ShareCleanup {
 
     private static boolean refreshWindowOver(ShareRow s, Instant now) {
         Duration window = s.viewRefresh();
-        return window == null || s.exhaustedAt() == null || !s.exhaustedAt().plus(window).isAfter(now);
+        Instant exhaustedAt = s.exhaustedAt();
+        return window == null || exhaustedAt == null || !exhaustedAt.plus(window).isAfter(now);
     }
 
     private int removeOrphanBlobs(Instant now) {

@@ -103,7 +103,7 @@ record SharePolicy(
             return null;
         }
         Integer views = range("maxViews", maxViews, 1, MAX_VIEWS);
-        return views == null ? 1 : views;
+        return views == null ? Integer.valueOf(1) : views;
     }
 
     private static boolean checkPassword(char @Nullable [] password, boolean zk) {

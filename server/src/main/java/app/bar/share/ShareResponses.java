@@ -69,13 +69,15 @@ final class ShareResponses {
         ShareRow s = opened.share;
         response.setStatus(200);
         response.setContentType(servedType(s));
+        String filename = s.filename();
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                Filenames.attachment(s.filename() != null ? s.filename() : s.isText() ? "secret.txt" : Filenames.FALLBACK));
+                Filenames.attachment(filename != null ? filename : s.isText() ? "secret.txt" : Filenames.FALLBACK));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("Content-Security-Policy", DOWNLOAD_CSP);
-        if (s.sizeBytes() != null) {
-            response.setContentLengthLong(s.sizeBytes());
+        Long size = s.sizeBytes();
+        if (size != null) {
+            response.setContentLengthLong(size);
         }
         if (opened.viewerToken != null) {
             ResponseCookie cookie = ResponseCookie.from(ViewerStore.COOKIE, opened.viewerToken)

@@ -79,11 +79,13 @@ class ShareUnlock {
 
     private DataKey checkSecret(ShareRow share, UnlockRequest request, Requester who) {
         boolean zkKey = share.accessVerifier() != null;
-        if (zkKey ? request.accessKey() == null : request.password() == null || request.password().length == 0) {
+        char[] password = request.password();
+        if (zkKey ? request.accessKey() == null : password == null || password.length == 0) {
             throw new BarProblem.Unauthorized(zkKey ? "This share needs its access key." : "This share needs its password.");
         }
         int failures = guard.reserve(share);
-        DataKey key = zkKey ? checkAccessKey(share, request.accessKey()) : checkPassword(share, request.password());
+        DataKey key = zkKey || password == null ? checkAccessKey(share, request.accessKey())
+                : checkPassword(share, password);
         if (key == null) {
             throw guard.failed(share, failures, who);
         }
@@ -115,11 +117,12 @@ class ShareUnlock {
     private boolean otpPassed(ShareRow share, UnlockRequest request) {
         OtpService.requireEmail(request.email());
         String email = java.util.Objects.requireNonNull(request.email());
-        if (request.otp() == null || request.otp().isBlank()) {
+        String code = request.otp();
+        if (code == null || code.isBlank()) {
             otp.sendCode(share.id(), email);
             return false;
         }
-        if (!otp.verify(share.id(), email, request.otp().strip())) {
+        if (!otp.verify(share.id(), email, code.strip())) {
             throw new BarProblem.Unauthorized("The one-time code is wrong, used or expired.");
         }
         return true;

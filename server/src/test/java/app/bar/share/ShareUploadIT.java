@@ -69,7 +69,7 @@ class ShareUploadIT {
                 .header("Authorization", "Bearer " + created.manageToken())
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twoMiB))).build());
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(ShareFiles.allBlobs()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(ShareFiles.allBlobs()).isSubsetOf(before); // no new blob (older ones may be removed meanwhile)
         assertThat(api.metadata(created.id()).statusCode()).isEqualTo(404);
         // the share still waits for a good upload
         assertThat(api.upload(created.id(), created.manageToken(), new byte[10]).statusCode()).isEqualTo(200);

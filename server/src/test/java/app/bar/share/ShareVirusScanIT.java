@@ -52,7 +52,7 @@ class ShareVirusScanIT {
         HttpResponse<String> response = api.upload(created.id(), created.manageToken(), TestClamd.eicar());
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(ShareFiles.allBlobs()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(ShareFiles.allBlobs()).isSubsetOf(before); // no new blob (older ones may be removed meanwhile)
         assertThat(api.metadata(created.id()).statusCode()).isEqualTo(404);
     }
 
@@ -71,7 +71,7 @@ class ShareVirusScanIT {
             Set<Path> before = new HashSet<>(ShareFiles.allBlobs());
             ShareApi.Created created = down.create(aFile("x.bin"));
             assertThat(down.upload(created.id(), created.manageToken(), new byte[100]).statusCode()).isEqualTo(503);
-            assertThat(ShareFiles.allBlobs()).containsExactlyInAnyOrderElementsOf(before);
+            assertThat(ShareFiles.allBlobs()).isSubsetOf(before); // no new blob (older ones may be removed meanwhile)
         }
     }
 }

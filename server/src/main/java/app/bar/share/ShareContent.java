@@ -172,7 +172,7 @@ class ShareContent {
         if (!shredder.destroy(share, DestroyReason.TAMPER, who)) {
             // its last view had already deleted the key: still mark why it ended
             shares.markQuarantined(share.id());
-            shredder.forgetSecrets(share.id());
+            shredder.forgetSecrets(share);
             shredder.removeBlob(share.id(), share.blobId());
         }
     }

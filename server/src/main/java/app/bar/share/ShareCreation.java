@@ -86,7 +86,7 @@ class ShareCreation {
                 }
             }
             otp.saveRecipients(id, policy.otpEmails());
-            log.info("share.created kind={} views={} protected={} zk={}", policy.kind(),
+            log.debug("share.created kind={} views={} protected={} zk={}", policy.kind(),
                     policy.maxViews() == null ? "unlimited" : policy.maxViews(), policy.hasPassword(),
                     policy.zeroKnowledge());
             return new Created(id, manageToken, now.plus(policy.expiresIn()), policy.maxViews(),

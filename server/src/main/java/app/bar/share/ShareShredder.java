@@ -54,9 +54,9 @@ class ShareShredder {
      */
     void afterShred(ShareRow share, DestroyReason reason, Requester who) {
         Instant now = clock.instant();
-        forgetSecrets(share.id());
+        forgetSecrets(share);
         removeBlob(share.id(), share.blobId());
-        log.info("share.destroyed reason={}", reason);
+        log.debug("share.destroyed reason={}", reason); // the access log and the event record it
         ShareEvent event = reason == DestroyReason.EXPIRED
                 ? new ShareExpired(share.id(), share.ownerId(), now, who.clientIp(), who.browser(), share.viewsLeft())
                 : new ShareDestroyed(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
@@ -78,10 +78,16 @@ class ShareShredder {
         }
     }
 
-    void forgetSecrets(String shareId) {
-        jdbc.sql("delete from share_tickets where share_id = :id").param("id", shareId).update();
-        jdbc.sql("delete from share_otps where share_id = :id").param("id", shareId).update();
-        jdbc.sql("delete from share_otp_recipients where share_id = :id").param("id", shareId).update();
-        jdbc.sql("delete from share_viewers where share_id = :id").param("id", shareId).update();
+    /** Tickets always; OTP and viewer rows only where the policy can have made them. */
+    void forgetSecrets(ShareRow share) {
+        String id = share.id();
+        jdbc.sql("delete from share_tickets where share_id = :id").param("id", id).update();
+        if (share.requireOtp()) {
+            jdbc.sql("delete from share_otps where share_id = :id").param("id", id).update();
+            jdbc.sql("delete from share_otp_recipients where share_id = :id").param("id", id).update();
+        }
+        if (share.viewRefreshMinutes() != null) {
+            jdbc.sql("delete from share_viewers where share_id = :id").param("id", id).update();
+        }
     }
 }

@@ -5,6 +5,7 @@ import app.bar.platform.config.BarProperties;
 import app.bar.platform.error.ProblemWriter;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the signed CSRF token ({@link CsrfProtectionFilter}); 401/403 as problems.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // maintenance commands (rewrap) run without a web server and need no filter chain
 class SecurityConfiguration {
 
     @Bean

@@ -1,0 +1,13 @@
+/**
+ * Encryption at rest for shares: the master key ring that wraps per-share data keys, the
+ * streaming AEAD that seals contents (Tink {@code AES256_GCM_HKDF_1MB}), and the Argon2id
+ * password layer. Public face: {@link app.bar.crypto.DataKey}, {@link app.bar.crypto.ContentCipher},
+ * {@link app.bar.crypto.Envelope}, {@link app.bar.crypto.SealedKey}, {@link app.bar.crypto.PasswordKdf},
+ * {@link app.bar.crypto.KdfParams}, {@link app.bar.crypto.KeySealer}.
+ */
+@ApplicationModule(allowedDependencies = "platform")
+@NullMarked
+package app.bar.crypto;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,43 @@
+package app.bar.share;
+
+import app.bar.platform.SqlTime;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The owner's access log: every share event becomes a row (time, outcome, redacted IP, browser family). */
+@Component
+class AccessLog {
+
+    private final JdbcClient jdbc;
+
+    AccessLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(ShareEvent event) {
+        jdbc.sql("""
+                insert into share_access_log (share_id, occurred_at, outcome, client_ip, browser)
+                values (:s, :t, :o, :ip, :b)""")
+                .param("s", event.shareId()).param("t", SqlTime.of(event.at())).param("o", event.outcome())
+                .param("ip", event.clientIp()).param("b", event.browser()).update();
+    }
+
+    List<Entry> of(String shareId) {
+        return jdbc.sql("""
+                select occurred_at, outcome, client_ip, browser from share_access_log
+                where share_id = :s order by occurred_at, id""")
+                .param("s", shareId)
+                .query((rs, n) -> new Entry(SqlTime.instant(rs, "occurred_at"), rs.getString("outcome"),
+                        rs.getString("client_ip"), rs.getString("browser")))
+                .list();
+    }
+
+    /** One line of the log as the owner sees it. */
+    record Entry(Instant at, String outcome, @Nullable String ip, @Nullable String browser) {
+    }
+}

@@ -1,0 +1,100 @@
+package app.bar.share;
+
+import app.bar.audit.SecurityEventType;
+import app.bar.audit.SecurityEvents;
+import app.bar.platform.error.BarProblem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password (and access-key) guessing on a share (DESIGN.md §1): after the n-th wrong try in a
+ * row the share demands min(2^(n-1) s, 30 s) before the next ({@code 429} + {@code Retry-After},
+ * computed from stored timestamps; no thread sleeps), the 5th locks it for 60 minutes
+ * ({@code 423}), or destroys it once {@code burnAfterFailedAttempts} wrong tries have been made.
+ *
+ * <p>An attempt is reserved before the password is checked, by a conditional update on the
+ * count the caller saw: parallel guesses cannot slip past the counter, whatever node they hit.
+ */
+@Component
+class BruteForceGuard {
+
+    private final ShareRepository shares;
+    private final ShareShredder shredder;
+    private final SecurityEvents security;
+    private final ApplicationEventPublisher events;
+    private final ShareProperties properties;
+    private final Clock clock;
+
+    BruteForceGuard(ShareRepository shares, ShareShredder shredder, SecurityEvents security,
+            ApplicationEventPublisher events, ShareProperties properties, Clock clock) {
+        this.shares = shares;
+        this.shredder = shredder;
+        this.security = security;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Reserves one attempt or answers 423/429; returns the failure count if this attempt fails. */
+    int reserve(ShareRow share) {
+        Instant now = clock.instant();
+        Instant lockedUntil = share.lockedUntil();
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            throw new BarProblem.Locked("This share is locked after too many wrong passwords.",
+                    Duration.between(now, lockedUntil));
+        }
+        Instant nextAttempt = share.nextAttemptAt();
+        if (nextAttempt != null && nextAttempt.isAfter(now)) {
+            throw tooSoon(Duration.between(now, nextAttempt));
+        }
+        boolean lockOver = lockedUntil != null;
+        int failures = (lockOver ? 0 : share.failedAttempts()) + 1;
+        if (!shares.reserveAttempt(share.id(), share.failedAttempts(), failures, now.plus(delayAfter(failures)), now)) {
+            throw tooSoon(Duration.ofSeconds(1)); // another try of this share is being checked right now
+        }
+        return failures;
+    }
+
+    void succeeded(ShareRow share) {
+        shares.clearAttempts(share.id());
+    }
+
+    /** Records a wrong try; throws the answer (401, 423 when this try locked it, 404 when it burned it). */
+    BarProblem failed(ShareRow share, int failures, Requester who) {
+        Instant now = clock.instant();
+        int total = shares.countFailure(share.id());
+        security.record(SecurityEventType.SHARE_PASSWORD_FAILED, who.accountId(), Map.of("failures", failures));
+        events.publishEvent(new SharePasswordFailed(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
+                share.viewsLeft(), failures));
+        Integer burnAfter = share.burnAfterFailedAttempts();
+        if (burnAfter != null && total >= burnAfter) {
+            shredder.destroy(share, DestroyReason.FAILED_ATTEMPTS, who);
+            return new BarProblem.NotFound();
+        }
+        if (failures >= properties.lockAfterFailedAttempts()) {
+            Instant until = now.plus(properties.lockDuration());
+            shares.lock(share.id(), until);
+            security.record(SecurityEventType.SHARE_LOCKED, who.accountId(), Map.of("minutes",
+                    properties.lockDuration().toMinutes()));
+            events.publishEvent(new ShareLocked(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
+                    share.viewsLeft(), until));
+            return new BarProblem.Locked("This share is locked after too many wrong passwords.",
+                    properties.lockDuration());
+        }
+        return new BarProblem.Unauthorized("The password is wrong.");
+    }
+
+    Duration delayAfter(int failures) {
+        long seconds = 1L << Math.min(Math.max(failures - 1, 0), 20);
+        Duration delay = Duration.ofSeconds(seconds);
+        return delay.compareTo(properties.maxAttemptDelay()) > 0 ? properties.maxAttemptDelay() : delay;
+    }
+
+    private static BarProblem tooSoon(Duration wait) {
+        return new BarProblem.RateLimited("Wait before trying another password; see Retry-After.", wait);
+    }
+}

@@ -1,0 +1,39 @@
+package app.bar.share;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON policy of {@code POST /api/shares}. Boxed types (a missing value is null, not an
+ * error); secrets as {@code char[]} so they can be wiped and never print.
+ */
+record CreateShareRequest(
+        @Nullable String kind,
+        char @Nullable [] text,
+        @Nullable String filename,
+        @Nullable Long expiresIn,
+        @Nullable Integer maxViews,
+        @Nullable Boolean unlimitedViews,
+        char @Nullable [] password,
+        @Nullable Boolean requireOtp,
+        @Nullable List<String> otpEmails,
+        @Nullable Integer viewRefreshMinutes,
+        @Nullable Boolean viewOnly,
+        @Nullable Integer burnAfterFailedAttempts,
+        @Nullable Boolean zeroKnowledge,
+        @Nullable String accessVerifier) {
+
+    void wipe() {
+        if (text != null) {
+            java.util.Arrays.fill(text, '\0');
+        }
+        if (password != null) {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CreateShareRequest[kind=" + kind + "]";
+    }
+}

@@ -1,0 +1,122 @@
+package app.bar.share;
+
+import app.bar.mail.MailTemplate;
+import app.bar.mail.Mailer;
+import app.bar.platform.SqlTime;
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.ratelimit.RateLimiter;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Email one-time codes for {@code requireOtp} shares (ASVS 6.5.x): 6 digits from SecureRandom,
+ * valid {@code otp-ttl} (10 min), {@code otp-max-attempts} (5) tries, single use, stored as a
+ * hash bound to the share and recipient. Recipients are stored as hashes too: the share never
+ * holds the addresses. Asking for a code answers the same whether or not the address is listed.
+ */
+@Component
+class OtpService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final MailTemplate TEMPLATE = new MailTemplate(
+            "Your BAR one-time code",
+            "Someone opening a BAR share entered this address. Your one-time code is {{code}}.\n"
+                    + "It is valid for {{minutes}} minutes and works once. If this was not you, ignore this mail.\n",
+            "<p>Someone opening a BAR share entered this address. Your one-time code is <b>{{code}}</b>.</p>"
+                    + "<p>It is valid for {{minutes}} minutes and works once. If this was not you, ignore this mail.</p>");
+
+    private final JdbcClient jdbc;
+    private final Mailer mailer;
+    private final RateLimiter limiter;
+    private final ShareProperties properties;
+    private final Clock clock;
+
+    OtpService(JdbcClient jdbc, Mailer mailer, RateLimiter limiter, ShareProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.mailer = mailer;
+        this.limiter = limiter;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String recipientHash(String shareId, String email) {
+        return Tokens.sha256Hex("bar-otp-recipient:v1:" + shareId + ":" + normalize(email));
+    }
+
+    void saveRecipients(String shareId, Collection<String> emails) {
+        emails.stream().map(e -> recipientHash(shareId, e)).distinct().forEach(hash -> jdbc.sql(
+                "insert into share_otp_recipients (share_id, email_hash) values (:s, :h)")
+                .param("s", shareId).param("h", hash).update());
+    }
+
+    /** Mails a fresh code when {@code email} is a listed recipient; silent otherwise. */
+    @Transactional
+    public void sendCode(String shareId, String email) {
+        String recipient = recipientHash(shareId, email);
+        if (!limiter.tryConsume("share-otp", properties.otpSendLimit(), shareId + ":" + recipient).isZero()) {
+            return; // same answer either way: the limit must not tell a listed address from another
+        }
+        boolean listed = jdbc.sql("select count(*) from share_otp_recipients where share_id = :s and email_hash = :h")
+                .param("s", shareId).param("h", recipient).query(Integer.class).single() > 0;
+        if (!listed) {
+            return;
+        }
+        String code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
+        Instant now = clock.instant();
+        jdbc.sql("delete from share_otps where share_id = :s and email_hash = :h").param("s", shareId)
+                .param("h", recipient).update();
+        jdbc.sql("""
+                insert into share_otps (share_id, email_hash, code_hash, expires_at, attempts, used)
+                values (:s, :h, :c, :e, 0, false)""")
+                .param("s", shareId).param("h", recipient).param("c", codeHash(shareId, recipient, code))
+                .param("e", SqlTime.of(now.plus(properties.otpTtl()))).update();
+        mailer.send(TEMPLATE.render(email.strip(), Map.of("code", code,
+                "minutes", Long.toString(properties.otpTtl().toMinutes()))));
+    }
+
+    /** Uses a code: true once for the right, unexpired code within the allowed tries. */
+    boolean verify(String shareId, String email, String code) {
+        if (!code.matches("\\d{6}")) {
+            return false;
+        }
+        String recipient = recipientHash(shareId, email);
+        Instant now = clock.instant();
+        int tried = jdbc.sql("""
+                update share_otps set attempts = attempts + 1
+                where share_id = :s and email_hash = :h and used = false and expires_at > :now and attempts < :max""")
+                .param("s", shareId).param("h", recipient).param("now", SqlTime.of(now))
+                .param("max", properties.otpMaxAttempts()).update();
+        if (tried != 1) {
+            return false;
+        }
+        Optional<String> stored = jdbc.sql("select code_hash from share_otps where share_id = :s and email_hash = :h")
+                .param("s", shareId).param("h", recipient).query(String.class).optional();
+        if (stored.isEmpty() || !Tokens.sameHash(stored.get(), codeHash(shareId, recipient, code))) {
+            return false;
+        }
+        return jdbc.sql("update share_otps set used = true where share_id = :s and email_hash = :h and used = false")
+                .param("s", shareId).param("h", recipient).update() == 1;
+    }
+
+    static void requireEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw new BarProblem.Invalid("email", "this share sends a one-time code: give the recipient's email");
+        }
+    }
+
+    private static String codeHash(String shareId, String recipient, String code) {
+        return Tokens.sha256Hex("bar-otp-code:v1:" + shareId + ":" + recipient + ":" + code);
+    }
+}

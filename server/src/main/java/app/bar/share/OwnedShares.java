@@ -1,0 +1,109 @@
+package app.bar.share;
+
+import app.bar.platform.error.BarProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What owners do with their shares: list them (no content; no filename for zero-knowledge
+ * shares), read a share's access log, burn one. Another account's share answers 404, exactly as
+ * a missing one (ASVS 8.2.2). {@link #destroyAllOwnedBy} is for the accounts module's
+ * {@code AccountDeleted} event.
+ */
+@Service
+public class OwnedShares {
+
+    private final ShareRepository shares;
+    private final ShareShredder shredder;
+    private final AccessLog accessLog;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OwnedShares(ShareRepository shares, ShareShredder shredder, AccessLog accessLog, JdbcClient jdbc, Clock clock) {
+        this.shares = shares;
+        this.shredder = shredder;
+        this.accessLog = accessLog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One of the owner's shares as the dashboard lists it. */
+    record Summary(String id, String kind, String state, @Nullable String filename, @Nullable Integer maxViews,
+            @Nullable Integer viewsLeft, Instant createdAt, Instant expiresAt, boolean requiresPassword,
+            boolean requiresOtp, boolean zeroKnowledge, @Nullable Long size, @Nullable String destroyReason) {
+    }
+
+    List<Summary> list(String accountId) {
+        Instant now = clock.instant();
+        return shares.findOwnedBy(accountId).stream().map(s -> summary(s, now)).toList();
+    }
+
+    List<AccessLog.Entry> events(String accountId, String shareId) {
+        ShareRow share = owned(accountId, shareId);
+        return accessLog.of(share.id());
+    }
+
+    /** Burns a share for its owner or the holder of its manage token; 404 when neither, or already gone. */
+    void burn(String shareId, @Nullable String manageToken, Requester who) {
+        if (!ShareId.isValid(shareId)) {
+            throw new BarProblem.NotFound();
+        }
+        ShareRow share = shares.find(shareId).orElseThrow(BarProblem.NotFound::new);
+        String account = who.accountId();
+        boolean owner = account != null && account.equals(share.ownerId());
+        if (!owner && !ManageTokens.matches(share, manageToken)) {
+            throw new BarProblem.NotFound();
+        }
+        if (!shredder.destroy(share, DestroyReason.BURNED_BY_OWNER, who)) {
+            throw new BarProblem.NotFound();
+        }
+    }
+
+    /**
+     * Crypto-shreds every live share of an account and then deletes its rows and access logs
+     * (a deleted account keeps no history). Safe to call twice.
+     */
+    public int destroyAllOwnedBy(String accountId) {
+        int destroyed = 0;
+        for (ShareRow share : shares.findOwnedBy(accountId)) {
+            if (shredder.destroy(share, DestroyReason.BURNED_BY_OWNER, Requester.SYSTEM)) {
+                destroyed++;
+            }
+        }
+        jdbc.sql("delete from share_access_log where share_id in (select id from shares where owner_id = :o)")
+                .param("o", accountId).update();
+        jdbc.sql("delete from shares where owner_id = :o and state in ('DESTROYED','QUARANTINED')")
+                .param("o", accountId).update();
+        return destroyed;
+    }
+
+    private ShareRow owned(String accountId, String shareId) {
+        if (!ShareId.isValid(shareId)) {
+            throw new BarProblem.NotFound();
+        }
+        ShareRow share = shares.find(shareId).orElseThrow(BarProblem.NotFound::new);
+        if (!accountId.equals(share.ownerId())) {
+            throw new BarProblem.NotFound();
+        }
+        return share;
+    }
+
+    private static Summary summary(ShareRow s, Instant now) {
+        Instant lockedUntil = s.lockedUntil();
+        String state = switch (s.state()) {
+            case PENDING, UPLOADING -> "awaiting_upload";
+            case ACTIVE -> !s.expiresAt().isAfter(now) ? "expired"
+                    : !s.hasViewsLeft() ? "used_up"
+                    : lockedUntil != null && lockedUntil.isAfter(now) ? "locked" : "active";
+            case DESTROYED -> "destroyed";
+            case QUARANTINED -> "quarantined";
+        };
+        return new Summary(s.id(), s.kind(), state, s.zeroKnowledge() ? null : s.filename(), s.maxViews(),
+                s.viewsLeft(), s.createdAt(), s.expiresAt(), s.requiresPassword(), s.requireOtp(), s.zeroKnowledge(),
+                s.zeroKnowledge() ? null : s.sizeBytes(), s.destroyReason());
+    }
+}

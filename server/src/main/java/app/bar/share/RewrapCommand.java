@@ -1,0 +1,72 @@
+package app.bar.share;
+
+import app.bar.crypto.Envelope;
+import app.bar.crypto.SealedKey;
+import app.bar.platform.cli.ContextCommand;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar bar-server.jar rewrap}: seals every live share's data key under the newest
+ * master key, so older keys can leave {@code BAR_MASTER_KEYS}. Only the outer layer changes
+ * (password layers need no password); each row is updated only if its key is still the one
+ * read, so it is safe next to running servers and to run twice.
+ */
+@Component("rewrap")
+class RewrapCommand implements ContextCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(RewrapCommand.class);
+
+    private final ShareRepository shares;
+    private final Envelope envelope;
+
+    RewrapCommand(ShareRepository shares, Envelope envelope) {
+        this.shares = shares;
+        this.envelope = envelope;
+    }
+
+    @Override
+    public String name() {
+        return "rewrap";
+    }
+
+    @Override
+    public int run(String[] args) {
+        String newest = envelope.newestKid();
+        int moved = 0;
+        int failed = 0;
+        List<String> batch;
+        java.util.Set<String> skipped = new java.util.HashSet<>();
+        while (!(batch = shares.idsWithKeyNotUnder(newest, 500 + skipped.size())).isEmpty()
+                && !skipped.containsAll(batch)) {
+            for (String id : batch) {
+                if (skipped.contains(id)) {
+                    continue;
+                }
+                try {
+                    if (rewrap(id)) {
+                        moved++;
+                    }
+                } catch (RuntimeException e) {
+                    skipped.add(id);
+                    failed++;
+                    log.error("rewrap.failed error={}", e.getClass().getSimpleName());
+                }
+            }
+        }
+        log.info("rewrap.done moved={} failed={} kid={}", moved, failed, newest);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private boolean rewrap(String id) {
+        Optional<ShareRow> share = shares.find(id);
+        if (share.isEmpty() || share.get().wrappedKey() == null) {
+            return false;
+        }
+        SealedKey current = share.get().sealedKey();
+        return envelope.rewrap(id, current).map(next -> shares.updateKey(id, current, next)).orElse(false);
+    }
+}

@@ -1,0 +1,132 @@
+package app.bar.share;
+
+import app.bar.platform.SqlTime;
+import app.bar.storage.BlobStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clean-up pass: crypto-shreds expired shares, used-up shares whose re-open window closed and
+ * abandoned uploads; removes orphaned blobs and half-written ones; drops used tickets, OTPs and
+ * old tombstones. Every node may run it at the same moment: each share is destroyed by the one
+ * conditional update that wins, and deletions of what is already gone are harmless.
+ */
+@Component
+class ShareCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareCleanup.class);
+    private static final int BATCH = 500;
+
+    private final ShareRepository shares;
+    private final ShareShredder shredder;
+    private final TicketStore tickets;
+    private final BlobStore blobs;
+    private final JdbcClient jdbc;
+    private final ShareProperties properties;
+    private final Clock clock;
+
+    ShareCleanup(ShareRepository shares, ShareShredder shredder, TicketStore tickets, BlobStore blobs, JdbcClient jdbc,
+            ShareProperties properties, Clock clock) {
+        this.shares = shares;
+        this.shredder = shredder;
+        this.tickets = tickets;
+        this.blobs = blobs;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What one pass did. */
+    record Report(int expired, int usedUp, int abandoned, int orphanBlobs, int tombstones) {
+    }
+
+    Report runOnce() {
+        Instant now = clock.instant();
+        int expired = destroyAll(candidates("state in " + ShareRepository.LIVE_STATES + " and expires_at <= :now", now),
+                s -> s.state() == ShareState.ACTIVE ? DestroyReason.EXPIRED : DestroyReason.UPLOAD_ABANDONED);
+        int usedUp = destroyAll(candidates("state = 'ACTIVE' and max_views is not null and views_used >= max_views", now)
+                .stream().filter(s -> refreshWindowOver(s, now)).toList(), s -> DestroyReason.VIEWS_USED);
+        int abandoned = destroyAll(candidates("state in ('PENDING','UPLOADING') and created_at <= :before",
+                now.minus(properties.uploadWindow())), s -> DestroyReason.UPLOAD_ABANDONED);
+        int orphans = removeOrphanBlobs(now);
+        tickets.purgeExpired(now);
+        jdbc.sql("delete from share_otps where expires_at <= :now").param("now", SqlTime.of(now)).update();
+        int tombstones = purgeTombstones(now.minus(properties.tombstoneRetention()));
+        Report report = new Report(expired, usedUp, abandoned, orphans, tombstones);
+        if (expired + usedUp + abandoned + orphans + tombstones > 0) {
+            log.info("share.cleanup expired={} used_up={} abandoned={} orphan_blobs={} tombstones={}", expired, usedUp,
+                    abandoned, orphans, tombstones);
+        }
+        return report;
+    }
+
+    private List<ShareRow> candidates(String where, Instant at) {
+        return jdbc.sql("select * from shares where " + where + " order by expires_at limit " + BATCH)
+                .param("now", SqlTime.of(at)).param("before", SqlTime.of(at))
+                .query(ShareRepository::map).list();
+    }
+
+    private int destroyAll(List<ShareRow> rows, java.util.function.Function<ShareRow, DestroyReason> reason) {
+        int n = 0;
+        for (ShareRow share : rows) {
+            if (shredder.destroy(share, reason.apply(share), Requester.SYSTEM)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean refreshWindowOver(ShareRow s, Instant now) {
+        Duration window = s.viewRefresh();
+        Instant exhaustedAt = s.exhaustedAt();
+        return window == null || exhaustedAt == null || !exhaustedAt.plus(window).isAfter(now);
+    }
+
+    private int removeOrphanBlobs(Instant now) {
+        Set<String> live = new HashSet<>(jdbc.sql(
+                "select blob_id from shares where blob_id is not null and state in " + ShareRepository.LIVE_STATES)
+                .query(String.class).list());
+        Instant before = now.minus(properties.orphanGrace());
+        int[] removed = {0};
+        try {
+            blobs.forEach(blob -> {
+                if (!live.contains(blob.id().value()) && blob.writtenAt().isBefore(before)) {
+                    try {
+                        if (blobs.delete(blob.id())) {
+                            removed[0]++;
+                        }
+                    } catch (IOException e) {
+                        log.warn("share.cleanup_blob_failed error={}", e.getClass().getSimpleName());
+                    }
+                }
+            });
+            blobs.purgeIncomplete(now.minus(properties.uploadWindow()));
+        } catch (IOException e) {
+            log.warn("share.cleanup_blobs_failed error={}", e.getClass().getSimpleName());
+        }
+        jdbc.sql("update shares set blob_id = null where blob_id is not null and state in ('DESTROYED','QUARANTINED')")
+                .update();
+        return removed[0];
+    }
+
+    private int purgeTombstones(Instant expiredBefore) {
+        jdbc.sql("""
+                delete from share_access_log where share_id in (select id from shares
+                where state in ('DESTROYED','QUARANTINED') and expires_at <= :before)""")
+                .param("before", SqlTime.of(expiredBefore)).update();
+        jdbc.sql("""
+                delete from share_viewers where share_id in (select id from shares
+                where state in ('DESTROYED','QUARANTINED'))""").update();
+        return jdbc.sql("delete from shares where state in ('DESTROYED','QUARANTINED') and expires_at <= :before")
+                .param("before", SqlTime.of(expiredBefore)).update();
+    }
+}

@@ -1,0 +1,186 @@
+package app.bar.share;
+
+import app.bar.audit.SecurityEventType;
+import app.bar.audit.SecurityEvents;
+import app.bar.crypto.ContentCipher;
+import app.bar.crypto.DataKey;
+import app.bar.crypto.TamperedContentException;
+import app.bar.platform.error.BarProblem;
+import app.bar.storage.BlobId;
+import app.bar.storage.BlobStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opening a share's content with a ticket. The view is taken by one conditional update; within
+ * the same transaction (which holds the row lock) the new count is read, so exactly one reader
+ * knows it took the last view. That reader deletes the data key in that transaction and the
+ * blob once its stream has ended; every other concurrent reader gets the 404 of a gone share.
+ * A decryption failure mid-stream cuts the stream and quarantines the share.
+ */
+@Service
+class ShareContent {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareContent.class);
+
+    private final ShareRepository shares;
+    private final ShareVisibility visibility;
+    private final TicketStore tickets;
+    private final ViewerStore viewers;
+    private final ShareShredder shredder;
+    private final BlobStore blobs;
+    private final ContentCipher cipher;
+    private final SecurityEvents security;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ShareContent(ShareRepository shares, ShareVisibility visibility, TicketStore tickets, ViewerStore viewers,
+            ShareShredder shredder, BlobStore blobs, ContentCipher cipher, SecurityEvents security,
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.shares = shares;
+        this.visibility = visibility;
+        this.tickets = tickets;
+        this.viewers = viewers;
+        this.shredder = shredder;
+        this.blobs = blobs;
+        this.cipher = cipher;
+        this.security = security;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** An opened share, ready to stream; {@code viewerToken} is set when a viewer cookie must be sent. */
+    static final class Opened {
+        final ShareRow share;
+        final @Nullable String viewerToken;
+        final Requester who;
+        final boolean lastView;
+        private final InputStream plaintext;
+
+        Opened(ShareRow share, InputStream plaintext, @Nullable String viewerToken, Requester who, boolean lastView) {
+            this.share = share;
+            this.plaintext = plaintext;
+            this.viewerToken = viewerToken;
+            this.who = who;
+            this.lastView = lastView;
+        }
+    }
+
+    Opened open(String id, String ticket, @Nullable String viewerToken, Requester who) throws IOException {
+        ShareRow share = visibility.visible(id, viewerToken);
+        Instant now = clock.instant();
+        DataKey key = tickets.redeem(id, ticket, now).orElse(null);
+        if (key == null) {
+            visibility.visible(id, viewerToken); // a share used up meanwhile (its tickets went with it) is a 404
+            throw new BarProblem.Unauthorized("The ticket is invalid, used or expired; unlock again.");
+        }
+        InputStream source = null;
+        try (key) {
+            source = openSource(share);
+            boolean reopen = viewers.mayReopen(share, viewerToken, now);
+            View view = reopen ? new View(share.viewsLeft(), false, null) : takeView(share, now);
+            events.publishEvent(new ShareAccessed(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
+                    view.viewsLeft));
+            InputStream plain = cipher.decrypting(key, source, share.id());
+            source = null;
+            return new Opened(share, plain, view.viewerToken, who, view.last);
+        } finally {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
+    /** Copies the plaintext to {@code out}; cuts it (and quarantines the share) when the ciphertext is tampered. */
+    void stream(Opened opened, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        boolean tampered = false;
+        try (InputStream in = opened.plaintext) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
+            out.flush();
+        } catch (TamperedContentException e) {
+            tampered = true;
+            tampered(opened.share, opened.who);
+            throw new StreamCut(e);
+        } finally {
+            if (!tampered && opened.lastView && opened.share.viewRefresh() == null) {
+                shredder.afterShred(opened.share, DestroyReason.VIEWS_USED, opened.who);
+            }
+        }
+    }
+
+    private record View(@Nullable Integer viewsLeft, boolean last, @Nullable String viewerToken) {
+    }
+
+    private View takeView(ShareRow share, Instant now) {
+        View view = tx.execute(status -> {
+            if (!shares.consumeView(share.id(), now)) {
+                return null;
+            }
+            int used = shares.viewsUsed(share.id());
+            Integer max = share.maxViews();
+            boolean last = max != null && used >= max;
+            if (last && share.viewRefresh() == null) {
+                shares.shred(share.id(), ShareState.DESTROYED, DestroyReason.VIEWS_USED, now); // the key, at once
+            } else if (last) {
+                shares.markExhausted(share.id(), now);
+            }
+            String viewer = share.viewRefresh() == null ? null : viewers.register(share.id(), now);
+            return new View(max == null ? null : Math.max(0, max - used), last, viewer);
+        });
+        if (view == null) {
+            throw new BarProblem.NotFound(); // another reader took the last view
+        }
+        return view;
+    }
+
+    private InputStream openSource(ShareRow share) throws IOException {
+        if (share.inlineContent() != null) {
+            return new ByteArrayInputStream(Objects.requireNonNull(Tokens.decode(share.inlineContent())));
+        }
+        try {
+            return blobs.open(new BlobId(Objects.requireNonNull(share.blobId())));
+        } catch (NoSuchFileException e) {
+            throw new BarProblem.NotFound(); // its last view was taken and the blob removed meanwhile
+        }
+    }
+
+    private void tampered(ShareRow share, Requester who) {
+        Instant now = clock.instant();
+        log.error("share.tamper_detected");
+        security.record(SecurityEventType.SHARE_TAMPER_DETECTED, who.accountId(), Map.of("kind", share.kind()));
+        events.publishEvent(new ShareTamperDetected(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
+                share.viewsLeft()));
+        if (!shredder.destroy(share, DestroyReason.TAMPER, who)) {
+            // its last view had already deleted the key: still mark why it ended
+            shares.markQuarantined(share.id());
+            shredder.forgetSecrets(share);
+            shredder.removeBlob(share.id(), share.blobId());
+        }
+    }
+
+    /** The download was cut on purpose: the container must abort the connection, not finish the body. */
+    static final class StreamCut extends RuntimeException {
+        StreamCut(Throwable cause) {
+            super("stream cut: content failed authentication", cause);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package app.bar.share;
+
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemWriter;
+import app.bar.platform.web.CurrentAccount;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The share API of DESIGN.md §2: bind, call one service, map to a DTO. */
+@RestController
+final class ShareController {
+
+    private final ShareCreation creation;
+    private final ShareUpload upload;
+    private final ShareVisibility visibility;
+    private final ShareUnlock unlock;
+    private final ShareContent content;
+    private final OwnedShares owned;
+    private final ShareResponses responses;
+    private final ProblemWriter problems;
+
+    ShareController(ShareCreation creation, ShareUpload upload, ShareVisibility visibility, ShareUnlock unlock,
+            ShareContent content, OwnedShares owned, ShareResponses responses, ProblemWriter problems) {
+        this.creation = creation;
+        this.upload = upload;
+        this.visibility = visibility;
+        this.unlock = unlock;
+        this.content = content;
+        this.owned = owned;
+        this.responses = responses;
+        this.problems = problems;
+    }
+
+    record TicketRequest(@Nullable String ticket) {
+        @Override
+        public String toString() {
+            return "TicketRequest[hidden]";
+        }
+    }
+
+    @PostMapping(path = "/api/shares", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> create(@RequestBody CreateShareRequest request, HttpServletRequest http) {
+        ShareCreation.Created created = creation.create(request, who(http));
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(responses.created(created));
+    }
+
+    @PutMapping("/api/shares/{id}/content")
+    ResponseEntity<Map<String, Object>> upload(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            HttpServletRequest http) throws IOException {
+        String token = ManageTokens.fromHeader(authorization);
+        if (token == null) {
+            throw new BarProblem.Unauthorized("Send the share's manage token as 'Authorization: Bearer bar_mt_...'.");
+        }
+        ShareUpload.Uploaded result = upload.upload(id, token, http.getInputStream(), http.getContentLengthLong());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("size", result.size());
+        body.put("contentType", result.contentType());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    @GetMapping("/api/shares/{id}")
+    ResponseEntity<Map<String, Object>> metadata(@PathVariable String id,
+            @CookieValue(name = ViewerStore.COOKIE, required = false) @Nullable String viewer) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(responses.metadata(visibility.visible(id, viewer)));
+    }
+
+    @PostMapping(path = "/api/shares/{id}/unlock", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> unlock(@PathVariable String id,
+            @RequestBody(required = false) @Nullable UnlockRequest request,
+            @CookieValue(name = ViewerStore.COOKIE, required = false) @Nullable String viewer, HttpServletRequest http) {
+        ShareUnlock.Result result = unlock.unlock(id, request == null ? UnlockRequest.EMPTY : request, viewer, who(http));
+        if (result.otpSent()) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
+                    .body(Map.of("status", "otp_sent"));
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(responses.unlocked(result));
+    }
+
+    @PostMapping(path = "/api/shares/{id}/content", consumes = MediaType.APPLICATION_JSON_VALUE)
+    void contentJson(@PathVariable String id, @RequestBody TicketRequest request,
+            @CookieValue(name = ViewerStore.COOKIE, required = false) @Nullable String viewer, HttpServletRequest http,
+            HttpServletResponse response) throws IOException {
+        stream(id, request.ticket(), viewer, http, response);
+    }
+
+    @PostMapping(path = "/api/shares/{id}/content", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    void contentForm(@PathVariable String id, @RequestParam(name = "ticket", required = false) @Nullable String ticket,
+            @CookieValue(name = ViewerStore.COOKIE, required = false) @Nullable String viewer, HttpServletRequest http,
+            HttpServletResponse response) throws IOException {
+        stream(id, ticket, viewer, http, response);
+    }
+
+    @DeleteMapping("/api/shares/{id}")
+    ResponseEntity<Void> burn(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            HttpServletRequest http) {
+        owned.burn(id, ManageTokens.fromHeader(authorization), who(http));
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+    }
+
+    /** A tamper cut: before the first byte it is a 404 (the share is gone now); after, the connection is aborted. */
+    @ExceptionHandler(ShareContent.StreamCut.class)
+    void cut(ShareContent.StreamCut e, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            throw e; // the container aborts the connection: the client sees a truncated body, never a clean end
+        }
+        response.reset();
+        problems.write(response, new BarProblem.NotFound());
+    }
+
+    private void stream(String id, @Nullable String ticket, @Nullable String viewer, HttpServletRequest http,
+            HttpServletResponse response) throws IOException {
+        if (ticket == null || ticket.isBlank()) {
+            throw new BarProblem.Invalid("ticket", "is required (from POST /api/shares/{id}/unlock)");
+        }
+        ShareContent.Opened opened = content.open(id, ticket, viewer, who(http));
+        responses.download(opened, response);
+        content.stream(opened, response.getOutputStream());
+    }
+
+    private static Requester who(HttpServletRequest http) {
+        return Requester.of(http, CurrentAccount.id().orElse(null));
+    }
+}

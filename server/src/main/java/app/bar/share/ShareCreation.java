@@ -1,0 +1,139 @@
+package app.bar.share;
+
+import app.bar.crypto.ContentCipher;
+import app.bar.crypto.DataKey;
+import app.bar.crypto.Envelope;
+import app.bar.crypto.KdfParams;
+import app.bar.crypto.PasswordKdf;
+import app.bar.crypto.SealedKey;
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.SecretBytes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates shares: validates the policy, makes the share's data key and seals it (master key
+ * ring, plus the password's Argon2id key for password shares), encrypts a text share's content
+ * at once, and hands back the manage token — stored only as its SHA-256.
+ */
+@Service
+class ShareCreation {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareCreation.class);
+
+    private final ShareRepository shares;
+    private final OtpService otp;
+    private final Envelope envelope;
+    private final ContentCipher cipher;
+    private final PasswordKdf kdf;
+    private final ShareProperties properties;
+    private final Clock clock;
+
+    ShareCreation(ShareRepository shares, OtpService otp, Envelope envelope, ContentCipher cipher, PasswordKdf kdf,
+            ShareProperties properties, Clock clock) {
+        this.shares = shares;
+        this.otp = otp;
+        this.envelope = envelope;
+        this.cipher = cipher;
+        this.kdf = kdf;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record Created(String id, String manageToken, Instant expiresAt, @Nullable Integer maxViews, boolean needsUpload) {
+        @Override
+        public String toString() {
+            return "Created[" + id + "]";
+        }
+    }
+
+    @Transactional
+    public Created create(CreateShareRequest request, Requester who) {
+        try {
+            if (!who.signedIn() && !properties.anonymousCreateEnabled()) {
+                throw new BarProblem.Unauthorized("Sign in to create shares.");
+            }
+            SharePolicy policy = SharePolicy.of(request, who.signedIn(), properties);
+            String id = ShareId.random().value();
+            String manageToken = Tokens.MANAGE_PREFIX + Tokens.random(32);
+            Instant now = clock.instant();
+            KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
+            try (DataKey key = DataKey.random()) {
+                SealedKey sealed = seal(id, key, request.password(), params);
+                String inline = null;
+                Long size = null;
+                if (ShareRow.TEXT.equals(policy.kind())) {
+                    byte[] text = utf8(request.text());
+                    size = (long) text.length;
+                    inline = encrypt(key, id, text);
+                }
+                shares.insert(row(id, policy, who, manageToken, now, params, sealed, inline, size));
+                if (inline == null) {
+                    shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
+                }
+            }
+            otp.saveRecipients(id, policy.otpEmails());
+            log.debug("share.created kind={} views={} protected={} zk={}", policy.kind(),
+                    policy.maxViews() == null ? "unlimited" : policy.maxViews(), policy.hasPassword(),
+                    policy.zeroKnowledge());
+            return new Created(id, manageToken, now.plus(policy.expiresIn()), policy.maxViews(),
+                    ShareRow.FILE.equals(policy.kind()));
+        } finally {
+            request.wipe();
+        }
+    }
+
+    private SealedKey seal(String id, DataKey key, char @Nullable [] password, @Nullable KdfParams params) {
+        if (password == null || params == null) {
+            return envelope.seal(id, key, null);
+        }
+        SecretBytes passwordKey = kdf.derive(password, params);
+        return envelope.seal(id, key, passwordKey);
+    }
+
+    private String encrypt(DataKey key, String id, byte[] plain) {
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream(plain.length + 64);
+        try (OutputStream out = cipher.encrypting(key, sealed, id)) {
+            out.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+        return Tokens.base64(sealed.toByteArray());
+    }
+
+    private static byte[] utf8(char @Nullable [] text) {
+        ByteBuffer buffer = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text == null ? new char[0] : text));
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        if (buffer.hasArray()) {
+            Arrays.fill(buffer.array(), (byte) 0);
+        }
+        return bytes;
+    }
+
+    private static ShareRow row(String id, SharePolicy p, Requester who, String manageToken, Instant now,
+            @Nullable KdfParams params, SealedKey sealed, @Nullable String inline, @Nullable Long size) {
+        boolean text = ShareRow.TEXT.equals(p.kind());
+        return new ShareRow(id, p.kind(), text ? ShareState.ACTIVE : ShareState.PENDING, who.accountId(),
+                Tokens.sha256Hex(manageToken), now, now.plus(p.expiresIn()), p.maxViews(), 0, null,
+                p.viewRefreshMinutes(), p.viewOnly(), p.hasPassword() || p.accessVerifier() != null,
+                params == null ? null : params.encode(), p.requireOtp(), p.zeroKnowledge(), p.accessVerifier(),
+                p.burnAfterFailedAttempts(), 0, 0, null, null, p.filename(),
+                text ? ContentTypes.TEXT_UTF8 : null, size, null, inline, sealed.kid(), sealed.value(), null, null);
+    }
+}

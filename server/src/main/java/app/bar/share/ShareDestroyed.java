@@ -1,0 +1,14 @@
+package app.bar.share;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** The share was crypto-shredded (data key deleted, blob removed) for {@code reason}. */
+public record ShareDestroyed(String shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
+        @Nullable String browser, @Nullable Integer viewsLeft, DestroyReason reason) implements ShareEvent {
+
+    @Override
+    public String outcome() {
+        return "destroyed_" + reason.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,162 @@
+package app.bar.share;
+
+import app.bar.platform.error.BarProblem;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A validated share policy: every field of {@link CreateShareRequest} checked against an
+ * allow-list (ASVS 2.2.1), defaults applied, and the limits that differ for anonymous and
+ * signed-in creators. Each failure is a 400 naming the field and the rule.
+ */
+record SharePolicy(
+        String kind,
+        @Nullable String filename,
+        Duration expiresIn,
+        @Nullable Integer maxViews,
+        boolean hasPassword,
+        boolean requireOtp,
+        List<String> otpEmails,
+        @Nullable Integer viewRefreshMinutes,
+        boolean viewOnly,
+        @Nullable Integer burnAfterFailedAttempts,
+        boolean zeroKnowledge,
+        @Nullable String accessVerifier) {
+
+    static final int MAX_VIEWS = 1000;
+    static final int MAX_OTP_EMAILS = 10;
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+");
+    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    static SharePolicy of(CreateShareRequest r, boolean signedIn, ShareProperties limits) {
+        String kind = r.kind();
+        if (!ShareRow.TEXT.equals(kind) && !ShareRow.FILE.equals(kind)) {
+            throw new BarProblem.Invalid("kind", "must be 'text' or 'file'");
+        }
+        checkText(r, kind, limits);
+        boolean zk = Boolean.TRUE.equals(r.zeroKnowledge());
+        return new SharePolicy(kind, checkFilename(r.filename()), checkExpiry(r.expiresIn(), signedIn, limits),
+                checkViews(r.maxViews(), r.unlimitedViews(), signedIn), checkPassword(r.password(), zk),
+                Boolean.TRUE.equals(r.requireOtp()), checkOtp(r.requireOtp(), r.otpEmails()),
+                range("viewRefreshMinutes", r.viewRefreshMinutes(), 1, 1440), Boolean.TRUE.equals(r.viewOnly()),
+                range("burnAfterFailedAttempts", r.burnAfterFailedAttempts(), 1, 100), zk,
+                checkVerifier(r.accessVerifier(), zk));
+    }
+
+    private static void checkText(CreateShareRequest r, String kind, ShareProperties limits) {
+        char[] text = r.text();
+        if (ShareRow.FILE.equals(kind)) {
+            if (text != null) {
+                throw new BarProblem.Invalid("text", "must be absent for a file share (upload the file instead)");
+            }
+            return;
+        }
+        if (text == null || text.length == 0) {
+            throw new BarProblem.Invalid("text", "is required for a text share");
+        }
+        long bytes = utf8Length(text);
+        if (bytes > limits.maxTextSize().toBytes()) {
+            throw new BarProblem.Invalid("text", "must be at most " + limits.maxTextSize().toBytes() + " bytes of UTF-8");
+        }
+    }
+
+    static long utf8Length(char[] text) {
+        return StandardCharsets.UTF_8.encode(CharBuffer.wrap(text)).remaining();
+    }
+
+    private static @Nullable String checkFilename(@Nullable String filename) {
+        if (filename == null) {
+            return null;
+        }
+        if (filename.length() > 255) {
+            throw new BarProblem.Invalid("filename", "must be at most 255 characters");
+        }
+        String safe = Filenames.sanitize(filename);
+        return safe.isEmpty() ? null : safe;
+    }
+
+    private static Duration checkExpiry(@Nullable Long seconds, boolean signedIn, ShareProperties limits) {
+        if (seconds == null) {
+            return limits.defaultExpiry().compareTo(limits.expiryLimit(signedIn)) > 0 ? limits.expiryLimit(signedIn)
+                    : limits.defaultExpiry();
+        }
+        long max = limits.expiryLimit(signedIn).toSeconds();
+        if (seconds < 60 || seconds > max) {
+            throw new BarProblem.Invalid("expiresIn", "must be between 60 and " + max + " seconds"
+                    + (signedIn ? "" : " for anonymous shares"));
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static @Nullable Integer checkViews(@Nullable Integer maxViews, @Nullable Boolean unlimited, boolean signedIn) {
+        if (Boolean.TRUE.equals(unlimited)) {
+            if (!signedIn) {
+                throw new BarProblem.Invalid("unlimitedViews", "only signed-in users may create shares without a view limit");
+            }
+            if (maxViews != null) {
+                throw new BarProblem.Invalid("maxViews", "must be absent when unlimitedViews is true");
+            }
+            return null;
+        }
+        Integer views = range("maxViews", maxViews, 1, MAX_VIEWS);
+        return views == null ? Integer.valueOf(1) : views;
+    }
+
+    private static boolean checkPassword(char @Nullable [] password, boolean zk) {
+        if (password == null) {
+            return false;
+        }
+        if (zk) {
+            throw new BarProblem.Invalid("password",
+                    "must be absent in zero-knowledge mode (send accessVerifier derived on the client)");
+        }
+        if (password.length < 1 || password.length > 1024) {
+            throw new BarProblem.Invalid("password", "must be 1 to 1024 characters");
+        }
+        return true;
+    }
+
+    private static List<String> checkOtp(@Nullable Boolean requireOtp, @Nullable List<String> emails) {
+        boolean required = Boolean.TRUE.equals(requireOtp);
+        List<String> list = emails == null ? List.of() : emails;
+        if (!required) {
+            if (!list.isEmpty()) {
+                throw new BarProblem.Invalid("otpEmails", "must be absent unless requireOtp is true");
+            }
+            return List.of();
+        }
+        if (list.isEmpty() || list.size() > MAX_OTP_EMAILS) {
+            throw new BarProblem.Invalid("otpEmails", "must list 1 to " + MAX_OTP_EMAILS + " email addresses");
+        }
+        for (String email : list) {
+            if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+                throw new BarProblem.Invalid("otpEmails", "each entry must be a plain email address");
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    private static @Nullable String checkVerifier(@Nullable String verifier, boolean zk) {
+        if (verifier == null) {
+            return null;
+        }
+        if (!zk) {
+            throw new BarProblem.Invalid("accessVerifier", "is only for zero-knowledge shares");
+        }
+        if (!VERIFIER.matcher(verifier).matches()) {
+            throw new BarProblem.Invalid("accessVerifier", "must be base64url (no padding) of a 32-byte SHA-256 digest");
+        }
+        return verifier;
+    }
+
+    private static @Nullable Integer range(String field, @Nullable Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new BarProblem.Invalid(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,14 @@
+package app.bar.share;
+
+/** Where a share is in its life. Locks and exhausted views are columns, not states. */
+enum ShareState {
+    /** A file share waiting for its upload. */
+    PENDING,
+    /** A file share whose upload is running. */
+    UPLOADING,
+    ACTIVE,
+    /** Crypto-shredded: a tombstone. */
+    DESTROYED,
+    /** Crypto-shredded after tamper detection. */
+    QUARANTINED
+}

@@ -1,0 +1,160 @@
+package app.bar.share;
+
+import app.bar.crypto.ContentCipher;
+import app.bar.crypto.DataKey;
+import app.bar.crypto.WrongSecretException;
+import app.bar.platform.error.BarProblem;
+import app.bar.storage.BlobStore;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Streams an upload straight into encryption: request body → size check → (virus scan) →
+ * streaming AEAD → blob store, in 64 KiB reads; plaintext never reaches the disk and memory does
+ * not grow with the size. Over the limit, infected, scanner down or client gone: the blob was
+ * never committed, so nothing is kept, and the share waits for another try.
+ */
+@Service
+class ShareUpload {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareUpload.class);
+    private static final int BUFFER = 64 * 1024;
+
+    private final ShareRepository shares;
+    private final BlobStore blobs;
+    private final ContentCipher cipher;
+    private final VirusScanner scanner;
+    private final ShareProperties properties;
+    private final Clock clock;
+
+    ShareUpload(ShareRepository shares, BlobStore blobs, ContentCipher cipher, VirusScanner scanner,
+            ShareProperties properties, Clock clock) {
+        this.shares = shares;
+        this.blobs = blobs;
+        this.cipher = cipher;
+        this.scanner = scanner;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record Uploaded(long size, String contentType) {
+    }
+
+    Uploaded upload(String id, String manageToken, InputStream body, long declaredLength) throws IOException {
+        Instant now = clock.instant();
+        ShareRow share = ManageTokens.authorize(shares.find(id), manageToken, now);
+        if (share.state() != ShareState.PENDING || share.isText()) {
+            throw new BarProblem.Conflict("This share's content is already uploaded or being uploaded.");
+        }
+        long limit = properties.fileLimit(share.ownerId() != null).toBytes();
+        if (declaredLength > limit) {
+            throw new BarProblem.PayloadTooLarge();
+        }
+        String sealedUploadKey = shares.uploadKey(id).orElseThrow(BarProblem.NotFound::new);
+        if (!shares.startUpload(id, now)) {
+            throw new BarProblem.Conflict("This share's content is already uploaded or being uploaded.");
+        }
+        boolean done = false;
+        try (DataKey key = UploadKeys.open(manageToken, sealedUploadKey, id)) {
+            Uploaded result = store(share, key, body, limit);
+            done = true;
+            log.info("share.uploaded bytes={} type={}", result.size(), result.contentType());
+            return result;
+        } catch (WrongSecretException e) {
+            throw new BarProblem.NotFound();
+        } finally {
+            if (!done) {
+                shares.abortUpload(id);
+            }
+        }
+    }
+
+    private Uploaded store(ShareRow share, DataKey key, InputStream body, long limit) throws IOException {
+        boolean scan = !share.zeroKnowledge(); // ciphertext from the client cannot be scanned
+        try (BlobStore.BlobWriter writer = blobs.create();
+                VirusScanner.Scan virusScan = scan ? startScan() : VirusScanner.NONE.start()) {
+            byte[] buffer = new byte[BUFFER];
+            byte[] prefix = new byte[ContentTypes.SNIFF_BYTES];
+            int prefixLength = 0;
+            long total = 0;
+            try (OutputStream sealed = cipher.encrypting(key, new KeepOpen(writer.stream()), share.id())) {
+                int n;
+                while ((n = body.read(buffer)) >= 0) {
+                    total += n;
+                    if (total > limit) {
+                        throw new BarProblem.PayloadTooLarge();
+                    }
+                    if (prefixLength < prefix.length) {
+                        int copy = Math.min(n, prefix.length - prefixLength);
+                        System.arraycopy(buffer, 0, prefix, prefixLength, copy);
+                        prefixLength += copy;
+                    }
+                    virusScan.feed(buffer, n);
+                    sealed.write(buffer, 0, n);
+                }
+            } catch (VirusScanner.ScannerUnavailableException e) {
+                throw scannerDown(e);
+            }
+            java.util.Arrays.fill(buffer, (byte) 0);
+            verdict(virusScan);
+            String type = share.zeroKnowledge() ? ContentTypes.OCTET_STREAM : ContentTypes.sniff(prefix, prefixLength);
+            java.util.Arrays.fill(prefix, (byte) 0);
+            writer.commit();
+            if (!shares.completeUpload(share.id(), writer.id().value(), total, type)) {
+                blobs.delete(writer.id()); // the share was burned or expired meanwhile
+                throw new BarProblem.NotFound();
+            }
+            return new Uploaded(total, type);
+        }
+    }
+
+    private VirusScanner.Scan startScan() {
+        try {
+            return scanner.start();
+        } catch (VirusScanner.ScannerUnavailableException e) {
+            throw scannerDown(e);
+        }
+    }
+
+    private static void verdict(VirusScanner.Scan scan) {
+        VirusScanner.Verdict verdict;
+        try {
+            verdict = scan.verdict();
+        } catch (VirusScanner.ScannerUnavailableException e) {
+            throw scannerDown(e);
+        }
+        if (verdict == VirusScanner.Verdict.INFECTED) {
+            throw new BarProblem.Unprocessable("The virus scanner refused this file.");
+        }
+    }
+
+    private static BarProblem scannerDown(Exception e) {
+        log.error("share.scanner_unavailable error={}", e.getClass().getSimpleName());
+        return new BarProblem.Unavailable("The virus scanner is not available; try again later.", Duration.ofSeconds(30));
+    }
+
+    /** The cipher closes its sink when it finishes; the blob writer must stay open to commit. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

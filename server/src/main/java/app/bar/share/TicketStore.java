@@ -1,0 +1,71 @@
+package app.bar.share;
+
+import app.bar.crypto.DataKey;
+import app.bar.crypto.KeySealer;
+import app.bar.crypto.WrongSecretException;
+import app.bar.platform.SqlTime;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Unlock tickets: 256 random bits, valid {@code bar.shares.ticket-ttl} (60 s), usable once. The
+ * table holds the ticket's SHA-256 and the share's data key sealed under the ticket itself, so
+ * neither a database leak nor the master keys open a share through a pending ticket. Use is a
+ * {@code delete} whose row count decides (as Spring Security's one-time tokens).
+ */
+@Component
+class TicketStore {
+
+    private final JdbcClient jdbc;
+
+    TicketStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    String issue(String shareId, DataKey key, Instant expiresAt) {
+        byte[] ticket = Tokens.randomBytes(32);
+        try {
+            String sealed = Tokens.base64(KeySealer.seal(ticket, key, context(shareId)));
+            jdbc.sql("insert into share_tickets (ticket_hash, share_id, expires_at, sealed_key) values (:h, :s, :e, :k)")
+                    .param("h", Tokens.sha256Hex(ticket)).param("s", shareId).param("e", SqlTime.of(expiresAt))
+                    .param("k", sealed).update();
+            return Tokens.base64(ticket);
+        } finally {
+            Arrays.fill(ticket, (byte) 0);
+        }
+    }
+
+    /** Uses a ticket of this share: the data key, or empty when the ticket is unknown, used, expired or foreign. */
+    Optional<DataKey> redeem(String shareId, String ticketText, Instant now) {
+        byte[] ticket = Tokens.decode(ticketText);
+        if (ticket == null || ticket.length != 32) {
+            return Optional.empty();
+        }
+        String hash = Tokens.sha256Hex(ticket);
+        Optional<String> sealed = jdbc.sql("select sealed_key from share_tickets where ticket_hash = :h and share_id = :s")
+                .param("h", hash).param("s", shareId).query(String.class).optional();
+        int used = jdbc.sql("delete from share_tickets where ticket_hash = :h and share_id = :s and expires_at > :now")
+                .param("h", hash).param("s", shareId).param("now", SqlTime.of(now)).update();
+        if (used != 1 || sealed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KeySealer.open(ticket, Tokens.decode(sealed.get()), context(shareId)));
+        } catch (WrongSecretException e) {
+            return Optional.empty();
+        } finally {
+            Arrays.fill(ticket, (byte) 0);
+        }
+    }
+
+    int purgeExpired(Instant now) {
+        return jdbc.sql("delete from share_tickets where expires_at <= :now").param("now", SqlTime.of(now)).update();
+    }
+
+    private static String context(String shareId) {
+        return "bar-share-ticket:v1:" + shareId;
+    }
+}

@@ -1,0 +1,33 @@
+package app.bar.share;
+
+import app.bar.crypto.DataKey;
+import app.bar.crypto.KeySealer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A file share's data key must be at hand for its upload, but a password share's stored key
+ * needs the password, which the uploader does not send again. So until the upload completes
+ * the key is also sealed under a key derived from the manage token (which the database holds
+ * only as a different hash), and that copy is deleted when the upload completes.
+ */
+final class UploadKeys {
+
+    private UploadKeys() {
+    }
+
+    static String seal(String manageToken, DataKey key, String shareId) {
+        return Tokens.base64(KeySealer.seal(kek(manageToken), key, context(shareId)));
+    }
+
+    static DataKey open(String manageToken, String sealed, String shareId) {
+        return KeySealer.open(kek(manageToken), Tokens.decode(sealed), context(shareId));
+    }
+
+    private static byte[] kek(String manageToken) {
+        return Tokens.sha256(("bar-share-upload-key:v1:" + manageToken).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String context(String shareId) {
+        return "bar-share-upload:v1:" + shareId;
+    }
+}

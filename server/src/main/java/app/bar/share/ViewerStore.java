@@ -1,0 +1,44 @@
+package app.bar.share;
+
+import app.bar.platform.SqlTime;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Viewers of shares with {@code viewRefreshMinutes}: a random viewer token in an HttpOnly cookie
+ * scoped to the share's API path, stored here as SHA-256. Within the window since its first view
+ * the same viewer re-opens without using a view.
+ */
+@Component
+class ViewerStore {
+
+    static final String COOKIE = "bar_viewer";
+
+    private final JdbcClient jdbc;
+
+    ViewerStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registers a new viewer; returns the token for the cookie. */
+    String register(String shareId, Instant now) {
+        String token = Tokens.random(32);
+        jdbc.sql("insert into share_viewers (share_id, viewer_hash, first_viewed_at) values (:s, :h, :t)")
+                .param("s", shareId).param("h", Tokens.sha256Hex(token)).param("t", SqlTime.of(now)).update();
+        return token;
+    }
+
+    boolean mayReopen(ShareRow share, @Nullable String token, Instant now) {
+        Duration window = share.viewRefresh();
+        if (window == null || token == null || token.length() > 64 || !share.isLive(now)) {
+            return false;
+        }
+        return jdbc.sql("""
+                select count(*) from share_viewers where share_id = :s and viewer_hash = :h and first_viewed_at > :since""")
+                .param("s", share.id()).param("h", Tokens.sha256Hex(token)).param("since", SqlTime.of(now.minus(window)))
+                .query(Integer.class).single() > 0;
+    }
+}

@@ -1,0 +1,99 @@
+package app.bar.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ContentCipherTests {
+
+    private final ContentCipher cipher = new ContentCipher();
+    private final DataKey key = DataKey.random();
+
+    private byte[] seal(byte[] plain, String shareId) throws IOException {
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+        try (OutputStream out = cipher.encrypting(key, sealed, shareId)) {
+            out.write(plain);
+        }
+        return sealed.toByteArray();
+    }
+
+    private byte[] open(byte[] sealed, String shareId) throws IOException {
+        try (InputStream in = cipher.decrypting(key, new ByteArrayInputStream(sealed), shareId)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new Random(42).nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void decryptWhenSeveralSegmentsThenSameBytes() throws IOException {
+        byte[] plain = random(2 * 1024 * 1024 + 123);
+        assertThat(open(seal(plain, "s"), "s")).isEqualTo(plain);
+    }
+
+    @Test
+    void decryptWhenEmptyThenEmpty() throws IOException {
+        assertThat(open(seal(new byte[0], "s"), "s")).isEmpty();
+    }
+
+    @Test
+    void decryptWhenByteFlippedThenTamperDetected() throws IOException {
+        byte[] sealed = seal(random(3 * 1024 * 1024), "s");
+        sealed[2 * 1024 * 1024 + 500] ^= 1;
+        assertThatThrownBy(() -> open(sealed, "s")).isInstanceOf(TamperedContentException.class);
+    }
+
+    @Test
+    void decryptWhenTruncatedAtSegmentBoundaryThenTamperDetected() throws IOException {
+        byte[] sealed = seal(random(3 * 1024 * 1024), "s");
+        assertThatThrownBy(() -> open(Arrays.copyOf(sealed, 1024 * 1024 + 40), "s"))
+                .isInstanceOf(TamperedContentException.class);
+    }
+
+    @Test
+    void decryptWhenBlobOfAnotherShareThenTamperDetected() throws IOException {
+        byte[] sealed = seal(random(1000), "share-a");
+        assertThatThrownBy(() -> open(sealed, "share-b")).isInstanceOf(TamperedContentException.class);
+    }
+
+    @Test
+    void decryptWhenStorageFailsThenPlainIoExceptionNotTamper() throws IOException {
+        byte[] sealed = seal(random(3 * 1024 * 1024), "s");
+        InputStream failing = new FilterInputStream(new ByteArrayInputStream(sealed)) {
+            private int read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (read > 1024 * 1024) {
+                    throw new IOException("disk gone");
+                }
+                int n = super.read(b, off, len);
+                read += Math.max(n, 0);
+                return n;
+            }
+        };
+        InputStream in = cipher.decrypting(key, failing, "s");
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class)
+                .isNotInstanceOf(TamperedContentException.class);
+    }
+
+    @Test
+    void encryptWhenPlaintextHasMarkerThenCiphertextDoesNot() throws IOException {
+        byte[] plain = "MARKER-MARKER-MARKER-MARKER".repeat(1000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String sealed = new String(seal(plain, "s"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(sealed).doesNotContain("MARKER");
+    }
+}

@@ -1,0 +1,28 @@
+package app.bar.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import app.bar.audit.SecurityEvents;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
+
+class BruteForceGuardTests {
+
+    private final BruteForceGuard guard = new BruteForceGuard(mock(ShareRepository.class), mock(ShareShredder.class),
+            mock(SecurityEvents.class), mock(ApplicationEventPublisher.class), SharePolicyTests.limits(true),
+            Clock.systemUTC());
+
+    @Test
+    void delayAfterWhenFailuresGrowThenDoublesUpToThirtySeconds() {
+        assertThat(guard.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(guard.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(guard.delayAfter(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(guard.delayAfter(4)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(guard.delayAfter(5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(guard.delayAfter(6)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(guard.delayAfter(60)).isEqualTo(Duration.ofSeconds(30));
+    }
+}

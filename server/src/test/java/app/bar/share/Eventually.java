@@ -1,0 +1,28 @@
+package app.bar.share;
+
+/** For what a server finishes just after the response (the blob removal after the last view's stream). */
+final class Eventually {
+
+    private Eventually() {
+    }
+
+    static void holds(Runnable assertion) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}

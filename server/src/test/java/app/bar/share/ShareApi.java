@@ -1,0 +1,133 @@
+package app.bar.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.TestHttp;
+import bartest.share.ShareTestSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** The share API from a test's side: fixtures with good defaults and one call per step. */
+final class ShareApi {
+
+    private final TestHttp http;
+
+    ShareApi(TestHttp http) {
+        this.http = http;
+    }
+
+    TestHttp http() {
+        return http;
+    }
+
+    /** A policy builder: {@code aText("s3cret").with("maxViews", 3)}. */
+    static Policy aText(String text) {
+        return new Policy().with("kind", "text").with("text", text);
+    }
+
+    static Policy aFile(String filename) {
+        return new Policy().with("kind", "file").with("filename", filename);
+    }
+
+    static final class Policy {
+        final Map<String, Object> fields = new LinkedHashMap<>();
+
+        Policy with(String name, Object value) {
+            fields.put(name, value);
+            return this;
+        }
+    }
+
+    record Created(String id, String manageToken, JsonNode body) {
+    }
+
+    static String[] as(String account) {
+        return new String[] {ShareTestSupport.ACCOUNT_HEADER, account};
+    }
+
+    HttpResponse<String> createRaw(Policy policy, String... headers) {
+        return http.postJson("/api/shares", policy.fields, headers);
+    }
+
+    Created create(Policy policy, String... headers) {
+        HttpResponse<String> response = createRaw(policy, headers);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = TestHttp.json(response);
+        return new Created(body.get("id").asString(), body.get("manageToken").asString(), body);
+    }
+
+    /** A file share with its content uploaded. */
+    Created createFile(String filename, byte[] content, String... headers) {
+        Created created = create(aFile(filename), headers);
+        HttpResponse<String> upload = upload(created.id(), created.manageToken(), content);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        return created;
+    }
+
+    HttpResponse<String> upload(String id, String manageToken, byte[] content) {
+        return http.send(http.request("/api/shares/" + id + "/content")
+                .header("Authorization", "Bearer " + manageToken)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
+    }
+
+    HttpResponse<String> metadata(String id, String... headers) {
+        return http.get("/api/shares/" + id, headers);
+    }
+
+    HttpResponse<String> unlock(String id, Map<String, Object> body, String... headers) {
+        return http.postJson("/api/shares/" + id + "/unlock", body, headers);
+    }
+
+    String ticket(String id, Map<String, Object> body, String... headers) {
+        HttpResponse<String> response = unlock(id, body, headers);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return TestHttp.json(response).get("ticket").asString();
+    }
+
+    String ticket(String id) {
+        return ticket(id, Map.of());
+    }
+
+    HttpResponse<byte[]> content(String id, String ticket, String... headers) {
+        HttpRequest.Builder b = http.request("/api/shares/" + id + "/content")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.JSON.writeValueAsString(Map.of("ticket", ticket))));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Unlocks (no password) and reads the content as text. */
+    String read(String id) {
+        HttpResponse<byte[]> response = content(id, ticket(id));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    HttpResponse<String> burn(String id, String... headers) {
+        return http.method("DELETE", "/api/shares/" + id, headers);
+    }
+
+    /** A problem body without the parts that differ per request. */
+    static String withoutRequestId(String body) {
+        var json = (tools.jackson.databind.node.ObjectNode) TestHttp.JSON.readTree(body);
+        json.remove("requestId");
+        json.remove("instance");
+        return json.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package app.bar.share;
+
+import static app.bar.share.ShareApi.aFile;
+import static app.bar.share.ShareApi.aText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.TestHttp;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/shares}: the policy, its validation and what the answer holds (issue #4 item 1). */
+@ShareIntegrationTest
+class ShareCreateIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    ShareApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ShareApi(new TestHttp(port));
+    }
+
+    @Test
+    void createWhenTextShareThen201WithIdLinksTokenAndDefaults() {
+        ShareApi.Created created = api.create(aText("hello"));
+        JsonNode body = created.body();
+        assertThat(created.id()).matches("[A-Za-z0-9_-]{22}");
+        assertThat(body.get("shareUrl").asString()).isEqualTo("https://bar.example.test/s/" + created.id());
+        assertThat(body.get("maxViews").asInt()).isEqualTo(1);
+        assertThat(body.has("uploadUrl")).isFalse();
+        assertThat(body.get("expiresAt").asString()).isNotBlank();
+    }
+
+    @Test
+    void createWhenFileShareThenUploadUrlGiven() {
+        JsonNode body = api.create(aFile("a.bin")).body();
+        assertThat(body.get("uploadUrl").asString()).endsWith("/api/shares/" + body.get("id").asString() + "/content");
+    }
+
+    @Test
+    void createWhenCalledThenIdAndManageTokenRandomAndTokenStoredHashed() {
+        // ASVS 7.2.3 / 11.5.1: >= 128 random bits, URL-safe; the manage token is a credential, stored hashed
+        ShareApi.Created a = api.create(aText("x"));
+        ShareApi.Created b = api.create(aText("x"));
+        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(a.manageToken()).startsWith("bar_mt_").hasSizeGreaterThanOrEqualTo(7 + 43);
+        String stored = jdbc.sql("select manage_token_hash from shares where id = :id").param("id", a.id())
+                .query(String.class).single();
+        assertThat(stored).doesNotContain(a.manageToken().substring(7)).hasSize(64);
+    }
+
+    @Test
+    void createWhenKindMissingThen400NamingKind() {
+        assertInvalid(api.createRaw(new ShareApi.Policy().with("text", "x")), "kind");
+    }
+
+    @Test
+    void createWhenMaxViewsOutOfRangeThen400NamingMaxViews() {
+        assertInvalid(api.createRaw(aText("x").with("maxViews", 1001)), "maxViews");
+        assertInvalid(api.createRaw(aText("x").with("maxViews", 0)), "maxViews");
+    }
+
+    @Test
+    void createWhenExpiryBeyondAnonymousLimitThen400NamingExpiresIn() {
+        assertInvalid(api.createRaw(aText("x").with("expiresIn", 8 * 86400)), "expiresIn");
+    }
+
+    @Test
+    void createWhenSignedInThenLongerExpiryAllowed() {
+        assertThat(api.createRaw(aText("x").with("expiresIn", 20 * 86400), ShareApi.as("acct-long")).statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void createWhenUnlimitedViewsAnonymousThen400NamingUnlimitedViews() {
+        assertInvalid(api.createRaw(aText("x").with("unlimitedViews", true)), "unlimitedViews");
+    }
+
+    @Test
+    void createWhenUnlimitedViewsSignedInThenCreatedWithoutLimit() {
+        ShareApi.Created created = api.create(aText("x").with("unlimitedViews", true), ShareApi.as("acct-unl"));
+        assertThat(created.body().get("maxViews").isNull()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.read(created.id())).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void createWhenTextMissingForTextShareThen400NamingText() {
+        assertInvalid(api.createRaw(new ShareApi.Policy().with("kind", "text")), "text");
+    }
+
+    @Test
+    void createWhenTextOverOneMebibyteThen400NamingText() {
+        assertInvalid(api.createRaw(aText("a".repeat(1024 * 1024 + 1))), "text");
+    }
+
+    @Test
+    void createWhenTooManyOtpEmailsThen400NamingOtpEmails() {
+        List<String> emails = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "r" + i + "@example.com").toList();
+        assertInvalid(api.createRaw(aText("x").with("requireOtp", true).with("otpEmails", emails)), "otpEmails");
+    }
+
+    @Test
+    void createWhenOtpEmailMalformedThen400WithoutEchoingIt() {
+        HttpResponse<String> response = api.createRaw(aText("x").with("requireOtp", true)
+                .with("otpEmails", List.of("evil\r\nBcc: x@y.z")));
+        assertInvalid(response, "otpEmails");
+        assertThat(response.body()).doesNotContain("Bcc");
+    }
+
+    @Test
+    void createWhenAccessVerifierMalformedThen400NamingAccessVerifier() {
+        assertInvalid(api.createRaw(aText("x").with("zeroKnowledge", true).with("accessVerifier", "short")),
+                "accessVerifier");
+    }
+
+    @Test
+    void createWhenPasswordInZeroKnowledgeModeThen400NamingPassword() {
+        assertInvalid(api.createRaw(aText("x").with("zeroKnowledge", true).with("password", "pw")), "password");
+    }
+
+    @Test
+    void createWhenWrongFieldTypeThen400() {
+        assertThat(api.createRaw(aText("x").with("maxViews", "many")).statusCode()).isEqualTo(400);
+    }
+
+    private static void assertInvalid(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(TestHttp.json(response).get("errors").findValuesAsString("field")).containsExactly(field);
+    }
+}

@@ -1,0 +1,26 @@
+package app.bar.share;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import app.bar.crypto.ContentCipher;
+import app.bar.crypto.Envelope;
+import app.bar.crypto.PasswordKdf;
+import app.bar.platform.error.BarProblem;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+class ShareCreationTests {
+
+    @Test
+    void createWhenAnonymousCreationSwitchedOffThen401AndNothingStored() {
+        ShareRepository shares = mock(ShareRepository.class);
+        ShareCreation creation = new ShareCreation(shares, mock(OtpService.class), mock(Envelope.class),
+                new ContentCipher(), mock(PasswordKdf.class), SharePolicyTests.limits(false), Clock.systemUTC());
+        CreateShareRequest request = SharePolicyTests.text("secret");
+        assertThatThrownBy(() -> creation.create(request, Requester.SYSTEM)).isInstanceOf(BarProblem.Unauthorized.class);
+        verifyNoInteractions(shares);
+        org.assertj.core.api.Assertions.assertThat(request.text()).containsOnly('\0'); // wiped either way
+    }
+}

@@ -1,0 +1,160 @@
+package app.bar.share;
+
+import static app.bar.share.ShareApi.aText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.TestBackends;
+import app.bar.support.TestHttp;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Email one-time codes for {@code requireOtp} shares, through a real SMTP server (issue #4 item 9, ASVS 6.5.x). */
+@ShareIntegrationTest
+class ShareOtpIT {
+
+    private static final Pattern CODE = Pattern.compile("code is (?:<b>)?(\\d{6})");
+
+    @LocalServerPort
+    int port;
+    ShareApi api;
+    GreenMail smtp = TestBackends.smtp();
+
+    @BeforeEach
+    void setUp() {
+        api = new ShareApi(new TestHttp(port));
+    }
+
+    private String otpShare(String recipient) {
+        return api.create(aText("otp secret").with("password", "pw-1234").with("requireOtp", true)
+                .with("otpEmails", List.of(recipient, "other@example.com"))).id();
+    }
+
+    @Test
+    void unlockWhenListedEmailThen202AndSixDigitCodeMailed() {
+        String recipient = unique("listed");
+        String id = otpShare(recipient);
+        HttpResponse<String> response = api.unlock(id, Map.of("password", "pw-1234", "email", recipient));
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(TestHttp.json(response).get("status").asString()).isEqualTo("otp_sent");
+        assertThat(codeFor(recipient)).matches("\\d{6}");
+    }
+
+    @Test
+    void unlockWhenUnlistedEmailThenSameAnswerAndNoMail() {
+        String id = otpShare(unique("listed"));
+        String stranger = unique("stranger");
+        HttpResponse<String> response = api.unlock(id, Map.of("password", "pw-1234", "email", stranger));
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).isEqualTo("{\"status\":\"otp_sent\"}");
+        sleep(Duration.ofMillis(500));
+        assertThat(mailsTo(stranger)).isEmpty();
+    }
+
+    @Test
+    void unlockWhenEmailMissingThen400NamingEmail() {
+        HttpResponse<String> response = api.unlock(otpShare(unique("x")), Map.of("password", "pw-1234"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"email\"");
+    }
+
+    @Test
+    void unlockWhenCodeRightThenTicketAndCodeSingleUse() {
+        String recipient = unique("single");
+        String id = otpShare(recipient);
+        api.unlock(id, Map.of("password", "pw-1234", "email", recipient));
+        String code = codeFor(recipient);
+        Map<String, Object> withCode = Map.of("password", "pw-1234", "email", recipient, "otp", code);
+        String ticket = api.ticket(id, withCode);
+        assertThat(api.content(id, ticket).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unlockWhenCodeReusedThen401() {
+        String recipient = unique("reuse");
+        String id = api.create(aText("x").with("maxViews", 3).with("requireOtp", true)
+                .with("otpEmails", List.of(recipient))).id();
+        api.unlock(id, Map.of("email", recipient));
+        Map<String, Object> withCode = Map.of("email", recipient, "otp", codeFor(recipient));
+        assertThat(api.unlock(id, withCode).statusCode()).isEqualTo(200);
+        assertThat(api.unlock(id, withCode).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unlockWhenCodeWrongFiveTimesThenEvenTheRightCodeFails() {
+        String recipient = unique("tries");
+        String id = api.create(aText("x").with("requireOtp", true).with("otpEmails", List.of(recipient))).id();
+        api.unlock(id, Map.of("email", recipient));
+        String code = codeFor(recipient);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.unlock(id, Map.of("email", recipient, "otp", wrong)).statusCode()).isEqualTo(401);
+        }
+        assertThat(api.unlock(id, Map.of("email", recipient, "otp", code)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unlockWhenCodeForAnotherRecipientThen401() {
+        String recipient = unique("bound");
+        String id = otpShare(recipient);
+        api.unlock(id, Map.of("password", "pw-1234", "email", recipient));
+        String code = codeFor(recipient);
+        assertThat(api.unlock(id, Map.of("password", "pw-1234", "email", "other@example.com", "otp", code))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unlockWhenPasswordWrongThenNoCodeSent() {
+        String recipient = unique("nopw");
+        String id = otpShare(recipient);
+        assertThat(api.unlock(id, Map.of("password", "wrong", "email", recipient)).statusCode()).isEqualTo(401);
+        sleep(Duration.ofMillis(500));
+        assertThat(mailsTo(recipient)).isEmpty();
+    }
+
+    private static String unique(String name) {
+        return name + "-" + System.nanoTime() + "@example.com";
+    }
+
+    private String codeFor(String recipient) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : mailsTo(recipient)) {
+                Matcher m = CODE.matcher(GreenMailUtil.getBody(message));
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        throw new AssertionError("no code mailed");
+    }
+
+    private List<MimeMessage> mailsTo(String recipient) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package app.bar.share;
+
+import static app.bar.share.ShareApi.aText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.TestHttp;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import bartest.share.ShareTestSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Owners' API (issue #4 item 12) and the events share activity publishes. Sign-in is the
+ * test stand-in {@code X-Test-Account} until the accounts module is merged.
+ */
+@ShareIntegrationTest
+class ShareOwnerIT {
+
+    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OwnedShares owned;
+    @Autowired
+    ShareTestSupport.RecordedShareEvents events;
+    ShareApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ShareApi(new TestHttp(port));
+    }
+
+    private static String account() {
+        return "acct-" + System.nanoTime();
+    }
+
+    @Test
+    void listWhenSignedInThenOwnSharesWithoutContentOrZeroKnowledgeFilename() {
+        String me = account();
+        api.create(aText("plain secret").with("filename", "visible.txt").with("maxViews", 3), ShareApi.as(me));
+        api.create(ShareApi.aFile("hidden-name").with("zeroKnowledge", true), ShareApi.as(me));
+        api.create(aText("not mine"), ShareApi.as(account()));
+        HttpResponse<String> response = api.http().get("/api/shares", ShareApi.as(me));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode shares = TestHttp.json(response).get("shares");
+        assertThat(shares).hasSize(2);
+        assertThat(response.body()).doesNotContain("plain secret", "hidden-name", "not mine", "manage", "wrapped");
+        assertThat(response.body()).contains("visible.txt", "\"viewsLeft\":3", "\"state\":\"active\"",
+                "\"state\":\"awaiting_upload\"");
+    }
+
+    @Test
+    void listWhenAnonymousThen401() {
+        assertThat(api.http().get("/api/shares").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void eventsWhenOwnerThenAccessLogWithRedactedIpAndBrowserFamily() {
+        String me = account();
+        String id = api.create(aText("logged"), ShareApi.as(me)).id();
+        String ticket = api.ticket(id);
+        assertThat(api.content(id, ticket, "User-Agent", FIREFOX).statusCode()).isEqualTo(200);
+        Eventually.holds(() -> assertThat(TestHttp.json(api.http().get("/api/shares/" + id + "/events", ShareApi.as(me)))
+                .get("events").findValuesAsString("outcome")).containsExactly("opened", "destroyed_views_used"));
+        HttpResponse<String> response = api.http().get("/api/shares/" + id + "/events", ShareApi.as(me));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode log = TestHttp.json(response).get("events");
+        assertThat(log.get(0).get("ip").asString()).isEqualTo("127.0.***.***");
+        assertThat(log.get(0).get("browser").asString()).isEqualTo("Firefox");
+        assertThat(response.body()).doesNotContain("127.0.0.1", "logged", "Gecko");
+    }
+
+    @Test
+    void eventsWhenAnotherAccountAsksThen404() {
+        // ASVS 8.2.2: another user's share answers as a missing one
+        String id = api.create(aText("x"), ShareApi.as(account())).id();
+        assertThat(api.http().get("/api/shares/" + id + "/events", ShareApi.as(account())).statusCode()).isEqualTo(404);
+        assertThat(api.http().get("/api/shares/" + id + "/events").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void burnWhenOwnerThen204AndGone() {
+        String me = account();
+        String id = api.create(aText("burn me"), ShareApi.as(me)).id();
+        assertThat(api.burn(id, ShareApi.as(me)).statusCode()).isEqualTo(204);
+        assertThat(api.metadata(id).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select destroy_reason from shares where id = :id").param("id", id).query(String.class)
+                .single()).isEqualTo("BURNED_BY_OWNER");
+    }
+
+    @Test
+    void burnWhenAnotherAccountThen404AndShareUntouched() {
+        String id = api.create(aText("keep"), ShareApi.as(account())).id();
+        assertThat(api.burn(id, ShareApi.as(account())).statusCode()).isEqualTo(404);
+        assertThat(api.burn(id).statusCode()).isEqualTo(404);
+        assertThat(api.read(id)).isEqualTo("keep");
+    }
+
+    @Test
+    void burnWhenManageTokenThen204AndBlobRemoved() {
+        ShareApi.Created created = api.createFile("f.bin", new byte[1000]);
+        java.nio.file.Path blob = ShareFiles.blobOf(jdbc, created.id());
+        assertThat(blob).exists();
+        assertThat(api.burn(created.id(), "Authorization", "Bearer " + created.manageToken()).statusCode()).isEqualTo(204);
+        assertThat(blob).doesNotExist();
+        assertThat(api.burn(created.id(), "Authorization", "Bearer " + created.manageToken()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void destroyAllOwnedByWhenAccountDeletedThenSharesShreddedAndRowsRemoved() {
+        String me = account();
+        String a = api.create(aText("a"), ShareApi.as(me)).id();
+        String b = api.createFile("b.bin", new byte[10], ShareApi.as(me)).id();
+        String other = api.create(aText("other"), ShareApi.as(account())).id();
+        assertThat(owned.destroyAllOwnedBy(me)).isEqualTo(2);
+        assertThat(api.metadata(a).statusCode()).isEqualTo(404);
+        assertThat(api.metadata(b).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from shares where owner_id = :o").param("o", me).query(Integer.class)
+                .single()).isZero();
+        assertThat(api.metadata(other).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void eventsWhenShareOpenedAndUsedUpThenRecordsCarryIdsTimesAndViewsLeftOnly() {
+        String me = account();
+        String id = api.create(aText("event secret").with("filename", "ev.txt").with("maxViews", 2), ShareApi.as(me)).id();
+        api.content(id, api.ticket(id), "User-Agent", FIREFOX);
+        ShareAccessed accessed = events.of(ShareAccessed.class, id).findFirst()
+                .orElseThrow();
+        assertThat(accessed.ownerAccountId()).isEqualTo(me);
+        assertThat(accessed.viewsLeft()).isEqualTo(1);
+        assertThat(accessed.clientIp()).isEqualTo("127.0.***.***");
+        assertThat(accessed.browser()).isEqualTo("Firefox");
+        assertThat(accessed.toString()).doesNotContain("event secret", "ev.txt");
+        api.content(id, api.ticket(id));
+        Eventually.holds(() -> assertThat(events.of(ShareDestroyed.class, id).findFirst()).isPresent());
+        ShareDestroyed destroyed = events.of(ShareDestroyed.class, id).findFirst().orElseThrow();
+        assertThat(destroyed.reason()).isEqualTo(DestroyReason.VIEWS_USED);
+        assertThat(destroyed.toString()).doesNotContain("event secret", "ev.txt", "bar_mt_");
+    }
+
+    @Test
+    void eventsWhenPasswordFailsThenPasswordFailedRecordPublished() {
+        String id = api.create(aText("x").with("password", "right-one")).id();
+        api.unlock(id, Map.of("password", "wrong-one"));
+        SharePasswordFailed failed = events.of(SharePasswordFailed.class, id).findFirst().orElseThrow();
+        assertThat(failed.failedAttempts()).isEqualTo(1);
+        assertThat(failed.ownerAccountId()).isNull();
+        assertThat(failed.toString()).doesNotContain("wrong-one", "right-one");
+    }
+}

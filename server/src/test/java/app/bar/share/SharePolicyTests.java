@@ -1,0 +1,75 @@
+package app.bar.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.ratelimit.RatePolicy;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class SharePolicyTests {
+
+    static ShareProperties limits(boolean anonymousCreate) {
+        return new ShareProperties(DataSize.ofGigabytes(2), DataSize.ofMegabytes(100), DataSize.ofMegabytes(1),
+                Duration.ofHours(24), Duration.ofDays(30), Duration.ofDays(7), anonymousCreate, Duration.ofSeconds(60), "",
+                Duration.ofSeconds(30), 5, Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofMinutes(10), 5,
+                RatePolicy.of("3/10m"), Duration.ofHours(24), Duration.ofHours(1), Duration.ofDays(1),
+                Duration.ofMinutes(1));
+    }
+
+    static CreateShareRequest text(String text) {
+        return new CreateShareRequest("text", text.toCharArray(), null, null, null, null, null, null, null, null, null,
+                null, null, null);
+    }
+
+    @Test
+    void ofWhenOnlyKindAndTextThenDefaults() {
+        SharePolicy p = SharePolicy.of(text("x"), false, limits(true));
+        assertThat(p.maxViews()).isEqualTo(1);
+        assertThat(p.expiresIn()).isEqualTo(Duration.ofHours(24));
+        assertThat(p.hasPassword()).isFalse();
+        assertThat(p.otpEmails()).isEmpty();
+    }
+
+    @Test
+    void ofWhenMultibyteTextOverLimitInBytesThenInvalid() {
+        String text = "é".repeat(600 * 1024); // 600 Ki characters, 1.2 MiB of UTF-8
+        assertThatThrownBy(() -> SharePolicy.of(text(text), false, limits(true)))
+                .isInstanceOfSatisfying(BarProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("text"));
+    }
+
+    @Test
+    void ofWhenFileShareCarriesTextThenInvalid() {
+        CreateShareRequest r = new CreateShareRequest("file", "x".toCharArray(), null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        assertThatThrownBy(() -> SharePolicy.of(r, true, limits(true)))
+                .isInstanceOfSatisfying(BarProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("text"));
+    }
+
+    @Test
+    void ofWhenOtpEmailsWithoutRequireOtpThenInvalid() {
+        CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null,
+                List.of("a@example.com"), null, null, null, null, null);
+        assertThatThrownBy(() -> SharePolicy.of(r, true, limits(true)))
+                .isInstanceOfSatisfying(BarProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("otpEmails"));
+    }
+
+    @Test
+    void ofWhenBurnAfterFailedAttemptsOutOfRangeThenInvalid() {
+        CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null, null,
+                null, null, 0, null, null);
+        assertThatThrownBy(() -> SharePolicy.of(r, true, limits(true)))
+                .isInstanceOfSatisfying(BarProblem.Invalid.class,
+                        e -> assertThat(e.field()).isEqualTo("burnAfterFailedAttempts"));
+    }
+
+    @Test
+    void ofWhenFilenameIsPathThenOnlyLastSegmentKept() {
+        CreateShareRequest r = new CreateShareRequest("file", null, "../../x/y.txt", null, null, null, null, null, null,
+                null, null, null, null, null);
+        assertThat(SharePolicy.of(r, true, limits(true)).filename()).isEqualTo("y.txt");
+    }
+}

@@ -1,39 +1,24 @@
 package bartest.share;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Test-only pieces of the share ITs (outside {@code app.bar}, so scanning never finds them):
  * <ul>
  *   <li>a clock that runs with real time plus an offset tests can move forward;</li>
- *   <li>a stand-in for sign-in until the accounts module is merged: a request with
- *       {@code X-Test-Account: <id>} is authenticated as that account, right after Spring
- *       Security's chain (as the accounts module's bearer filter will do).</li>
+ *   <li>a recorder of every share event published in the context.</li>
  * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ShareTestSupport {
-
-    public static final String ACCOUNT_HEADER = "X-Test-Account";
 
     @Bean
     @Primary
@@ -60,13 +45,6 @@ public class ShareTestSupport {
         }
     }
 
-    @Bean
-    public FilterRegistrationBean<TestAccountFilter> testAccountFilter() {
-        FilterRegistrationBean<TestAccountFilter> registration = new FilterRegistrationBean<>(new TestAccountFilter());
-        registration.setOrder(-99); // Spring Security is at -100; the body limit at 0, rate limits at 10
-        return registration;
-    }
-
     /** Real time plus an offset that tests move forward. */
     public static final class MovableClock extends Clock {
         private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -88,29 +66,6 @@ public class ShareTestSupport {
         @Override
         public Instant instant() {
             return Instant.now().plus(offset.get());
-        }
-    }
-
-    static final class TestAccountFilter extends OncePerRequestFilter {
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            String account = request.getHeader(ACCOUNT_HEADER);
-            if (account == null || account.isBlank()) {
-                chain.doFilter(request, response);
-                return;
-            }
-            var auth = UsernamePasswordAuthenticationToken.authenticated(account, null,
-                    List.of(new SimpleGrantedAuthority("ROLE_USER")));
-            var previous = SecurityContextHolder.getContext();
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(auth);
-            SecurityContextHolder.setContext(context);
-            try {
-                chain.doFilter(request, response);
-            } finally {
-                SecurityContextHolder.setContext(previous);
-            }
         }
     }
 }

@@ -11,10 +11,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -61,9 +66,25 @@ class SecurityConfiguration {
                                 .hasAnyAuthority(AccountAuthentication.SESSION_AUTHORITY, "SCOPE_account:read")
                         .requestMatchers("/api/account", "/api/account/**")
                                 .hasAuthority(AccountAuthentication.SESSION_AUTHORITY)
-                        // /api/auth/** and /api/shares/** (and pages) are open; shares check their own rules
+                        // shares are open to anonymous callers; a signed-in caller needs the matching
+                        // scope (an API token made for reading cannot create or burn)
+                        .requestMatchers(HttpMethod.GET, "/api/shares", "/api/shares/*/events")
+                                .access(anonymousOrScope("SCOPE_shares:read"))
+                        .requestMatchers(HttpMethod.POST, "/api/shares").access(anonymousOrScope("SCOPE_shares:write"))
+                        .requestMatchers(HttpMethod.DELETE, "/api/shares/*").access(anonymousOrScope("SCOPE_shares:write"))
+                        // /api/auth/**, the rest of /api/shares/** (and pages) are open; shares check their own rules
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /** Lets anonymous requests through (the endpoint decides) and requires {@code scope} of signed-in ones. */
+    private static AuthorizationManager<RequestAuthorizationContext> anonymousOrScope(String scope) {
+        return (authentication, context) -> {
+            Authentication auth = authentication.get();
+            boolean anonymous = auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken;
+            return new AuthorizationDecision(anonymous
+                    || auth.getAuthorities().stream().anyMatch(a -> scope.equals(a.getAuthority())));
+        };
     }
 
     @Bean

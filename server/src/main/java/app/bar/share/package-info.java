@@ -7,7 +7,7 @@
  * {@link app.bar.share.ShareLocked}, {@link app.bar.share.ShareDestroyed},
  * {@link app.bar.share.ShareExpired}, {@link app.bar.share.ShareTamperDetected}).
  */
-@ApplicationModule(allowedDependencies = {"platform", "crypto", "storage", "audit", "mail"})
+@ApplicationModule(allowedDependencies = {"platform", "crypto", "storage", "audit", "mail", "account"})
 @NullMarked
 package app.bar.share;
 

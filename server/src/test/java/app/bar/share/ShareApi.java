@@ -2,8 +2,8 @@ package app.bar.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.account.AccountFixtures;
 import app.bar.support.TestHttp;
-import bartest.share.ShareTestSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -11,15 +11,28 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** The share API from a test's side: fixtures with good defaults and one call per step. */
 final class ShareApi {
 
     private final TestHttp http;
+    private final ApplicationContext context;
+    private final Map<String, Owner> owners = new ConcurrentHashMap<>();
 
     ShareApi(TestHttp http) {
+        this(http, null);
+    }
+
+    /** With the context, {@link #as} signs real accounts in. */
+    ShareApi(TestHttp http, ApplicationContext context) {
         this.http = http;
+        this.context = context;
+    }
+
+    private record Owner(String accountId, String token) {
     }
 
     TestHttp http() {
@@ -47,8 +60,34 @@ final class ShareApi {
     record Created(String id, String manageToken, JsonNode body) {
     }
 
-    static String[] as(String account) {
-        return new String[] {ShareTestSupport.ACCOUNT_HEADER, account};
+    /**
+     * The headers of a signed-in owner named {@code label} in this test: a real account, signed in
+     * over HTTP, acting with a personal API token (shares:read, shares:write) that outlives the
+     * clock moves of the share tests.
+     */
+    String[] as(String label) {
+        return new String[] {"Authorization", "Bearer " + owner(label).token()};
+    }
+
+    /** The account id behind {@code label}. */
+    String accountId(String label) {
+        return owner(label).accountId();
+    }
+
+    private Owner owner(String label) {
+        if (context == null) {
+            throw new IllegalStateException("construct ShareApi with the application context to sign in");
+        }
+        return owners.computeIfAbsent(label, l -> {
+            AccountFixtures fixtures = new AccountFixtures(context, http);
+            AccountFixtures.TestAccount account = fixtures.anAccount().create();
+            AccountFixtures.Session session = fixtures.login(account);
+            HttpResponse<String> token = http.postJson("/api/account/tokens", TestHttp.map("name", "share-tests",
+                    "scopes", java.util.List.of("shares:read", "shares:write"), "expiresInDays", 365),
+                    session.cookieAndCsrfHeaders());
+            assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+            return new Owner(account.id(), TestHttp.json(token).get("token").asString());
+        });
     }
 
     HttpResponse<String> createRaw(Policy policy, String... headers) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The clean-up job (issue #4 item 13): expiry, orphans, abandoned uploads, safe on every node at once. */
@@ -27,6 +28,8 @@ class ShareCleanupIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -39,12 +42,12 @@ class ShareCleanupIT {
 
     @BeforeEach
     void setUp() {
-        api = new ShareApi(new TestHttp(port));
+        api = new ShareApi(new TestHttp(port), context);
     }
 
     @Test
     void cleanupWhenShareExpiredThenKeyAndBlobShreddedAndTombstoneLeft() {
-        ShareApi.Created created = api.createFile("exp.bin", new byte[2000], ShareApi.as("acct-exp"));
+        ShareApi.Created created = api.createFile("exp.bin", new byte[2000], api.as("acct-exp"));
         Path blob = ShareFiles.blobOf(jdbc, created.id());
         jdbc.sql("update shares set expires_at = :t where id = :id")
                 .param("t", app.bar.platform.SqlTime.of(clock.instant().minusSeconds(60))).param("id", created.id()).update();
@@ -79,7 +82,7 @@ class ShareCleanupIT {
     @Test
     void cleanupWhenUploadNeverCompletedThenShareDestroyed() {
         ShareApi.Created pending = api.create(ShareApi.aFile("never.bin").with("expiresIn", 3 * 86400),
-                ShareApi.as("acct-pending"));
+                api.as("acct-pending"));
         clock.advance(Duration.ofHours(25));
         cleanup.runOnce();
         assertThat(jdbc.sql("select destroy_reason from shares where id = :id").param("id", pending.id())

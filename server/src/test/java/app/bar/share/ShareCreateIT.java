@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -21,12 +22,14 @@ class ShareCreateIT {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     JdbcClient jdbc;
     ShareApi api;
 
     @BeforeEach
     void setUp() {
-        api = new ShareApi(new TestHttp(port));
+        api = new ShareApi(new TestHttp(port), context);
     }
 
     @Test
@@ -76,7 +79,7 @@ class ShareCreateIT {
 
     @Test
     void createWhenSignedInThenLongerExpiryAllowed() {
-        assertThat(api.createRaw(aText("x").with("expiresIn", 20 * 86400), ShareApi.as("acct-long")).statusCode())
+        assertThat(api.createRaw(aText("x").with("expiresIn", 20 * 86400), api.as("acct-long")).statusCode())
                 .isEqualTo(201);
     }
 
@@ -87,7 +90,7 @@ class ShareCreateIT {
 
     @Test
     void createWhenUnlimitedViewsSignedInThenCreatedWithoutLimit() {
-        ShareApi.Created created = api.create(aText("x").with("unlimitedViews", true), ShareApi.as("acct-unl"));
+        ShareApi.Created created = api.create(aText("x").with("unlimitedViews", true), api.as("acct-unl"));
         assertThat(created.body().get("maxViews").isNull()).isTrue();
         for (int i = 0; i < 3; i++) {
             assertThat(api.read(created.id())).isEqualTo("x");

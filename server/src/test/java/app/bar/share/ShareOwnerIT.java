@@ -3,20 +3,23 @@ package app.bar.share;
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.account.AccountFixtures;
 import app.bar.support.TestHttp;
+import bartest.share.ShareTestSupport;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import bartest.share.ShareTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Owners' API (issue #4 item 12) and the events share activity publishes. Sign-in is the
- * test stand-in {@code X-Test-Account} until the accounts module is merged.
+ * Owners' API (issue #4 item 12) and the events share activity publishes; owners are real
+ * accounts acting with personal API tokens.
  */
 @ShareIntegrationTest
 class ShareOwnerIT {
@@ -25,6 +28,8 @@ class ShareOwnerIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -35,7 +40,7 @@ class ShareOwnerIT {
 
     @BeforeEach
     void setUp() {
-        api = new ShareApi(new TestHttp(port));
+        api = new ShareApi(new TestHttp(port), context);
     }
 
     private static String account() {
@@ -45,10 +50,10 @@ class ShareOwnerIT {
     @Test
     void listWhenSignedInThenOwnSharesWithoutContentOrZeroKnowledgeFilename() {
         String me = account();
-        api.create(aText("plain secret").with("filename", "visible.txt").with("maxViews", 3), ShareApi.as(me));
-        api.create(ShareApi.aFile("hidden-name").with("zeroKnowledge", true), ShareApi.as(me));
-        api.create(aText("not mine"), ShareApi.as(account()));
-        HttpResponse<String> response = api.http().get("/api/shares", ShareApi.as(me));
+        api.create(aText("plain secret").with("filename", "visible.txt").with("maxViews", 3), api.as(me));
+        api.create(ShareApi.aFile("hidden-name").with("zeroKnowledge", true), api.as(me));
+        api.create(aText("not mine"), api.as(account()));
+        HttpResponse<String> response = api.http().get("/api/shares", api.as(me));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode shares = TestHttp.json(response).get("shares");
         assertThat(shares).hasSize(2);
@@ -65,12 +70,12 @@ class ShareOwnerIT {
     @Test
     void eventsWhenOwnerThenAccessLogWithRedactedIpAndBrowserFamily() {
         String me = account();
-        String id = api.create(aText("logged"), ShareApi.as(me)).id();
+        String id = api.create(aText("logged"), api.as(me)).id();
         String ticket = api.ticket(id);
         assertThat(api.content(id, ticket, "User-Agent", FIREFOX).statusCode()).isEqualTo(200);
-        Eventually.holds(() -> assertThat(TestHttp.json(api.http().get("/api/shares/" + id + "/events", ShareApi.as(me)))
+        Eventually.holds(() -> assertThat(TestHttp.json(api.http().get("/api/shares/" + id + "/events", api.as(me)))
                 .get("events").findValuesAsString("outcome")).containsExactly("opened", "destroyed_views_used"));
-        HttpResponse<String> response = api.http().get("/api/shares/" + id + "/events", ShareApi.as(me));
+        HttpResponse<String> response = api.http().get("/api/shares/" + id + "/events", api.as(me));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode log = TestHttp.json(response).get("events");
         assertThat(log.get(0).get("ip").asString()).isEqualTo("127.0.***.***");
@@ -81,16 +86,44 @@ class ShareOwnerIT {
     @Test
     void eventsWhenAnotherAccountAsksThen404() {
         // ASVS 8.2.2: another user's share answers as a missing one
-        String id = api.create(aText("x"), ShareApi.as(account())).id();
-        assertThat(api.http().get("/api/shares/" + id + "/events", ShareApi.as(account())).statusCode()).isEqualTo(404);
+        String id = api.create(aText("x"), api.as(account())).id();
+        assertThat(api.http().get("/api/shares/" + id + "/events", api.as(account())).statusCode()).isEqualTo(404);
         assertThat(api.http().get("/api/shares/" + id + "/events").statusCode()).isEqualTo(401);
+    }
+
+    /** ASVS 8.2.1: a token made for reading cannot create or burn shares. */
+    @Test
+    void createWhenApiTokenLacksWriteScopeThen403() {
+        AccountFixtures fixtures = new AccountFixtures(context, api.http());
+        AccountFixtures.Session session = fixtures.login(fixtures.anAccount().create());
+        HttpResponse<String> token = api.http().postJson("/api/account/tokens",
+                TestHttp.map("name", "read-only", "scopes", List.of("shares:read"), "expiresInDays", 30),
+                session.cookieAndCsrfHeaders());
+        String[] readOnly = {"Authorization", "Bearer " + TestHttp.json(token).get("token").asString()};
+        assertThat(api.createRaw(aText("x"), readOnly).statusCode()).isEqualTo(403);
+        assertThat(api.http().get("/api/shares", readOnly).statusCode()).isEqualTo(200);
+    }
+
+    /** Issue #3 item 11: deleting an account over the admin API destroys its shares. */
+    @Test
+    void adminDeleteWhenOwnerHasSharesThenSharesDestroyed() {
+        String me = account();
+        String id = api.create(aText("owned by a deleted user"), api.as(me)).id();
+        AccountFixtures fixtures = new AccountFixtures(context, api.http());
+        AccountFixtures.Session admin = fixtures.login(fixtures.anAccount().admin().create());
+        HttpResponse<String> deleted = api.http().send(api.http().request("/api/admin/users/" + api.accountId(me))
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Cookie", admin.cookieAndCsrfHeaders()[1])
+                .header("X-CSRF-Token", admin.csrf()).build());
+        assertThat(deleted.statusCode()).as(deleted.body()).isIn(200, 204);
+        assertThat(api.metadata(id).statusCode()).isEqualTo(404);
     }
 
     @Test
     void burnWhenOwnerThen204AndGone() {
         String me = account();
-        String id = api.create(aText("burn me"), ShareApi.as(me)).id();
-        assertThat(api.burn(id, ShareApi.as(me)).statusCode()).isEqualTo(204);
+        String id = api.create(aText("burn me"), api.as(me)).id();
+        assertThat(api.burn(id, api.as(me)).statusCode()).isEqualTo(204);
         assertThat(api.metadata(id).statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("select destroy_reason from shares where id = :id").param("id", id).query(String.class)
                 .single()).isEqualTo("BURNED_BY_OWNER");
@@ -98,8 +131,8 @@ class ShareOwnerIT {
 
     @Test
     void burnWhenAnotherAccountThen404AndShareUntouched() {
-        String id = api.create(aText("keep"), ShareApi.as(account())).id();
-        assertThat(api.burn(id, ShareApi.as(account())).statusCode()).isEqualTo(404);
+        String id = api.create(aText("keep"), api.as(account())).id();
+        assertThat(api.burn(id, api.as(account())).statusCode()).isEqualTo(404);
         assertThat(api.burn(id).statusCode()).isEqualTo(404);
         assertThat(api.read(id)).isEqualTo("keep");
     }
@@ -117,13 +150,13 @@ class ShareOwnerIT {
     @Test
     void destroyAllOwnedByWhenAccountDeletedThenSharesShreddedAndRowsRemoved() {
         String me = account();
-        String a = api.create(aText("a"), ShareApi.as(me)).id();
-        String b = api.createFile("b.bin", new byte[10], ShareApi.as(me)).id();
-        String other = api.create(aText("other"), ShareApi.as(account())).id();
-        assertThat(owned.destroyAllOwnedBy(me)).isEqualTo(2);
+        String a = api.create(aText("a"), api.as(me)).id();
+        String b = api.createFile("b.bin", new byte[10], api.as(me)).id();
+        String other = api.create(aText("other"), api.as(account())).id();
+        assertThat(owned.destroyAllOwnedBy(api.accountId(me))).isEqualTo(2);
         assertThat(api.metadata(a).statusCode()).isEqualTo(404);
         assertThat(api.metadata(b).statusCode()).isEqualTo(404);
-        assertThat(jdbc.sql("select count(*) from shares where owner_id = :o").param("o", me).query(Integer.class)
+        assertThat(jdbc.sql("select count(*) from shares where owner_id = :o").param("o", api.accountId(me)).query(Integer.class)
                 .single()).isZero();
         assertThat(api.metadata(other).statusCode()).isEqualTo(200);
     }
@@ -131,11 +164,11 @@ class ShareOwnerIT {
     @Test
     void eventsWhenShareOpenedAndUsedUpThenRecordsCarryIdsTimesAndViewsLeftOnly() {
         String me = account();
-        String id = api.create(aText("event secret").with("filename", "ev.txt").with("maxViews", 2), ShareApi.as(me)).id();
+        String id = api.create(aText("event secret").with("filename", "ev.txt").with("maxViews", 2), api.as(me)).id();
         api.content(id, api.ticket(id), "User-Agent", FIREFOX);
         ShareAccessed accessed = events.of(ShareAccessed.class, id).findFirst()
                 .orElseThrow();
-        assertThat(accessed.ownerAccountId()).isEqualTo(me);
+        assertThat(accessed.ownerAccountId()).isEqualTo(api.accountId(me));
         assertThat(accessed.viewsLeft()).isEqualTo(1);
         assertThat(accessed.clientIp()).isEqualTo("127.0.***.***");
         assertThat(accessed.browser()).isEqualTo("Firefox");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tamper detection: a flipped ciphertext byte cuts the stream, quarantines the share and is a security event (item 10). */
@@ -22,18 +23,20 @@ class ShareTamperIT {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     JdbcClient jdbc;
     ShareApi api;
 
     @BeforeEach
     void setUp() {
-        api = new ShareApi(new TestHttp(port));
+        api = new ShareApi(new TestHttp(port), context);
     }
 
     @Test
     void contentWhenBlobByteFlippedMidFileThenStreamCutAndShareQuarantined() throws Exception {
         byte[] content = ShareFiles.withMarker(3 * 1024 * 1024, "TAMPER", 11);
-        ShareApi.Created created = api.createFile("t.bin", content, ShareApi.as("acct-tamper"));
+        ShareApi.Created created = api.createFile("t.bin", content, api.as("acct-tamper"));
         flip(ShareFiles.blobOf(jdbc, created.id()), (long) (2.5 * 1024 * 1024));
         String ticket = api.ticket(created.id());
         HttpRequest request = api.http().request("/api/shares/" + created.id() + "/content")

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -27,12 +28,14 @@ class ShareUploadIT {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     JdbcClient jdbc;
     ShareApi api;
 
     @BeforeEach
     void setUp() {
-        api = new ShareApi(new TestHttp(port));
+        api = new ShareApi(new TestHttp(port), context);
     }
 
     @Test
@@ -52,7 +55,7 @@ class ShareUploadIT {
     @Test
     void uploadWhenStoredThenBlobNeverContainsPlaintext() {
         byte[] content = ShareFiles.withMarker(2_500_000, "PLAINTEXT-MARKER-4711", 1);
-        ShareApi.Created created = api.createFile("m.bin", content, ShareApi.as("acct-enc"));
+        ShareApi.Created created = api.createFile("m.bin", content, api.as("acct-enc"));
         byte[] blob = read(ShareFiles.blobOf(jdbc, created.id()));
         assertThat(blob.length).isGreaterThan(content.length);
         assertThat(ShareFiles.contains(blob, "PLAINTEXT-MARKER-4711".getBytes(StandardCharsets.US_ASCII))).isFalse();
@@ -83,7 +86,7 @@ class ShareUploadIT {
 
     @Test
     void uploadWhenSignedInThenLargerLimitApplies() {
-        ShareApi.Created created = api.create(aFile("big.bin"), ShareApi.as("acct-big"));
+        ShareApi.Created created = api.create(aFile("big.bin"), api.as("acct-big"));
         assertThat(api.upload(created.id(), created.manageToken(), new byte[3 * 1024 * 1024]).statusCode()).isEqualTo(200);
     }
 

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code bar.shares.*}: limits of shares (signed-in owners get the larger ones), the virus
- * scanner, brute-force rules and the clean-up job. docs/shares-config.md lists them.
+ * scanner, brute-force rules and the clean-up job. The README configuration table lists them.
  */
 @ConfigurationProperties("bar.shares")
 @Validated

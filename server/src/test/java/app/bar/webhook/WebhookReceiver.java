@@ -83,7 +83,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     static Behaviour status(int code) {
-        return (exchange, n) -> respond(exchange, code, "{}");
+        return (exchange, n) -> respond(exchange, code, code == 204 ? "" : "{}");
     }
 
     static Behaviour failFirst(int failures, int code) {

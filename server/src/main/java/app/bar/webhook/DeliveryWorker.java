@@ -4,14 +4,13 @@ import app.bar.platform.secrets.SecretBytes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,13 +21,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox worker, on every node: every {@code worker-interval} it claims up to
- * {@code worker-batch-size} due deliveries (a conditional update: each row goes to one worker,
- * however many nodes poll) and posts them in parallel, so one slow receiver holds one sender for
- * at most {@code total-timeout}. A lifecycle bean rather than {@code @Scheduled}: stopping the
- * application stops claiming and lets the attempts under way finish; a node that dies leaves its
- * claims to expire after {@link WebhookProperties#lease()}, and another node takes them (at least
- * once). Off with {@code bar.scheduling.enabled=false} (maintenance commands) or
+ * The outbox worker, on every node: every {@code worker-interval} it claims as many due deliveries
+ * as it has idle senders ({@code worker-batch-size} in all; a conditional update, so each row goes
+ * to one worker however many nodes poll) and hands them to the senders without waiting, so a slow
+ * receiver holds one sender for at most {@code total-timeout} and holds up nothing else. A
+ * lifecycle bean rather than {@code @Scheduled}: stopping the application stops claiming and lets
+ * the attempts under way finish; a node that dies leaves its claims to expire after
+ * {@link WebhookProperties#lease()}, and another node takes them (delivery is at least once). Off
+ * with {@code bar.scheduling.enabled=false} (maintenance commands) or
  * {@code bar.webhooks.worker-enabled=false} (a node that should not deliver).
  */
 @Component
@@ -43,6 +43,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final WebhookRepository webhooks;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final Semaphore idleSenders;
     private final Object lifecycle = new Object();
     private volatile boolean running;
     private ScheduledExecutorService loop;
@@ -56,6 +57,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.webhooks = webhooks;
         this.properties = properties;
         this.clock = clock;
+        this.idleSenders = new Semaphore(properties.workerBatchSize());
     }
 
     @Override
@@ -96,28 +98,43 @@ class DeliveryWorker implements SmartLifecycle {
         return properties.workerEnabled();
     }
 
-    /** One pass: claim what is due and attempt it all; returns how many were claimed. */
+    /** One pass: claims up to the idle senders' number of due deliveries and hands them over; returns how many. */
     int pollOnce() {
         Instant now = clock.instant();
-        String token = HexFormat.of().formatHex(SecretBytes.random(16).toByteArray());
-        List<DeliveryRepository.Delivery> claimed = deliveries.claim(token, now, now.plus(properties.lease()),
-                properties.workerBatchSize());
-        List<Future<?>> running = new ArrayList<>(claimed.size());
-        for (DeliveryRepository.Delivery delivery : claimed) {
-            running.add(senders.submit(() -> attempts.attempt(delivery, token)));
-        }
-        for (Future<?> attempt : running) {
-            waitFor(attempt);
-        }
         purgeNowAndThen(now);
+        int idle = idleSenders.availablePermits();
+        if (idle == 0) {
+            return 0;
+        }
+        String token = HexFormat.of().formatHex(SecretBytes.random(16).toByteArray());
+        List<DeliveryRepository.Delivery> claimed = deliveries.claim(token, now, now.plus(properties.lease()), idle);
+        for (DeliveryRepository.Delivery delivery : claimed) {
+            idleSenders.acquireUninterruptibly();
+            try {
+                senders.execute(() -> attempt(delivery, token));
+            } catch (RejectedExecutionException stopping) {
+                idleSenders.release(); // shutting down: the claim expires and another node (or the next start) takes it
+            }
+        }
         return claimed.size();
+    }
+
+    private void attempt(DeliveryRepository.Delivery delivery, String token) {
+        try {
+            attempts.attempt(delivery, token);
+        } catch (RuntimeException e) {
+            log.error("webhook.attempt_failed event={}", delivery.eventId(), e); // the claim expires; it is retried
+        } finally {
+            idleSenders.release();
+        }
     }
 
     private void pollSafely() {
         try {
-            while (running && pollOnce() == properties.workerBatchSize()) {
-                // a full batch: more may be due, go on without waiting for the next tick
-            }
+            int claimed;
+            do {
+                claimed = pollOnce(); // go on while there was more than the last pass could take
+            } while (running && claimed > 0 && idleSenders.availablePermits() > 0);
         } catch (RuntimeException e) {
             log.error("webhook.worker_failed", e); // the next tick tries again; the task must not die
         }
@@ -132,16 +149,6 @@ class DeliveryWorker implements SmartLifecycle {
         int webhooksPurged = webhooks.purgeShareWebhooks(now.minus(properties.retryHorizon()).minus(Duration.ofHours(1)));
         if (deliveriesPurged + webhooksPurged > 0) {
             log.info("webhook.purge deliveries={} share_webhooks={}", deliveriesPurged, webhooksPurged);
-        }
-    }
-
-    private static void waitFor(Future<?> attempt) {
-        try {
-            attempt.get();
-        } catch (ExecutionException e) {
-            log.error("webhook.attempt_failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

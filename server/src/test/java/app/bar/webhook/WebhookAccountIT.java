@@ -3,6 +3,7 @@ package app.bar.webhook;
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.account.AccountFixtures;
 import app.bar.share.ShareApi;
 import app.bar.support.TestHttp;
 import java.net.http.HttpResponse;
@@ -126,6 +127,26 @@ class WebhookAccountIT {
         assertThat(webhooks.awaitDeliveries("alice", d -> !d.isEmpty(), Duration.ofSeconds(5))).hasSize(1);
         assertThat(webhooks.deliveries("bob")).isEmpty();
         assertThat(webhooks.get("bob").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void accountDeletedWhenItHadWebhooksThenTheyGoAndItsBurnedSharesNotifyNobody() throws Exception {
+        webhooks.set("leaving", receiver.url("/account"));
+        String own = api.create(aText("own").with("webhookUrl", receiver.url("/share")), api.as("leaving")).id();
+        api.create(aText("default"), api.as("leaving"));
+        AccountFixtures fixtures = new AccountFixtures(context, api.http());
+        AccountFixtures.Session admin = fixtures.login(fixtures.anAccount().admin().create());
+        assertThat(api.http().method("DELETE", "/api/admin/users/" + api.accountId("leaving"),
+                admin.cookieAndCsrfHeaders()).statusCode()).isEqualTo(204);
+
+        assertThat(jdbc.sql("select count(*) from account_webhooks where account_id = :a")
+                .param("a", api.accountId("leaving")).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from share_webhooks where share_id = :s").param("s", own)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from webhook_deliveries where account_id = :a")
+                .param("a", api.accountId("leaving")).query(Integer.class).single()).isZero();
+        Thread.sleep(500);
+        assertThat(receiver.received()).isEmpty();
     }
 
     @Test

@@ -24,6 +24,9 @@ public enum SecurityEventType {
     SHARE_PASSWORD_FAILED("share.password_failed"),
     SHARE_LOCKED("share.locked"),
     SHARE_TAMPER_DETECTED("share.tamper_detected"),
+    WEBHOOK_SET("webhook.set"),
+    WEBHOOK_DELETED("webhook.deleted"),
+    WEBHOOK_TARGET_REFUSED("webhook.target_refused"),
     ADMIN_ACTION("admin.action");
 
     private final String code;

@@ -3,7 +3,9 @@
  * streaming AEAD that seals contents (Tink {@code AES256_GCM_HKDF_1MB}), and the Argon2id
  * password layer. Public face: {@link app.bar.crypto.DataKey}, {@link app.bar.crypto.ContentCipher},
  * {@link app.bar.crypto.Envelope}, {@link app.bar.crypto.SealedKey}, {@link app.bar.crypto.PasswordKdf},
- * {@link app.bar.crypto.KdfParams}, {@link app.bar.crypto.KeySealer}.
+ * {@link app.bar.crypto.KdfParams}, {@link app.bar.crypto.KeySealer}; for other modules' small
+ * secrets sealed under the same ring, {@link app.bar.crypto.MasterKeySeal},
+ * {@link app.bar.crypto.SealedSecret} and the {@code rewrap} SPI {@link app.bar.crypto.RewrapParticipant}.
  */
 @ApplicationModule(allowedDependencies = "platform")
 @NullMarked

@@ -21,7 +21,8 @@ record CreateShareRequest(
         @Nullable Boolean viewOnly,
         @Nullable Integer burnAfterFailedAttempts,
         @Nullable Boolean zeroKnowledge,
-        @Nullable String accessVerifier) {
+        @Nullable String accessVerifier,
+        @Nullable String webhookUrl) {
 
     void wipe() {
         if (text != null) {

@@ -1,19 +1,22 @@
 package app.bar.share;
 
 import app.bar.crypto.Envelope;
+import app.bar.crypto.RewrapParticipant;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.cli.ContextCommand;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar bar-server.jar rewrap}: seals every live share's data key under the newest
  * master key, so older keys can leave {@code BAR_MASTER_KEYS}. Only the outer layer changes
  * (password layers need no password); each row is updated only if its key is still the one
- * read, so it is safe next to running servers and to run twice.
+ * read, so it is safe next to running servers and to run twice. Then every
+ * {@link RewrapParticipant} (webhook secrets) moves its own sealed values the same way.
  */
 @Component("rewrap")
 class RewrapCommand implements ContextCommand {
@@ -22,10 +25,12 @@ class RewrapCommand implements ContextCommand {
 
     private final ShareRepository shares;
     private final Envelope envelope;
+    private final ObjectProvider<RewrapParticipant> participants;
 
-    RewrapCommand(ShareRepository shares, Envelope envelope) {
+    RewrapCommand(ShareRepository shares, Envelope envelope, ObjectProvider<RewrapParticipant> participants) {
         this.shares = shares;
         this.envelope = envelope;
+        this.participants = participants;
     }
 
     @Override
@@ -58,6 +63,12 @@ class RewrapCommand implements ContextCommand {
             }
         }
         log.info("rewrap.done moved={} failed={} kid={}", moved, failed, newest);
+        for (RewrapParticipant participant : participants.orderedStream().toList()) {
+            RewrapParticipant.Result result = participant.rewrapAll();
+            log.info("rewrap.done what={} moved={} failed={} kid={}", participant.name(), result.moved(),
+                    result.failed(), newest);
+            failed += result.failed();
+        }
         return failed == 0 ? 0 : 1;
     }
 

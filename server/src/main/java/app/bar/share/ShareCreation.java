@@ -21,13 +21,16 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates shares: validates the policy, makes the share's data key and seals it (master key
  * ring, plus the password's Argon2id key for password shares), encrypts a text share's content
- * at once, and hands back the manage token — stored only as its SHA-256.
+ * at once, and hands back the manage token — stored only as its SHA-256. A {@code webhookUrl}
+ * is checked (with a DNS lookup, so before the transaction opens) and registered through
+ * {@link ShareWebhooks}; its signing secret is handed back once.
  */
 @Service
 class ShareCreation {
@@ -40,60 +43,84 @@ class ShareCreation {
     private final ContentCipher cipher;
     private final PasswordKdf kdf;
     private final ShareProperties properties;
+    private final ObjectProvider<ShareWebhooks> webhooks;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     ShareCreation(ShareRepository shares, OtpService otp, Envelope envelope, ContentCipher cipher, PasswordKdf kdf,
-            ShareProperties properties, Clock clock) {
+            ShareProperties properties, ObjectProvider<ShareWebhooks> webhooks, TransactionTemplate tx, Clock clock) {
         this.shares = shares;
         this.otp = otp;
         this.envelope = envelope;
         this.cipher = cipher;
         this.kdf = kdf;
         this.properties = properties;
+        this.webhooks = webhooks;
+        this.tx = tx;
         this.clock = clock;
     }
 
-    record Created(String id, String manageToken, Instant expiresAt, @Nullable Integer maxViews, boolean needsUpload) {
+    record Created(String id, String manageToken, Instant expiresAt, @Nullable Integer maxViews, boolean needsUpload,
+            @Nullable String webhookSecret) {
         @Override
         public String toString() {
             return "Created[" + id + "]";
         }
     }
 
-    @Transactional
     public Created create(CreateShareRequest request, Requester who) {
         try {
             if (!who.signedIn() && !properties.anonymousCreateEnabled()) {
                 throw new BarProblem.Unauthorized("Sign in to create shares.");
             }
             SharePolicy policy = SharePolicy.of(request, who.signedIn(), properties);
-            String id = ShareId.random().value();
-            String manageToken = Tokens.MANAGE_PREFIX + Tokens.random(32);
-            Instant now = clock.instant();
-            KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
-            try (DataKey key = DataKey.random()) {
-                SealedKey sealed = seal(id, key, request.password(), params);
-                String inline = null;
-                Long size = null;
-                if (ShareRow.TEXT.equals(policy.kind())) {
-                    byte[] text = utf8(request.text());
-                    size = (long) text.length;
-                    inline = encrypt(key, id, text);
-                }
-                shares.insert(row(id, policy, who, manageToken, now, params, sealed, inline, size));
-                if (inline == null) {
-                    shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
-                }
+            String webhookUrl = policy.webhookUrl();
+            if (webhookUrl != null) {
+                webhooks().validate(webhookUrl);
             }
-            otp.saveRecipients(id, policy.otpEmails());
-            log.debug("share.created kind={} views={} protected={} zk={}", policy.kind(),
-                    policy.maxViews() == null ? "unlimited" : policy.maxViews(), policy.hasPassword(),
-                    policy.zeroKnowledge());
-            return new Created(id, manageToken, now.plus(policy.expiresIn()), policy.maxViews(),
-                    ShareRow.FILE.equals(policy.kind()));
+            return java.util.Objects.requireNonNull(tx.execute(status -> persist(request, policy, who)));
         } finally {
             request.wipe();
         }
+    }
+
+    private ShareWebhooks webhooks() {
+        ShareWebhooks available = webhooks.getIfAvailable();
+        if (available == null) {
+            throw new BarProblem.Invalid("webhookUrl", "webhooks are not available on this server");
+        }
+        return available;
+    }
+
+    private Created persist(CreateShareRequest request, SharePolicy policy, Requester who) {
+        String id = ShareId.random().value();
+        String manageToken = Tokens.MANAGE_PREFIX + Tokens.random(32);
+        Instant now = clock.instant();
+        KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
+        try (DataKey key = DataKey.random()) {
+            SealedKey sealed = seal(id, key, request.password(), params);
+            String inline = null;
+            Long size = null;
+            if (ShareRow.TEXT.equals(policy.kind())) {
+                byte[] text = utf8(request.text());
+                size = (long) text.length;
+                inline = encrypt(key, id, text);
+            }
+            shares.insert(row(id, policy, who, manageToken, now, params, sealed, inline, size));
+            if (inline == null) {
+                shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
+            }
+        }
+        otp.saveRecipients(id, policy.otpEmails());
+        String webhookUrl = policy.webhookUrl();
+        String webhookSecret = webhookUrl == null ? null
+                : webhooks().register(id, java.util.Objects.requireNonNull(who.accountId()), webhookUrl,
+                        now.plus(policy.expiresIn()));
+        log.debug("share.created kind={} views={} protected={} zk={} webhook={}", policy.kind(),
+                policy.maxViews() == null ? "unlimited" : policy.maxViews(), policy.hasPassword(),
+                policy.zeroKnowledge(), webhookUrl != null);
+        return new Created(id, manageToken, now.plus(policy.expiresIn()), policy.maxViews(),
+                ShareRow.FILE.equals(policy.kind()), webhookSecret);
     }
 
     private SealedKey seal(String id, DataKey key, char @Nullable [] password, @Nullable KdfParams params) {

@@ -25,10 +25,12 @@ record SharePolicy(
         boolean viewOnly,
         @Nullable Integer burnAfterFailedAttempts,
         boolean zeroKnowledge,
-        @Nullable String accessVerifier) {
+        @Nullable String accessVerifier,
+        @Nullable String webhookUrl) {
 
     static final int MAX_VIEWS = 1000;
     static final int MAX_OTP_EMAILS = 10;
+    static final int MAX_WEBHOOK_URL = 2048;
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+");
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -44,7 +46,21 @@ record SharePolicy(
                 Boolean.TRUE.equals(r.requireOtp()), checkOtp(r.requireOtp(), r.otpEmails()),
                 range("viewRefreshMinutes", r.viewRefreshMinutes(), 1, 1440), Boolean.TRUE.equals(r.viewOnly()),
                 range("burnAfterFailedAttempts", r.burnAfterFailedAttempts(), 1, 100), zk,
-                checkVerifier(r.accessVerifier(), zk));
+                checkVerifier(r.accessVerifier(), zk), checkWebhookUrl(r.webhookUrl(), signedIn));
+    }
+
+    /** Only the shape here; the webhook module's SSRF guard checks the target (ShareWebhooks.validate). */
+    private static @Nullable String checkWebhookUrl(@Nullable String url, boolean signedIn) {
+        if (url == null) {
+            return null;
+        }
+        if (!signedIn) {
+            throw new BarProblem.Invalid("webhookUrl", "only signed-in users may set a webhook");
+        }
+        if (url.isBlank() || url.length() > MAX_WEBHOOK_URL) {
+            throw new BarProblem.Invalid("webhookUrl", "must be an http(s) URL of at most " + MAX_WEBHOOK_URL + " characters");
+        }
+        return url;
     }
 
     private static void checkText(CreateShareRequest r, String kind, ShareProperties limits) {

@@ -38,6 +38,9 @@ final class ShareResponses {
         }
         body.put("expiresAt", c.expiresAt().toString());
         body.put("maxViews", c.maxViews());
+        if (c.webhookSecret() != null) {
+            body.put("webhookSecret", c.webhookSecret()); // shown once: only its sealed form is stored
+        }
         return body;
     }
 

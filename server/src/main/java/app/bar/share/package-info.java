@@ -5,7 +5,9 @@
  * Public face: {@link app.bar.share.OwnedShares#destroyAllOwnedBy(String)} and the event
  * records ({@link app.bar.share.ShareAccessed}, {@link app.bar.share.SharePasswordFailed},
  * {@link app.bar.share.ShareLocked}, {@link app.bar.share.ShareDestroyed},
- * {@link app.bar.share.ShareExpired}, {@link app.bar.share.ShareTamperDetected}).
+ * {@link app.bar.share.ShareExpired}, {@link app.bar.share.ShareTamperDetected}), and the SPI
+ * {@link app.bar.share.ShareWebhooks} that the webhook module implements (so the share module
+ * never depends on it).
  */
 @ApplicationModule(allowedDependencies = {"platform", "crypto", "storage", "audit", "mail", "account"})
 @NullMarked

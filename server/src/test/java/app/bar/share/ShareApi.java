@@ -15,49 +15,52 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** The share API from a test's side: fixtures with good defaults and one call per step. */
-final class ShareApi {
+/**
+ * The share API from a test's side: fixtures with good defaults and one call per step. Public for
+ * other modules' ITs (webhooks) that need shares of real accounts.
+ */
+public final class ShareApi {
 
     private final TestHttp http;
     private final ApplicationContext context;
     private final Map<String, Owner> owners = new ConcurrentHashMap<>();
 
-    ShareApi(TestHttp http) {
+    public ShareApi(TestHttp http) {
         this(http, null);
     }
 
     /** With the context, {@link #as} signs real accounts in. */
-    ShareApi(TestHttp http, ApplicationContext context) {
+    public ShareApi(TestHttp http, ApplicationContext context) {
         this.http = http;
         this.context = context;
     }
 
-    private record Owner(String accountId, String token) {
+    private record Owner(String accountId, String token, AccountFixtures.Session session) {
     }
 
-    TestHttp http() {
+    public TestHttp http() {
         return http;
     }
 
     /** A policy builder: {@code aText("s3cret").with("maxViews", 3)}. */
-    static Policy aText(String text) {
+    public static Policy aText(String text) {
         return new Policy().with("kind", "text").with("text", text);
     }
 
-    static Policy aFile(String filename) {
+    public static Policy aFile(String filename) {
         return new Policy().with("kind", "file").with("filename", filename);
     }
 
-    static final class Policy {
+    public static final class Policy {
         final Map<String, Object> fields = new LinkedHashMap<>();
 
-        Policy with(String name, Object value) {
+        public Policy with(String name, Object value) {
             fields.put(name, value);
             return this;
         }
     }
 
-    record Created(String id, String manageToken, JsonNode body) {
+    public record Created(String id, String manageToken, JsonNode body) {
     }
 
     /**
@@ -65,12 +68,17 @@ final class ShareApi {
      * over HTTP, acting with a personal API token (shares:read, shares:write) that outlives the
      * clock moves of the share tests.
      */
-    String[] as(String label) {
+    public String[] as(String label) {
         return new String[] {"Authorization", "Bearer " + owner(label).token()};
     }
 
+    /** The browser session (cookies and CSRF token) of the account behind {@code label}. */
+    public AccountFixtures.Session session(String label) {
+        return owner(label).session();
+    }
+
     /** The account id behind {@code label}. */
-    String accountId(String label) {
+    public String accountId(String label) {
         return owner(label).accountId();
     }
 
@@ -86,15 +94,15 @@ final class ShareApi {
                     "scopes", java.util.List.of("shares:read", "shares:write"), "expiresInDays", 365),
                     session.cookieAndCsrfHeaders());
             assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
-            return new Owner(account.id(), TestHttp.json(token).get("token").asString());
+            return new Owner(account.id(), TestHttp.json(token).get("token").asString(), session);
         });
     }
 
-    HttpResponse<String> createRaw(Policy policy, String... headers) {
+    public HttpResponse<String> createRaw(Policy policy, String... headers) {
         return http.postJson("/api/shares", policy.fields, headers);
     }
 
-    Created create(Policy policy, String... headers) {
+    public Created create(Policy policy, String... headers) {
         HttpResponse<String> response = createRaw(policy, headers);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = TestHttp.json(response);
@@ -102,39 +110,39 @@ final class ShareApi {
     }
 
     /** A file share with its content uploaded. */
-    Created createFile(String filename, byte[] content, String... headers) {
+    public Created createFile(String filename, byte[] content, String... headers) {
         Created created = create(aFile(filename), headers);
         HttpResponse<String> upload = upload(created.id(), created.manageToken(), content);
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
         return created;
     }
 
-    HttpResponse<String> upload(String id, String manageToken, byte[] content) {
+    public HttpResponse<String> upload(String id, String manageToken, byte[] content) {
         return http.send(http.request("/api/shares/" + id + "/content")
                 .header("Authorization", "Bearer " + manageToken)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
     }
 
-    HttpResponse<String> metadata(String id, String... headers) {
+    public HttpResponse<String> metadata(String id, String... headers) {
         return http.get("/api/shares/" + id, headers);
     }
 
-    HttpResponse<String> unlock(String id, Map<String, Object> body, String... headers) {
+    public HttpResponse<String> unlock(String id, Map<String, Object> body, String... headers) {
         return http.postJson("/api/shares/" + id + "/unlock", body, headers);
     }
 
-    String ticket(String id, Map<String, Object> body, String... headers) {
+    public String ticket(String id, Map<String, Object> body, String... headers) {
         HttpResponse<String> response = unlock(id, body, headers);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return TestHttp.json(response).get("ticket").asString();
     }
 
-    String ticket(String id) {
+    public String ticket(String id) {
         return ticket(id, Map.of());
     }
 
-    HttpResponse<byte[]> content(String id, String ticket, String... headers) {
+    public HttpResponse<byte[]> content(String id, String ticket, String... headers) {
         HttpRequest.Builder b = http.request("/api/shares/" + id + "/content")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(TestHttp.JSON.writeValueAsString(Map.of("ticket", ticket))));
@@ -152,18 +160,18 @@ final class ShareApi {
     }
 
     /** Unlocks (no password) and reads the content as text. */
-    String read(String id) {
+    public String read(String id) {
         HttpResponse<byte[]> response = content(id, ticket(id));
         assertThat(response.statusCode()).isEqualTo(200);
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
-    HttpResponse<String> burn(String id, String... headers) {
+    public HttpResponse<String> burn(String id, String... headers) {
         return http.method("DELETE", "/api/shares/" + id, headers);
     }
 
     /** A problem body without the parts that differ per request. */
-    static String withoutRequestId(String body) {
+    public static String withoutRequestId(String body) {
         var json = (tools.jackson.databind.node.ObjectNode) TestHttp.JSON.readTree(body);
         json.remove("requestId");
         json.remove("instance");

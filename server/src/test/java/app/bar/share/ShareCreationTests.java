@@ -10,6 +10,8 @@ import app.bar.crypto.PasswordKdf;
 import app.bar.platform.error.BarProblem;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ShareCreationTests {
 
@@ -17,10 +19,16 @@ class ShareCreationTests {
     void createWhenAnonymousCreationSwitchedOffThen401AndNothingStored() {
         ShareRepository shares = mock(ShareRepository.class);
         ShareCreation creation = new ShareCreation(shares, mock(OtpService.class), mock(Envelope.class),
-                new ContentCipher(), mock(PasswordKdf.class), SharePolicyTests.limits(false), Clock.systemUTC());
+                new ContentCipher(), mock(PasswordKdf.class), SharePolicyTests.limits(false), noWebhooks(),
+                mock(TransactionTemplate.class), Clock.systemUTC());
         CreateShareRequest request = SharePolicyTests.text("secret");
         assertThatThrownBy(() -> creation.create(request, Requester.SYSTEM)).isInstanceOf(BarProblem.Unauthorized.class);
         verifyNoInteractions(shares);
         org.assertj.core.api.Assertions.assertThat(request.text()).containsOnly('\0'); // wiped either way
+    }
+
+    @SuppressWarnings("unchecked")
+    static ObjectProvider<ShareWebhooks> noWebhooks() {
+        return mock(ObjectProvider.class);
     }
 }

@@ -22,7 +22,7 @@ class SharePolicyTests {
 
     static CreateShareRequest text(String text) {
         return new CreateShareRequest("text", text.toCharArray(), null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     @Test
@@ -44,7 +44,7 @@ class SharePolicyTests {
     @Test
     void ofWhenFileShareCarriesTextThenInvalid() {
         CreateShareRequest r = new CreateShareRequest("file", "x".toCharArray(), null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         assertThatThrownBy(() -> SharePolicy.of(r, true, limits(true)))
                 .isInstanceOfSatisfying(BarProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("text"));
     }
@@ -52,7 +52,7 @@ class SharePolicyTests {
     @Test
     void ofWhenOtpEmailsWithoutRequireOtpThenInvalid() {
         CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null,
-                List.of("a@example.com"), null, null, null, null, null);
+                List.of("a@example.com"), null, null, null, null, null, null);
         assertThatThrownBy(() -> SharePolicy.of(r, true, limits(true)))
                 .isInstanceOfSatisfying(BarProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("otpEmails"));
     }
@@ -60,7 +60,7 @@ class SharePolicyTests {
     @Test
     void ofWhenBurnAfterFailedAttemptsOutOfRangeThenInvalid() {
         CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null, null,
-                null, null, 0, null, null);
+                null, null, 0, null, null, null);
         assertThatThrownBy(() -> SharePolicy.of(r, true, limits(true)))
                 .isInstanceOfSatisfying(BarProblem.Invalid.class,
                         e -> assertThat(e.field()).isEqualTo("burnAfterFailedAttempts"));
@@ -69,7 +69,31 @@ class SharePolicyTests {
     @Test
     void ofWhenFilenameIsPathThenOnlyLastSegmentKept() {
         CreateShareRequest r = new CreateShareRequest("file", null, "../../x/y.txt", null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         assertThat(SharePolicy.of(r, true, limits(true)).filename()).isEqualTo("y.txt");
+    }
+
+    @Test
+    void ofWhenAnonymousSetsWebhookUrlThenInvalidNamingWebhookUrl() {
+        assertThatThrownBy(() -> SharePolicy.of(withWebhook("https://hooks.example.com/x"), false, limits(true)))
+                .isInstanceOfSatisfying(BarProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("webhookUrl"));
+    }
+
+    @Test
+    void ofWhenWebhookUrlTooLongThenInvalidNamingWebhookUrl() {
+        String url = "https://hooks.example.com/" + "a".repeat(SharePolicy.MAX_WEBHOOK_URL);
+        assertThatThrownBy(() -> SharePolicy.of(withWebhook(url), true, limits(true)))
+                .isInstanceOfSatisfying(BarProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("webhookUrl"));
+    }
+
+    @Test
+    void ofWhenSignedInSetsWebhookUrlThenKept() {
+        assertThat(SharePolicy.of(withWebhook("https://hooks.example.com/x"), true, limits(true)).webhookUrl())
+                .isEqualTo("https://hooks.example.com/x");
+    }
+
+    private static CreateShareRequest withWebhook(String url) {
+        return new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null, null, null, null,
+                null, null, null, url);
     }
 }

@@ -112,6 +112,10 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         p.put("bar.mail.smtp.port", Integer.toString(smtp.getSmtp().getPort()));
         p.put("bar.mail.smtp.tls", "none");
         p.put("bar.mail.from", "BAR <bar@example.test>");
+        // Every context of the JVM shares the database, so only the webhook ITs' own context (and the
+        // nodes they start) may run the delivery worker: another context's worker, with another
+        // clock or guard setting, would claim their deliveries.
+        p.put("bar.webhooks.worker-enabled", "false");
         // Generous limits so suites do not trip over each other; rate-limit tests set their own.
         for (String policy : new String[] {"login", "register", "forgot-password", "share-unlock", "share-create", "api"}) {
             p.put("bar.rate-limits." + policy, "100000/1m");

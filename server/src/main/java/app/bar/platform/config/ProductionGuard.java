@@ -73,6 +73,7 @@ public final class ProductionGuard {
         }
         refuseTrue("BAR_ERRORS_EXPOSE_DETAILS", "bar.errors.expose-details");
         refuseTrue("BAR_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "bar.webhooks.allow-private-addresses");
+        refuseTrue("BAR_WEBHOOKS_ALLOW_HTTP", "bar.webhooks.allow-http");
         refuseTrue("spring.h2.console.enabled", "spring.h2.console.enabled");
         String adminPassword = value("bar.accounts.bootstrap-admin-password");
         if (!adminPassword.isEmpty() && adminPassword.length() < 12) {

@@ -78,6 +78,13 @@ class ProductionGuardTests {
     }
 
     @Test
+    void checkWhenPlainHttpWebhooksAllowedThenRefused() {
+        // ASVS 1.3.6/15.3.2: webhooks go to https only in production
+        assertThatThrownBy(() -> ProductionGuard.check(valid().withProperty("bar.webhooks.allow-http", "true")))
+                .hasMessageContaining("BAR_WEBHOOKS_ALLOW_HTTP");
+    }
+
+    @Test
     void checkWhenSmtpWithoutTlsThenRefused() {
         assertThatThrownBy(() -> ProductionGuard.check(valid().withProperty("bar.mail.smtp.tls", "none")))
                 .hasMessageContaining("BAR_SMTP_TLS");

@@ -1,13 +1,13 @@
 -- Webhooks (issue #5). Runs unchanged on H2 (PostgreSQL mode) and PostgreSQL.
 -- Signing secrets sign every delivery, so they cannot be hashes: they are stored sealed under
--- the master key ring (AES-256-GCM, key id beside them) and shown to the owner once.
+-- the master key ring (AES-256-GCM, key id beside them) and shown to the owner once. The URL is
+-- sealed with its secret in the same value: a Discord or Slack webhook URL is a credential too.
 
 -- An account's default webhook: one per account.
 create table account_webhooks (
     account_id     varchar(64)   primary key,
-    url            varchar(2048) not null,
     key_id         varchar(64)   not null,
-    sealed_secret  varchar(200)  not null,
+    sealed_secret  varchar(4000) not null,
     created_at     timestamp with time zone not null
 );
 
@@ -15,9 +15,8 @@ create table account_webhooks (
 create table share_webhooks (
     share_id       varchar(22)   primary key,
     account_id     varchar(64)   not null,
-    url            varchar(2048) not null,
     key_id         varchar(64)   not null,
-    sealed_secret  varchar(200)  not null,
+    sealed_secret  varchar(4000) not null,
     created_at     timestamp with time zone not null,
     expires_at     timestamp with time zone not null
 );

@@ -49,14 +49,19 @@ class AccountWebhooks {
     Created set(String accountId, @Nullable String url) {
         String checked = urls.check("url", url, accountId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        WebhookSecrets.Issued issued = secrets.issue(WebhookRepository.accountOwner(accountId));
-        webhooks.saveAccount(accountId, checked, issued.sealed(), now);
+        WebhookSecrets.Issued issued = secrets.issue(WebhookRepository.accountOwner(accountId), checked);
+        webhooks.saveAccount(accountId, issued.sealed(), now);
         security.record(SecurityEventType.WEBHOOK_SET, accountId, Map.of("scope", "account"));
         return new Created(checked, issued.secret(), now);
     }
 
-    Optional<WebhookRepository.Endpoint> get(String accountId) {
-        return webhooks.account(accountId);
+    /** The account webhook as its owner sees it. */
+    record View(String url, Instant createdAt) {
+    }
+
+    Optional<View> get(String accountId) {
+        return webhooks.account(accountId)
+                .map(e -> new View(secrets.url(e.owner(), e.sealed()), e.createdAt()));
     }
 
     void delete(String accountId) {

@@ -72,21 +72,23 @@ class DeliveryAttempts {
 
     private WebhookHttp.Result post(DeliveryRepository.Delivery delivery, WebhookRepository.Endpoint endpoint) {
         byte[] key;
+        String url;
         try {
             key = secrets.key(endpoint.owner(), endpoint.sealed());
+            url = secrets.url(endpoint.owner(), endpoint.sealed());
         } catch (WrongSecretException | NoSuchElementException e) {
             // its master key left the ring (or the row was tampered with): nothing can sign it now
             log.error("webhook.secret_unreadable event={} kid={}", delivery.eventId(), endpoint.sealed().kid());
             return WebhookHttp.Result.failed();
         }
         try {
-            byte[] body = formats.body(endpoint.url(), delivery.payload());
+            byte[] body = formats.body(url, delivery.payload());
             long now = clock.instant().getEpochSecond();
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put(WebhookSignature.HEADER, WebhookSignature.header(key, now, body));
             headers.put(WebhookSignature.EVENT_ID_HEADER, delivery.eventId());
             headers.put(WebhookSignature.EVENT_TYPE_HEADER, delivery.type());
-            return http.post(endpoint.url(), body, headers);
+            return http.post(url, body, headers);
         } finally {
             Arrays.fill(key, (byte) 0);
         }

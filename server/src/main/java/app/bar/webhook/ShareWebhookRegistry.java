@@ -38,8 +38,8 @@ class ShareWebhookRegistry implements ShareWebhooks {
     @Override
     public String register(String shareId, String ownerAccountId, String url, Instant expiresAt) {
         urls.checkShape(FIELD, url); // the full check (with its lookup) ran in validate, outside the transaction
-        WebhookSecrets.Issued issued = secrets.issue(WebhookRepository.shareOwner(shareId));
-        webhooks.saveShare(shareId, ownerAccountId, url, issued.sealed(), clock.instant(), expiresAt);
+        WebhookSecrets.Issued issued = secrets.issue(WebhookRepository.shareOwner(shareId), url);
+        webhooks.saveShare(shareId, ownerAccountId, issued.sealed(), clock.instant(), expiresAt);
         security.record(SecurityEventType.WEBHOOK_SET, ownerAccountId, Map.of("scope", "share"));
         return issued.secret();
     }

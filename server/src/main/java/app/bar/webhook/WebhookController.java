@@ -47,10 +47,10 @@ final class WebhookController {
 
     @GetMapping
     ResponseEntity<Map<String, Object>> get() {
-        WebhookRepository.Endpoint endpoint = webhooks.get(accountId()).orElseThrow(BarProblem.NotFound::new);
+        AccountWebhooks.View webhook = webhooks.get(accountId()).orElseThrow(BarProblem.NotFound::new);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("url", endpoint.url());
-        body.put("createdAt", endpoint.createdAt().toString());
+        body.put("url", webhook.url());
+        body.put("createdAt", webhook.createdAt().toString());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 

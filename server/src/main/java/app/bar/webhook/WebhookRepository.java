@@ -19,10 +19,10 @@ class WebhookRepository {
     enum Target { SHARE, ACCOUNT }
 
     /**
-     * A configured webhook. {@code owner} names it for its sealed secret ({@code account:<id>} or
-     * {@code share:<id>}); the URL may carry a token (Discord, Slack), so it is never logged.
+     * A configured webhook. {@code owner} names it for its sealed secret and URL ({@code account:<id>}
+     * or {@code share:<id>}); the URL may carry a token (Discord, Slack), so it is sealed and never logged.
      */
-    record Endpoint(Target target, String owner, String accountId, String url, SealedSecret sealed, Instant createdAt) {
+    record Endpoint(Target target, String owner, String accountId, SealedSecret sealed, Instant createdAt) {
         @Override
         public String toString() {
             return "Endpoint[" + owner + "]";
@@ -64,25 +64,25 @@ class WebhookRepository {
     }
 
     /** Sets the account webhook, replacing URL and secret when there is one (no insert race fails). */
-    void saveAccount(String accountId, String url, SealedSecret sealed, Instant now) {
-        if (updateAccount(accountId, url, sealed, now) == 1) {
+    void saveAccount(String accountId, SealedSecret sealed, Instant now) {
+        if (updateAccount(accountId, sealed, now) == 1) {
             return;
         }
         int inserted = jdbc.sql("""
-                insert into account_webhooks (account_id, url, key_id, sealed_secret, created_at)
-                values (:a, :url, :kid, :sealed, :now) on conflict do nothing""")
-                .param("a", accountId).param("url", url).param("kid", sealed.kid()).param("sealed", sealed.value())
+                insert into account_webhooks (account_id, key_id, sealed_secret, created_at)
+                values (:a, :kid, :sealed, :now) on conflict do nothing""")
+                .param("a", accountId).param("kid", sealed.kid()).param("sealed", sealed.value())
                 .param("now", SqlTime.of(now)).update();
         if (inserted == 0) {
-            updateAccount(accountId, url, sealed, now); // a concurrent PUT inserted first: the later one wins
+            updateAccount(accountId, sealed, now); // a concurrent PUT inserted first: the later one wins
         }
     }
 
-    private int updateAccount(String accountId, String url, SealedSecret sealed, Instant now) {
+    private int updateAccount(String accountId, SealedSecret sealed, Instant now) {
         return jdbc.sql("""
-                update account_webhooks set url = :url, key_id = :kid, sealed_secret = :sealed, created_at = :now
+                update account_webhooks set key_id = :kid, sealed_secret = :sealed, created_at = :now
                 where account_id = :a""")
-                .param("a", accountId).param("url", url).param("kid", sealed.kid()).param("sealed", sealed.value())
+                .param("a", accountId).param("kid", sealed.kid()).param("sealed", sealed.value())
                 .param("now", SqlTime.of(now)).update();
     }
 
@@ -90,11 +90,11 @@ class WebhookRepository {
         return jdbc.sql("delete from account_webhooks where account_id = :a").param("a", accountId).update() == 1;
     }
 
-    void saveShare(String shareId, String accountId, String url, SealedSecret sealed, Instant now, Instant expiresAt) {
+    void saveShare(String shareId, String accountId, SealedSecret sealed, Instant now, Instant expiresAt) {
         jdbc.sql("""
-                insert into share_webhooks (share_id, account_id, url, key_id, sealed_secret, created_at, expires_at)
-                values (:s, :a, :url, :kid, :sealed, :now, :expires)""")
-                .param("s", shareId).param("a", accountId).param("url", url).param("kid", sealed.kid())
+                insert into share_webhooks (share_id, account_id, key_id, sealed_secret, created_at, expires_at)
+                values (:s, :a, :kid, :sealed, :now, :expires)""")
+                .param("s", shareId).param("a", accountId).param("kid", sealed.kid())
                 .param("sealed", sealed.value()).param("now", SqlTime.of(now)).param("expires", SqlTime.of(expiresAt))
                 .update();
     }
@@ -134,7 +134,7 @@ class WebhookRepository {
     }
 
     private static Endpoint endpoint(ResultSet rs, Target target, String owner) throws SQLException {
-        return new Endpoint(target, owner, rs.getString("account_id"), rs.getString("url"),
+        return new Endpoint(target, owner, rs.getString("account_id"),
                 new SealedSecret(rs.getString("key_id"), rs.getString("sealed_secret")),
                 Objects.requireNonNull(SqlTime.instant(rs, "created_at")));
     }

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Webhook signing secrets: {@code bar_whs_} + 256 random bits (base64url) from {@code SecureRandom},
  * shown to the owner once and stored sealed under the master key ring, bound to the webhook it
- * belongs to ({@code account:<id>} or {@code share:<id>}). The HMAC key is the secret exactly as
- * shown (its ASCII bytes), so a receiver uses the string it was given.
+ * belongs to ({@code account:<id>} or {@code share:<id>}). The URL is sealed in the same value
+ * ({@code secret + "\n" + url}): Discord and Slack URLs carry a token, so a database leak alone
+ * must not reveal them. The HMAC key is the secret exactly as shown (its ASCII bytes), so a
+ * receiver uses the string it was given.
  */
 @Component
 class WebhookSecrets {
@@ -35,20 +37,45 @@ class WebhookSecrets {
         }
     }
 
-    Issued issue(String owner) {
+    Issued issue(String owner, String url) {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(SecretBytes.random(BYTES).toByteArray());
-        byte[] ascii = secret.getBytes(StandardCharsets.US_ASCII);
+        byte[] plain = (secret + "\n" + url).getBytes(StandardCharsets.UTF_8);
         try {
-            return new Issued(secret, seal.seal(purpose(owner), ascii));
+            return new Issued(secret, seal.seal(purpose(owner), plain));
         } finally {
-            Arrays.fill(ascii, (byte) 0);
+            Arrays.fill(plain, (byte) 0);
         }
     }
 
     /** The HMAC key of a webhook; the caller wipes it after signing. */
     byte[] key(String owner, SealedSecret sealed) {
-        return seal.open(purpose(owner), sealed);
+        byte[] plain = seal.open(purpose(owner), sealed);
+        try {
+            return Arrays.copyOf(plain, separator(plain));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** The URL a webhook delivers to. */
+    String url(String owner, SealedSecret sealed) {
+        byte[] plain = seal.open(purpose(owner), sealed);
+        try {
+            int at = separator(plain);
+            return new String(plain, at + 1, plain.length - at - 1, StandardCharsets.UTF_8);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private static int separator(byte[] plain) {
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a sealed webhook holds its secret and URL");
     }
 
     Optional<SealedSecret> rewrap(String owner, SealedSecret sealed) {

@@ -66,6 +66,9 @@ class WebhookAccountIT {
         Map<String, Object> row = jdbc.sql("select * from account_webhooks where account_id = :a")
                 .param("a", api.accountId("owner")).query().singleRow();
         assertThat(row.values()).noneMatch(v -> String.valueOf(v).contains(secret.substring(8)));
+        // a Discord or Slack URL is a credential: it is sealed with the secret, not stored readable
+        assertThat(row.values()).noneMatch(v -> String.valueOf(v).contains("/hook"));
+        assertThat(shown.get("url").asString()).isEqualTo(receiver.url("/hook"));
     }
 
     @Test

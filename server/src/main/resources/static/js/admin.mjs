@@ -87,6 +87,7 @@ async function loadPending() {
       cell('Registered', formatDate(u.createdAt)),
       el('td', { class: 'actions-cell' }, actionButton('Approve', '', () => act(u, 'approve', $('#pending-notice')))))));
     $('#pending-empty').hidden = page.items.length > 0;
+    $('#pending-body').closest('table').hidden = page.items.length === 0;
   } catch (error) {
     failed($('#pending-notice'), error, 'The list');
   }
@@ -148,12 +149,13 @@ async function loadEvents() {
   try {
     const page = await requestJson('/api/admin/security-events?' + query, { auth: true });
     $('#events-body').replaceChildren(...page.items.map((e) => el('tr', {},
-      cell('When', formatDate(e.occurredAt)),
+      el('td', { 'data-label': 'When', class: 'when' }, formatDate(e.occurredAt)),
       cell('Type', el('span', { class: 'mono' }, e.type)),
       cell('Actor', el('span', { class: 'mono small' }, e.actorId || '—')),
       cell('IP', e.clientIp || '—'),
       cell('Detail', el('span', { class: 'mono small' }, e.detail && e.detail !== '{}' ? e.detail : '')))));
     $('#events-empty').hidden = page.items.length > 0;
+    $('#events-body').closest('table').hidden = page.items.length === 0;
     pager('events', page, eventsPage);
   } catch (error) {
     failed($('#events-notice'), error, 'The list');

@@ -69,10 +69,10 @@ function shareRow(share) {
   logButton.addEventListener('click', () => toggleLog(share, logButton, log));
   burnButton.addEventListener('click', () => burn(share, burnButton));
   const row = el('tr', { 'data-share': share.id },
-    cell('Created', formatDate(share.createdAt)),
+    el('td', { 'data-label': 'Created', class: 'when' }, formatDate(share.createdAt)),
     cell('What', el('div', {}, what, share.size != null ? el('span', { class: 'muted small' }, ` (${formatBytes(share.size)})`) : null),
       el('div', {}, ...badges)),
-    cell('Expires', formatDate(share.expiresAt), el('div', { class: 'muted small' }, relative(share.expiresAt))),
+    el('td', { 'data-label': 'Expires', class: 'when' }, formatDate(share.expiresAt), el('div', { class: 'muted small' }, relative(share.expiresAt))),
     cell('Views left', share.maxViews == null ? 'Unlimited' : `${share.viewsLeft ?? 0} of ${share.maxViews}`),
     cell('State', el('span', { class: 'badge ' + (live ? 'live' : 'gone') }, STATES[share.state] || share.state)),
     el('td', { class: 'actions-cell' }, logButton, burnButton));
@@ -130,7 +130,7 @@ async function loadSessions() {
     const sessions = await requestJson('/api/account/sessions', { auth: true });
     $('#sessions-body').replaceChildren(...sessions.map((s) => {
       const end = el('button', { type: 'button', class: s.current ? 'secondary small' : 'danger small' },
-        s.current ? 'Sign out' : 'Revoke');
+        s.current ? 'Sign out this device' : 'Revoke');
       end.addEventListener('click', () => endSession(s, end));
       return el('tr', {},
         cell('Device', s.device || 'Unknown', s.current ? el('span', { class: 'badge live' }, ' this device') : null),
@@ -190,6 +190,7 @@ async function loadTokens() {
         el('td', { class: 'actions-cell' }, revoke));
     }));
     $('#tokens-empty').hidden = tokens.length > 0;
+    $('#tokens-body').closest('table').hidden = tokens.length === 0;
   } catch (error) {
     failed($('#tokens-notice'), error, 'The token');
   }

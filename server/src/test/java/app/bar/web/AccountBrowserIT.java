@@ -243,6 +243,29 @@ class AccountBrowserIT {
     }
 
     @Test
+    void forgotPasswordWhenMailedLinkUsedThenNewPasswordSignsIn() {
+        AccountFixtures.TestAccount account = fixtures.anAccount().create();
+        Chromium.Session browser = person();
+        Page forgot = browser.open("/reset");
+        forgot.getByLabel("Email").fill(account.email());
+        click(forgot, "Send me a link");
+        forgot.locator("#forgot-notice .message.ok").waitFor();
+
+        MailBox.Mail mail = MailBox.await(account.email(), "Reset your BAR password");
+        Page reset = browser.open("/reset#token=" + mail.token());
+        String newPassword = "Mellow quartz harbour 83 lantern";
+        reset.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(newPassword);
+        reset.getByLabel("New password again").fill(newPassword);
+        click(reset, "Change password");
+        reset.locator("#reset-done h2").waitFor();
+        assertThat(reset.url()).doesNotContain("token");
+
+        Page dashboard = signIn(browser, account.email(), newPassword, false);
+        assertThat(dashboard.textContent("#account-line")).contains(account.email());
+        browser.assertNoConsoleProblems(WEBHOOK_404);
+    }
+
+    @Test
     void adminPageWhenAdminThenApprovesAndPausesAccounts() {
         AccountFixtures.TestAccount admin = fixtures.anAccount().admin().create();
         AccountFixtures.TestAccount waiting = fixtures.anAccount().inState(AccountState.PENDING_APPROVAL).create();

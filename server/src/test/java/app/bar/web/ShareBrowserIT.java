@@ -271,6 +271,59 @@ class ShareBrowserIT {
         sessions.get(1).assertNoConsoleProblems();
     }
 
+    @Test
+    void otpShareWhenRecipientAsksForACodeThenTheMailedCodeOpensIt() {
+        String recipientEmail = app.bar.account.AccountFixtures.uniqueEmail("otp");
+        Chromium.Session sender = person();
+        Page create = sender.open("/");
+        create.getByLabel("Secret text").fill("for your eyes only");
+        create.getByLabel("Also require a one-time code").check();
+        create.getByLabel("Recipient emails").fill(recipientEmail);
+        click(create, "Create secret link");
+        create.locator("#result-title").waitFor();
+        String link = create.inputValue("#share-link");
+
+        Chromium.Session recipient = person();
+        Page open = recipient.open(link);
+        open.getByLabel("Your email address").fill(recipientEmail);
+        click(open, "Send me a code");
+        open.getByLabel("Code from the email").waitFor();
+        String mail = app.bar.account.MailBox.await(recipientEmail, "Your BAR one-time code").text();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(mail);
+        assertThat(code.find()).as(mail).isTrue();
+        open.getByLabel("Code from the email").fill(code.group(1));
+        click(open, "Open");
+        open.locator("#secret").waitFor();
+        assertThat(open.inputValue("#secret")).isEqualTo("for your eyes only");
+        assertSecretsNeverSent(List.of(sender, recipient), "for your eyes only", fragment(link));
+        recipient.assertNoConsoleProblems();
+    }
+
+    @Test
+    void serverModeSharesWhenCreatedByTheApiThenTheOpenPageOpensThemToo() throws Exception {
+        String text = TestHttp.json(http.postJson("/api/shares", TestHttp.map("kind", "text", "text", "api secret",
+                "password", "server side password"))).get("id").asString();
+        var file = TestHttp.json(http.postJson("/api/shares", TestHttp.map("kind", "file", "filename", "notes.txt")));
+        String fileId = file.get("id").asString();
+        http.send(http.request("/api/shares/" + fileId + "/content")
+                .header("Authorization", "Bearer " + file.get("manageToken").asString())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("plain notes\n")).build());
+
+        Chromium.Session recipient = person();
+        Page open = recipient.open("/s/" + text);
+        open.getByLabel("Password").fill("server side password");
+        click(open, "Open");
+        open.locator("#secret").waitFor();
+        assertThat(open.inputValue("#secret")).isEqualTo("api secret");
+
+        Page download = recipient.open("/s/" + fileId);
+        download.locator("#unlock-title").waitFor();
+        Download saved = download.waitForDownload(() -> click(download, "Open"));
+        assertThat(saved.suggestedFilename()).isEqualTo("notes.txt");
+        assertThat(Files.readString(saved.path())).isEqualTo("plain notes\n");
+        recipient.assertNoConsoleProblems();
+    }
+
     /** Neither the secret nor the link key (the fragment) is in any URL or body the pages sent. */
     private static void assertSecretsNeverSent(List<Chromium.Session> people, String secret, String linkKey) {
         for (Chromium.Session person : people) {

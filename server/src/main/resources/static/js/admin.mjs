@@ -196,10 +196,12 @@ session.then(async (account) => {
   }
   if (account.role !== 'ADMIN') {
     say($('#admin-notice'), 'This page is for administrators. Your account is not one.', 'error');
+    $('#main').setAttribute('aria-busy', 'false');
     return;
   }
   me = account;
   $('#admin-content').hidden = false;
   await loadStatus();
   await Promise.all([loadPending(), loadUsers(), loadEvents()]);
+  $('#main').setAttribute('aria-busy', 'false');
 });

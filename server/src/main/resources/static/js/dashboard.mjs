@@ -394,5 +394,6 @@ session.then((account) => {
   $('#account-line').textContent = `Signed in as ${account.email}${account.role === 'ADMIN' ? ' (administrator)' : ''}.`;
   $('#scope-admin-row').hidden = account.role !== 'ADMIN';
   // one after another: a silent refresh, if one is needed, happens once
-  loadShares().then(loadSessions).then(loadTokens).then(loadWebhook);
+  loadShares().then(loadSessions).then(loadTokens).then(loadWebhook)
+    .finally(() => $('#main').setAttribute('aria-busy', 'false'));
 });

@@ -90,7 +90,7 @@ class AccountBrowserIT {
         }
         click(page, "Sign in");
         page.waitForURL("**/dashboard");
-        page.locator("#account-line:has-text('Signed in as')").waitFor();
+        page.locator("main[aria-busy='false']").waitFor(); // every list loaded
         return page;
     }
 
@@ -273,7 +273,7 @@ class AccountBrowserIT {
         Chromium.Session session = person();
         signIn(session, admin.email(), admin.password(), false);
         Page page = session.open("/admin");
-        page.locator("#status-facts dt").first().waitFor();
+        page.locator("main[aria-busy='false']").waitFor();
         assertThat(page.textContent("#status-facts")).contains("database: up");
 
         Locator pending = page.locator("#pending-body tr[data-user], #pending-body tr").filter(

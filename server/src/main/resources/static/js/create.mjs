@@ -156,6 +156,7 @@ form.addEventListener('submit', async (event) => {
   }
   button.disabled = true;
   try {
+    account = await session; // a quick submit must not create anonymously before the header knows who is signed in
     if (account && !(await currentAccount())) {
       account = null; // the session ended meanwhile: the share is created anonymously
       delete policy.webhookUrl;

@@ -195,7 +195,7 @@ export function describe(error, subject = 'This') {
     case 423:
       return (p.detail || 'Locked.') + wait;
     case 429:
-      return (p.detail && !p.detail.includes('Retry-After') ? p.detail : 'Too many attempts.') + wait;
+      return (p.detail && !p.detail.includes('Retry-After') ? p.detail : 'Too many requests.') + wait;
     case 503:
       return 'The server is busy.' + (wait || ' Try again in a moment.');
     default:

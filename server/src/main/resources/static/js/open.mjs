@@ -1,0 +1,438 @@
+// The open page (/s/{id}#<key>): reads the share's public metadata (no view used), and only on
+// the explicit "Open" click unlocks it (password → access key for zero-knowledge shares, email
+// and one-time code when required), redeems the ticket, decrypts in the browser and shows the
+// text, saves the file, or previews it when the sender chose view-only. A link preview or a page
+// load never uses a view. "#manage=<token>" links show the burn button instead.
+import { ApiError, describe, request, requestJson } from './api.mjs';
+import * as bar from './bar-format.mjs';
+import './nav.mjs';
+import { $, copy, countdown, formatBytes, formatDate, relative, say } from './ui.mjs';
+
+const FOLD_BYTES = 16 << 20;
+const SECTIONS = ['loading', 'gone', 'problem', 'unlock', 'content', 'manage'];
+
+const id = decodeURIComponent(location.pathname.split('/')[2] || '');
+const fragment = location.hash.slice(1);
+const manageToken = fragment.startsWith('manage=') ? fragment.slice('manage='.length) : null;
+const linkKey = manageToken === null ? parseKey(fragment) : null;
+
+const form = $('#unlock-form');
+const openButton = $('#open-button');
+const notice = $('#unlock-notice');
+let meta = null;
+let otpRequested = false;
+let keysFor = { password: undefined, keys: null };
+const objectUrls = [];
+
+function parseKey(text) {
+  try {
+    const key = bar.b64urlDecode(text);
+    return key.length === bar.LINK_KEY_BYTES ? key : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function show(section) {
+  for (const name of SECTIONS) {
+    $('#' + name).hidden = name !== section;
+  }
+  const heading = $('#' + section + ' h1');
+  if (heading && heading.hasAttribute('tabindex')) {
+    heading.focus();
+  }
+}
+
+function problem(text, retry = false) {
+  say($('#problem-notice'), text, 'error');
+  $('#retry').hidden = !retry;
+  show('problem');
+}
+
+function describeMeta(m) {
+  return m.kind === 'text' ? 'A text secret' : 'A file';
+}
+
+async function load() {
+  show('loading');
+  try {
+    meta = await requestJson(`/api/shares/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      show('gone');
+    } else {
+      problem(describe(error, 'This share'), true);
+    }
+    return;
+  }
+  if (manageToken !== null) {
+    $('#manage-kind').textContent = describeMeta(meta);
+    $('#manage-expiry').textContent = `${formatDate(meta.expiresAt)} (${relative(meta.expiresAt)})`;
+    show('manage');
+    return;
+  }
+  if (meta.zeroKnowledge && linkKey === null) {
+    $('#problem-title').textContent = 'This link is incomplete';
+    problem('The key after the # in the link is missing or damaged. Ask the sender for the whole link: without it nobody can decrypt the secret.');
+    return;
+  }
+  $('#meta-kind').textContent = describeMeta(meta);
+  $('#meta-expiry').textContent = `${formatDate(meta.expiresAt)} (${relative(meta.expiresAt)})`;
+  const protection = [];
+  protection.push(meta.zeroKnowledge ? 'end-to-end encrypted (zero-knowledge)' : 'encrypted on the server');
+  if (meta.requiresPassword) {
+    protection.push('password');
+  }
+  if (meta.requiresOtp) {
+    protection.push('email one-time code');
+  }
+  if (meta.viewOnly) {
+    protection.push('view only');
+  }
+  $('#meta-protection').textContent = protection.join(', ');
+  $('#password-field').hidden = !meta.requiresPassword;
+  $('#email-field').hidden = !meta.requiresOtp;
+  openButton.textContent = meta.requiresOtp ? 'Send me a code' : 'Open';
+  show('unlock');
+}
+
+$('#retry').addEventListener('click', load);
+
+/** The keys of a zero-knowledge share; PBKDF2 takes a moment, so the last result is kept. */
+async function keysOf(password) {
+  if (keysFor.password !== password) {
+    keysFor = { password, keys: await bar.deriveKeys(linkKey, password) };
+  }
+  return keysFor.keys;
+}
+
+const progress = {
+  show(label, fraction) {
+    $('#progress').hidden = false;
+    $('#progress-label').textContent = label;
+    if (fraction === null) {
+      $('#progress-bar').removeAttribute('value');
+    } else {
+      $('#progress-bar').value = Math.round(fraction * 100);
+    }
+  },
+  hide() {
+    $('#progress').hidden = true;
+  },
+};
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  say(notice, '');
+  const body = {};
+  const password = $('#password').value;
+  if (meta.requiresPassword && password.length === 0) {
+    say(notice, 'Enter the password first.', 'error');
+    $('#password').focus();
+    return;
+  }
+  if (meta.requiresOtp) {
+    const email = $('#email').value.trim();
+    if (!email) {
+      say(notice, 'Enter your email address first.', 'error');
+      $('#email').focus();
+      return;
+    }
+    body.email = email;
+    const otp = $('#otp').value.trim();
+    if (otpRequested && otp !== '') { // an empty code field asks for a new code
+      if (!/^[0-9]{6}$/.test(otp)) {
+        say(notice, 'Enter the 6-digit code from the email.', 'error');
+        $('#otp').focus();
+        return;
+      }
+      body.otp = otp;
+    }
+  }
+  openButton.disabled = true;
+  let keys = null;
+  try {
+    if (meta.zeroKnowledge) {
+      progress.show(meta.requiresPassword ? 'Deriving the key from the password…' : 'Preparing…', null);
+      keys = await keysOf(meta.requiresPassword ? password : null);
+      if (keys.passwordBound) {
+        body.accessKey = keys.accessKey;
+      }
+    } else if (meta.requiresPassword) {
+      body.password = password;
+    }
+    progress.show('Unlocking…', null);
+    const response = await request(`/api/shares/${encodeURIComponent(id)}/unlock`, { method: 'POST', json: body });
+    if (response.status === 202) {
+      otpRequested = true;
+      $('#otp-field').hidden = false;
+      openButton.textContent = 'Open';
+      say(notice, 'If this address may open the secret, a 6-digit code is on its way to it. It is valid for 10 minutes.', 'ok');
+      $('#otp').focus();
+      openButton.disabled = false;
+      return;
+    }
+    const unlocked = await response.json();
+    await openContent(unlocked, keys);
+  } catch (error) {
+    await failed(error);
+  } finally {
+    progress.hide();
+  }
+});
+
+async function failed(error) {
+  if (error instanceof bar.ContainerError) {
+    problem('The secret could not be decrypted: the link is not the one the sender made, or the content was altered. Nothing of it is shown.');
+    return;
+  }
+  if (!(error instanceof ApiError)) {
+    say(notice, error.message || 'Something went wrong.', 'error');
+    openButton.disabled = false;
+    return;
+  }
+  const detail = (error.problem && error.problem.detail) || '';
+  switch (error.status) {
+    case 404:
+      show('gone');
+      return;
+    case 401:
+      if (/code/i.test(detail)) {
+        say(notice, 'That code is wrong, used or expired. Check the email, or ask for a new code by clearing the code field.', 'error');
+        $('#otp').focus();
+      } else if (/ticket/i.test(detail)) {
+        say(notice, 'Opening took too long; press Open again.', 'error');
+      } else {
+        say(notice, meta.requiresPassword ? 'Wrong password. Wrong tries make you wait longer, and five in a row lock the secret for an hour.' : detail, 'error');
+        $('#password').select();
+      }
+      openButton.disabled = false;
+      return;
+    case 423:
+      say(notice, `This secret is locked after too many wrong passwords. Try again in ${formatWaitLong(error.retryAfter)}.`, 'error');
+      await countdown(openButton, error.retryAfter || 60, (s) => `Locked (${formatWaitLong(s)})`);
+      return;
+    case 429:
+      say(notice, 'Too many tries: wait before the next one.', 'error');
+      await countdown(openButton, error.retryAfter || 1);
+      say(notice, '');
+      return;
+    case 503:
+      say(notice, describe(error), 'error');
+      await countdown(openButton, error.retryAfter || 2);
+      return;
+    default:
+      say(notice, describe(error, 'This secret'), 'error');
+      openButton.disabled = false;
+  }
+}
+
+function formatWaitLong(seconds) {
+  const s = seconds || 0;
+  return s >= 120 ? `${Math.ceil(s / 60)} min` : `${s} s`;
+}
+
+/** Redeems the ticket (this uses the view), then decrypts and shows the content. */
+async function openContent(unlocked, keys) {
+  progress.show('Downloading…', 0);
+  const response = await request(`/api/shares/${encodeURIComponent(id)}/content`, {
+    method: 'POST', json: { ticket: unlocked.ticket },
+  });
+  if (!meta.zeroKnowledge) {
+    const blob = await readAll(response);
+    const name = unlocked.filename || 'secret';
+    await showContent({ name: unlocked.kind === 'text' ? undefined : name, type: unlocked.contentType }, blob,
+      unlocked.kind === 'text');
+    return;
+  }
+  const chunks = unlocked.kind === 'text'
+    ? [bar.b64urlDecode((await response.text()).trim())]
+    : download(response);
+  const collected = collector();
+  progress.show('Decrypting…', null);
+  const metadata = await bar.openFramed(chunks, keys.contentKey, collected.add);
+  const isText = typeof metadata.name !== 'string' && String(metadata.type || '').startsWith('text/plain');
+  await showContent(metadata, collected.blob(), isText);
+}
+
+/** The response body as chunks, with download progress when the length is known. */
+async function* download(response) {
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  const reader = response.body.getReader();
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      return;
+    }
+    received += value.length;
+    if (total > 0) {
+      progress.show(`Downloading and decrypting… ${formatBytes(received)} of ${formatBytes(total)}`, received / total);
+    }
+    yield value;
+  }
+}
+
+async function readAll(response) {
+  const parts = [];
+  for await (const chunk of download(response)) {
+    parts.push(chunk);
+  }
+  return new Blob(parts);
+}
+
+/** Collects decrypted pieces into a Blob, folding often so script memory stays small. */
+function collector() {
+  let blob = new Blob([]);
+  let parts = [];
+  let pending = 0;
+  return {
+    add(part) {
+      parts.push(part.slice());
+      pending += part.length;
+      if (pending >= FOLD_BYTES) {
+        blob = new Blob([blob, ...parts]);
+        parts = [];
+        pending = 0;
+      }
+    },
+    blob() {
+      return new Blob([blob, ...parts]);
+    },
+  };
+}
+
+async function showContent(metadata, blob, isText) {
+  $('#text-view').hidden = true;
+  $('#file-view').hidden = true;
+  $('#preview-view').hidden = true;
+  if (isText) {
+    $('#secret').value = await blob.text();
+    $('#copy-secret').hidden = meta.viewOnly;
+    $('#text-view').hidden = false;
+    $('#content-title').textContent = 'The secret text';
+  } else if (meta.viewOnly) {
+    await showPreview(metadata, blob);
+  } else {
+    showFile(metadata, blob);
+  }
+  show('content');
+}
+
+function url(blob) {
+  const u = URL.createObjectURL(blob);
+  objectUrls.push(u);
+  return u;
+}
+
+function safeName(name) {
+  const cleaned = String(name || '').replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim();
+  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned.slice(0, 255) : 'secret.bin';
+}
+
+function showFile(metadata, blob) {
+  const name = safeName(metadata.name);
+  $('#content-title').textContent = 'The secret file';
+  $('#file-name').textContent = name;
+  $('#file-size').textContent = `(${formatBytes(blob.size)})`;
+  const link = $('#save-file');
+  // a download, never a page: the type says nothing about how to render it
+  link.href = url(new Blob([blob], { type: 'application/octet-stream' }));
+  link.download = name;
+  $('#file-view').hidden = false;
+  link.click();
+}
+
+/**
+ * View-only files are shown, never offered for download: raster images as an <img> (decoded,
+ * never run), PDFs in a frame (Chromium refuses to render a PDF in a sandboxed frame, and the
+ * Blob's type pins the PDF viewer), plain text in a sandboxed frame. The bytes must match the
+ * type (magic numbers, valid UTF-8), and the Blob gets our type, never the sender's.
+ */
+async function showPreview(metadata, blob) {
+  const name = safeName(metadata.name);
+  $('#content-title').textContent = 'The secret file';
+  $('#preview-name').textContent = name;
+  const preview = $('#preview');
+  preview.replaceChildren();
+  const kind = await sniff(blob, String(metadata.type || ''));
+  if (kind && kind.startsWith('image/')) {
+    const img = document.createElement('img');
+    img.className = 'preview-image';
+    img.alt = `Preview of ${name}`;
+    img.src = url(new Blob([blob], { type: kind }));
+    preview.append(img);
+  } else if (kind === 'application/pdf' || kind === 'text/plain;charset=utf-8') {
+    const frame = document.createElement('iframe');
+    frame.className = 'preview-frame';
+    frame.title = `Preview of ${name}`;
+    if (kind !== 'application/pdf') {
+      frame.setAttribute('sandbox', '');
+    }
+    frame.src = url(new Blob([blob], { type: kind }));
+    preview.append(frame);
+  } else {
+    const p = document.createElement('p');
+    p.className = 'message info';
+    p.textContent = 'This kind of file cannot be shown in the browser, and the sender turned off downloads. Ask the sender to share it again without "view only".';
+    preview.append(p);
+  }
+  $('#preview-view').hidden = false;
+}
+
+const MAGIC = [
+  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+  ['image/gif', [0x47, 0x49, 0x46, 0x38]],
+  ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+];
+
+async function sniff(blob, claimed) {
+  const head = new Uint8Array(await blob.slice(0, 16).arrayBuffer());
+  for (const [type, magic] of MAGIC) {
+    if (magic.every((b, i) => head[i] === b)) {
+      return type;
+    }
+  }
+  if (head.length >= 12 && String.fromCharCode(...head.slice(0, 4)) === 'RIFF'
+      && String.fromCharCode(...head.slice(8, 12)) === 'WEBP') {
+    return 'image/webp';
+  }
+  if (claimed.startsWith('text/plain') && blob.size <= 16 << 20) {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return bytes.includes(0) ? null : 'text/plain;charset=utf-8';
+    } catch (e) {
+      return null;
+    }
+  }
+  return null;
+}
+
+$('#copy-secret').addEventListener('click', (e) => copy($('#secret').value, e.currentTarget));
+
+$('#manage-burn').addEventListener('click', async (e) => {
+  const button = e.currentTarget;
+  if (!window.confirm('Destroy this secret now? Its link will stop working.')) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    await request(`/api/shares/${encodeURIComponent(id)}`, {
+      method: 'DELETE', headers: { Authorization: 'Bearer ' + manageToken },
+    });
+    say($('#manage-notice'), 'Burned. The link no longer opens anything.', 'ok');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      say($('#manage-notice'), 'It is already gone: read, expired or burned — or this manage link is not valid.', 'info');
+    } else {
+      button.disabled = false;
+      say($('#manage-notice'), describe(error, 'This share'), 'error');
+    }
+  }
+});
+
+window.addEventListener('pagehide', () => objectUrls.forEach((u) => URL.revokeObjectURL(u)));
+
+load();

@@ -1,0 +1,51 @@
+// Register (/register): always 202 with the same answer, whether or not the address is known.
+import { ApiError, describe, requestJson } from './api.mjs';
+import './nav.mjs';
+import { $, countdown, markInvalid, say } from './ui.mjs';
+
+const form = $('#register-form');
+const button = $('#register-button');
+const notice = $('#register-notice');
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  say(notice, '');
+  markInvalid(form, null);
+  const email = $('#email').value.trim();
+  const password = $('#password').value;
+  const displayName = $('#display-name').value.trim();
+  if (!email) {
+    say(notice, 'Enter your email address.', 'error');
+    $('#email').focus();
+    return;
+  }
+  if ([...password].length < 12) {
+    say(notice, 'The password needs at least 12 characters.', 'error');
+    $('#password').focus();
+    return;
+  }
+  if (password !== $('#password-again').value) {
+    say(notice, 'The two passwords differ.', 'error');
+    $('#password-again').focus();
+    return;
+  }
+  button.disabled = true;
+  try {
+    await requestJson('/api/auth/register', {
+      method: 'POST', json: { email, password, displayName: displayName || null },
+    });
+    $('#registered-email').textContent = email;
+    form.reset();
+    form.hidden = true;
+    $('#registered').hidden = false;
+    $('#registered h2').focus();
+  } catch (error) {
+    say(notice, describe(error), 'error');
+    markInvalid(form, error);
+    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+      await countdown(button, error.retryAfter || 5);
+      return;
+    }
+  }
+  button.disabled = false;
+});

@@ -1,0 +1,63 @@
+// Forgot and reset password (/reset, and /reset#token=… from the mail): the token stays in the
+// fragment, out of server logs and Referer headers.
+import { ApiError, describe, request, requestJson } from './api.mjs';
+import './nav.mjs';
+import { $, countdown, markInvalid, say } from './ui.mjs';
+
+const token = new URLSearchParams(location.hash.slice(1)).get('token');
+$('#forgot').hidden = Boolean(token);
+$('#reset').hidden = !token;
+
+$('#forgot-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const button = $('#forgot-button');
+  const notice = $('#forgot-notice');
+  const email = $('#forgot-email').value.trim();
+  if (!email) {
+    say(notice, 'Enter your email address.', 'error');
+    $('#forgot-email').focus();
+    return;
+  }
+  button.disabled = true;
+  try {
+    await requestJson('/api/auth/forgot-password', { method: 'POST', json: { email } });
+    say(notice, 'If an account uses this address, a link to choose a new password is on its way. It is valid for 30 minutes.', 'ok');
+  } catch (error) {
+    say(notice, describe(error), 'error');
+    markInvalid(event.target, error);
+    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+      await countdown(button, error.retryAfter || 5);
+      return;
+    }
+  }
+  button.disabled = false;
+});
+
+$('#reset-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const button = $('#reset-button');
+  const notice = $('#reset-notice');
+  const newPassword = $('#new-password').value;
+  if ([...newPassword].length < 12) {
+    say(notice, 'The password needs at least 12 characters.', 'error');
+    $('#new-password').focus();
+    return;
+  }
+  if (newPassword !== $('#new-password-again').value) {
+    say(notice, 'The two passwords differ.', 'error');
+    $('#new-password-again').focus();
+    return;
+  }
+  button.disabled = true;
+  try {
+    await request('/api/auth/reset-password', { method: 'POST', json: { token, newPassword } });
+    history.replaceState(null, '', location.pathname);
+    $('#reset').hidden = true;
+    $('#reset-done').hidden = false;
+    $('#reset-done h2').focus();
+  } catch (error) {
+    button.disabled = false;
+    say(notice, describe(error), 'error');
+    markInvalid(event.target, error);
+  }
+});

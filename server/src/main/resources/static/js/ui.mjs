@@ -1,0 +1,166 @@
+// Small DOM helpers shared by the pages. Text always goes in through textContent, never as HTML.
+
+export const $ = (selector, root = document) => root.querySelector(selector);
+export const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+
+/** An element: el('td', {class: 'x', 'data-label': 'When'}, 'text', child, ...). */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) {
+      continue;
+    }
+    if (name === 'class') {
+      node.className = value;
+    } else if (name.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(name.slice(2), value);
+    } else if (value === true) {
+      node.setAttribute(name, '');
+    } else {
+      node.setAttribute(name, String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return node;
+}
+
+/** Shows a message in a live region ('error', 'ok' or 'info'); an empty text clears it. */
+export function say(region, text, kind = 'info') {
+  region.replaceChildren();
+  if (!text) {
+    return;
+  }
+  const message = el('div', { class: 'message ' + kind }, ...(Array.isArray(text) ? text : [text]));
+  region.append(message);
+}
+
+/** Marks the fields a 400 named as invalid (aria-invalid), clearing older marks in the form. */
+export function markInvalid(form, error) {
+  for (const field of $$('[aria-invalid]', form)) {
+    field.removeAttribute('aria-invalid');
+  }
+  const errors = error && error.problem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
+  let first = null;
+  for (const e of errors) {
+    const field = form.querySelector(`[data-field="${CSS.escape(e.field)}"]`);
+    if (field) {
+      field.setAttribute('aria-invalid', 'true');
+      first = first || field;
+    }
+  }
+  if (first) {
+    first.focus();
+  }
+}
+
+/** Disables a button while an async action runs, with a busy label. */
+export async function busy(button, label, action) {
+  const before = button.textContent;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  if (label) {
+    button.textContent = label;
+  }
+  try {
+    return await action();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.textContent = before;
+  }
+}
+
+/**
+ * Counts down {@code seconds} on a button: disabled, showing the wait, then enabled with its
+ * label back. Resolves when the wait is over.
+ */
+export function countdown(button, seconds, render = (s) => `Try again in ${s} s`) {
+  const label = button.dataset.label || button.textContent;
+  button.dataset.label = label;
+  let left = Math.max(1, Math.ceil(seconds));
+  button.disabled = true;
+  button.textContent = render(left);
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      left -= 1;
+      if (left <= 0) {
+        clearInterval(timer);
+        button.disabled = false;
+        button.textContent = label;
+        resolve();
+      } else {
+        button.textContent = render(left);
+      }
+    }, 1000);
+  });
+}
+
+/** Copies text; says so on the button for a moment. */
+export async function copy(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+    flash(button, 'Copied');
+  } catch (e) {
+    flash(button, 'Select and copy by hand');
+  }
+}
+
+function flash(button, text) {
+  if (!button) {
+    return;
+  }
+  const label = button.dataset.label || button.textContent;
+  button.dataset.label = label;
+  button.textContent = text;
+  setTimeout(() => {
+    button.textContent = label;
+  }, 1500);
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatDate(iso) {
+  if (!iso) {
+    return '—';
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
+}
+
+/** "in 3 h", "in 2 days", "5 min ago". */
+export function relative(iso) {
+  const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
+  const abs = Math.abs(seconds);
+  const [value, unit] = abs < 90 ? [abs, 's'] : abs < 5400 ? [Math.round(abs / 60), 'min']
+    : abs < 129600 ? [Math.round(abs / 3600), 'h'] : [Math.round(abs / 86400), abs < 172800 ? 'day' : 'days'];
+  return seconds >= 0 ? `in ${value} ${unit}` : `${value} ${unit} ago`;
+}
+
+export function formatBytes(n) {
+  if (n === null || n === undefined) {
+    return '—';
+  }
+  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return (unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)) + ' ' + units[unit];
+}
+
+/** A same-origin path to go to after signing in, from ?next=; anything else gives the fallback. */
+export function nextPath(fallback = '/dashboard') {
+  const next = new URLSearchParams(location.search).get('next');
+  return next && /^\/(?![/\\])[A-Za-z0-9/_-]*$/.test(next) ? next : fallback;
+}
+
+/** Asks before something that cannot be undone. */
+export function confirmAction(text) {
+  return window.confirm(text);
+}

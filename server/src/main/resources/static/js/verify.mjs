@@ -1,0 +1,37 @@
+// Verify an email (/verify-email#token=…, the link the verification mail carries). The token
+// is in the fragment, so it reaches no server log and no Referer; the page posts it only when
+// the person presses the button, so a mail scanner that fetches the link verifies nothing.
+import { describe, requestJson } from './api.mjs';
+import './nav.mjs';
+import { $, say } from './ui.mjs';
+
+const token = new URLSearchParams(location.hash.slice(1)).get('token');
+
+if (!token) {
+  $('#verify-missing').hidden = false;
+} else {
+  $('#verify-ready').hidden = false;
+}
+
+$('#verify-button').addEventListener('click', async (event) => {
+  const button = event.currentTarget;
+  say($('#verify-notice'), '');
+  button.disabled = true;
+  try {
+    const result = await requestJson('/api/auth/verify-email', { method: 'POST', json: { token } });
+    history.replaceState(null, '', location.pathname); // the token is used up: drop it from the address bar
+    $('#verify-ready').hidden = true;
+    const pending = result && result.state === 'PENDING_APPROVAL';
+    $('#verify-done-text').textContent = pending
+      ? 'An administrator must approve the account before you can sign in. You will be able to sign in once that is done.'
+      : 'Your account is active. Sign in to see your dashboard.';
+    $('#verify-sign-in').hidden = pending;
+    $('#verify-done').hidden = false;
+    $('#verify-done-title').focus();
+  } catch (error) {
+    button.disabled = false;
+    say($('#verify-notice'), error.status === 400 || error.status === 404
+      ? 'This link is not valid any more: it was used already or it expired. Register again to get a fresh one.'
+      : describe(error), 'error');
+  }
+});

@@ -1,0 +1,93 @@
+package app.bar.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.BarIntegrationTest;
+import app.bar.support.TestHttp;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** The UI's routes over plain HTTP: which page each serves, with the strict headers; unknown pages stay 404. */
+@BarIntegrationTest
+class PageRoutesIT {
+
+    @LocalServerPort
+    int port;
+    TestHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port);
+    }
+
+    static Stream<Arguments> routes() {
+        return Stream.of(
+                Arguments.of("/", "Share a secret"),
+                Arguments.of("/s/k3PZq8vW2mXa7RtY0cLbNg", "Open a secret"),
+                Arguments.of("/login", "Sign in"),
+                Arguments.of("/register", "Register"),
+                Arguments.of("/verify", "Verify your email"),
+                Arguments.of("/verify-email", "Verify your email"),
+                Arguments.of("/reset", "Reset your password"),
+                Arguments.of("/dashboard", "Dashboard"),
+                Arguments.of("/admin", "Administration"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void pageWhenRequestedThenHtmlWithStrictHeadersAndNoCaching(String path, String title) {
+        HttpResponse<String> response = http.get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(response.body()).contains("<title>" + title);
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe"));
+        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void unknownPageWhenRequestedThenProblem404() {
+        HttpResponse<String> response = http.get("/no-such-page");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(http.get("/s/not%20an%20id").statusCode()).isEqualTo(404);
+        assertThat(http.get("/s/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void modulesWhenServedThenJavaScriptWithStrictHeaders() {
+        for (String path : new String[] {"/js/bar-format.mjs", "/js/create.mjs", "/vendor/qrcode-generator/qrcode.mjs"}) {
+            HttpResponse<String> response = http.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("text/javascript"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+        assertThat(http.get("/vendor/qrcode-generator/LICENSE").body()).contains("MIT License", "Kazuhiko Arase");
+    }
+
+    /** The CSP has no 'unsafe-inline': a page with inline script, style or handlers would break, so none has any. */
+    @Test
+    void staticPagesWhenScannedThenNoInlineScriptStyleOrHandlers() throws IOException {
+        Resource[] pages = new PathMatchingResourcePatternResolver().getResources("classpath:static/*.html");
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(8);
+        for (Resource page : pages) {
+            String html = page.getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).as(page.getFilename())
+                    .doesNotContain("<style", "style=", "javascript:")
+                    .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+                    .doesNotContainPattern("\\son[a-z]+=");
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package app.bar.web;
+
+import static app.bar.web.Chromium.Expected.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.support.BarIntegrationTest;
+import app.bar.support.TestHttp;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Zero-knowledge shares through the web UI in a real Chromium: one browser creates, another
+ * (a fresh context: another person) opens. The secret, the password and the link's key must
+ * never appear in any request either page sends.
+ */
+@BarIntegrationTest
+class ShareBrowserIT {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    private TestHttp http;
+    private final List<Chromium.Session> sessions = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port);
+    }
+
+    @AfterEach
+    void closeSessions() {
+        sessions.forEach(Chromium.Session::close);
+        sessions.clear();
+    }
+
+    private Chromium.Session person() {
+        Chromium.Session session = chromium.session(http.base());
+        sessions.add(session);
+        return session;
+    }
+
+    private static void click(Page page, String button) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+    }
+
+    /** Creates a share on the create page and returns the link the page shows. */
+    private static String createText(Page page, String secret, String password) {
+        page.getByLabel("Secret text").fill(secret);
+        if (password != null) {
+            page.getByLabel("Password (optional)").fill(password);
+        }
+        click(page, "Create secret link");
+        page.locator("#result-title").waitFor();
+        return page.inputValue("#share-link");
+    }
+
+    private static String shareId(String link) {
+        return link.substring(link.indexOf("/s/") + 3, link.indexOf('#'));
+    }
+
+    private static String fragment(String link) {
+        return link.substring(link.indexOf('#') + 1);
+    }
+
+    @Test
+    void textShareWhenCreatedThenOpensOnceInAnotherBrowserAndIsGoneAfter() {
+        String secret = "correct horse battery staple " + System.nanoTime();
+        Chromium.Session sender = person();
+        Page create = sender.open("/");
+        Screenshots.save(create, "create");
+        String link = createText(create, secret, null);
+        assertThat(link).startsWith(http.base() + "/s/").matches(".*/s/[A-Za-z0-9_-]+#[A-Za-z0-9_-]{43}");
+        assertThat(create.locator("#qr svg path").getAttribute("d")).isNotBlank();
+        assertThat(create.textContent("#result-views")).contains("1 view");
+        Screenshots.save(create, "result", Map.of("#share-link", Screenshots.EXAMPLE_LINK, "#qr", Screenshots.EXAMPLE_LINK,
+                "#manage-link", "https://bar.example.com/s/k3PZq8vW2mXa7RtY0cLbNg#manage=bar_mt_…",
+                "#result-expiry", "24 Nov 2026, 09:30 (in 24 h)"));
+
+        // a link preview (a bot fetching the URL) and a page load use no view
+        String id = shareId(link);
+        assertThat(http.get("/s/" + id).statusCode()).isEqualTo(200);
+        Chromium.Session recipient = person();
+        Page open = recipient.open(link);
+        open.locator("#unlock-title").waitFor();
+        assertThat(open.textContent("#meta-kind")).isEqualTo("A text secret");
+        assertThat(http.get("/api/shares/" + id).statusCode()).as("still there after a page load").isEqualTo(200);
+        Screenshots.save(open, "open", Map.of("#meta-expiry", "24 Nov 2026, 09:30 (in 24 h)"));
+
+        click(open, "Open");
+        open.locator("#secret").waitFor();
+        assertThat(open.inputValue("#secret")).isEqualTo(secret);
+        Screenshots.save(open, "opened-text", Map.of("#secret", "correct horse battery staple"));
+
+        Page again = person().open(link);
+        again.locator("#gone h1").waitFor();
+        assertThat(again.textContent("#gone h1")).isEqualTo("This share no longer exists");
+        assertThat(http.get("/api/shares/" + id).statusCode()).isEqualTo(404);
+
+        assertSecretsNeverSent(List.of(sender, recipient), secret, fragment(link));
+        sender.assertNoConsoleProblems();
+        recipient.assertNoConsoleProblems();
+        sessions.get(2).assertNoConsoleProblems(status(404, "/api/shares/" + id));
+    }
+
+    @Test
+    void passwordShareWhenWrongPasswordFirstThenRefusedCountsDownAndOpens() throws Exception {
+        String secret = "the vault code is 7 4 1 9";
+        String password = "orange kettle sunrise";
+        Chromium.Session sender = person();
+        Page create = sender.open("/");
+        String link = createText(create, secret, password);
+        assertThat(create.textContent("#result-protection")).contains("password");
+        String id = shareId(link);
+
+        Chromium.Session recipient = person();
+        Page open = recipient.open(link);
+        open.getByLabel("Password").fill("orange kettle sunset");
+        click(open, "Open");
+        open.locator("#unlock-notice .message.error").waitFor();
+        assertThat(open.textContent("#unlock-notice")).contains("Wrong password");
+        assertThat(open.locator("#secret").isVisible()).isFalse();
+
+        // two more wrong tries (any wrong access key), each after its delay: the next one waits 4 s,
+        // ample time for the browser to derive the key and be told to wait
+        String wrongKey = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        for (long delay : new long[] {1100, 2100}) {
+            Thread.sleep(delay);
+            assertThat(http.postJson("/api/shares/" + id + "/unlock", TestHttp.map("accessKey", wrongKey)).statusCode())
+                    .isEqualTo(401);
+        }
+
+        open.getByLabel("Password").fill(password);
+        open.locator("#open-button").click();
+        open.locator("#open-button:has-text('Try again in')").waitFor(); // 429 + Retry-After, counted down
+        assertThat(open.locator("#open-button").isDisabled()).isTrue();
+        open.locator("#open-button:not([disabled])").waitFor();
+        click(open, "Open");
+        open.locator("#secret").waitFor();
+        assertThat(open.inputValue("#secret")).isEqualTo(secret);
+
+        assertSecretsNeverSent(List.of(sender, recipient), secret, fragment(link));
+        assertSecretsNeverSent(List.of(sender, recipient), password, fragment(link));
+        assertThat(recipient.requests()).filteredOn(r -> r.url().endsWith("/unlock")).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(r -> assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("accessKey")
+                        .doesNotContain("password"));
+        sender.assertNoConsoleProblems();
+        recipient.assertNoConsoleProblems(status(401, "/unlock"), status(429, "/unlock"));
+    }
+
+    @Test
+    void fileShareWhenFiveMegabytesThenDownloadedByteForByteAndNeverUploadedInTheClear() throws Exception {
+        byte[] file = new byte[5 * 1024 * 1024 + 321];
+        new Random(6).nextBytes(file);
+        Chromium.Session sender = person();
+        Page create = sender.open("/");
+        create.locator("label[for=kind-file]").click();
+        create.setInputFiles("#secret-file", new FilePayload("contract draft.bin", "application/octet-stream", file));
+        create.getByLabel("Views").selectOption("5");
+        click(create, "Create secret link");
+        create.locator("#result-title").waitFor();
+        String link = create.inputValue("#share-link");
+
+        Chromium.Session recipient = person();
+        Page open = recipient.open(link);
+        open.locator("#unlock-title").waitFor();
+        assertThat(open.textContent("#meta-kind")).isEqualTo("A file");
+        Download download = open.waitForDownload(() -> click(open, "Open"));
+        Path saved = Files.createTempFile("bar-download-", ".bin");
+        try {
+            download.saveAs(saved);
+            assertThat(download.suggestedFilename()).isEqualTo("contract draft.bin");
+            assertThat(Files.readAllBytes(saved)).isEqualTo(file);
+        } finally {
+            Files.deleteIfExists(saved);
+        }
+        assertThat(open.textContent("#file-name")).isEqualTo("contract draft.bin");
+
+        // what the server stored and serves is the browser's container: the share allows 5 views
+        String id = shareId(link);
+        String ticket = TestHttp.json(http.postJson("/api/shares/" + id + "/unlock", TestHttp.map())).get("ticket").asString();
+        byte[] stored = http.client().send(http.request("/api/shares/" + id + "/content").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"ticket\":\"" + ticket + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(new String(stored, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("BAR\u0001");
+        assertThat(stored.length).as("header, plaintext with its metadata frame, a tag per 1 MiB segment")
+                .isBetween(16 + file.length + 6 * 16, 16 + file.length + 6 * 16 + 200);
+
+        byte[] probe = java.util.Arrays.copyOfRange(file, 2 * 1024 * 1024, 2 * 1024 * 1024 + 64);
+        assertThat(Chromium.SentRequest.indexOf(stored, probe)).as("plaintext in the stored container").isEqualTo(-1);
+        for (Chromium.Session s : List.of(sender, recipient)) {
+            assertThat(s.requests()).noneMatch(r -> r.contains(probe) || r.contains(fragment(link)));
+        }
+        sender.assertNoConsoleProblems();
+        recipient.assertNoConsoleProblems();
+    }
+
+    @Test
+    void viewOnlyImageWhenOpenedThenPreviewedWithoutDownload() throws Exception {
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAwMDAwMDAAAANAwEBB8f3KwAAAABJRU5ErkJggg==");
+        Chromium.Session sender = person();
+        Page create = sender.open("/");
+        create.locator("label[for=kind-file]").click();
+        create.setInputFiles("#secret-file", new FilePayload("pixel.png", "image/png", png));
+        create.getByLabel("View only").check();
+        click(create, "Create secret link");
+        create.locator("#result-title").waitFor();
+        String link = create.inputValue("#share-link");
+
+        Chromium.Session recipient = person();
+        Page open = recipient.open(link);
+        click(open, "Open");
+        open.locator("img.preview-image").waitFor();
+        assertThat(open.locator("img.preview-image").getAttribute("src")).startsWith("blob:");
+        assertThat(open.locator("#save-file").isVisible()).isFalse();
+        assertThat(open.textContent("#preview-view")).contains("view only");
+        recipient.assertNoConsoleProblems();
+    }
+
+    @Test
+    void manageLinkWhenBurnedThenTheShareIsGone() {
+        Chromium.Session sender = person();
+        Page create = sender.open("/");
+        String link = createText(create, "burn me", null);
+        String manage = create.inputValue("#manage-link");
+        assertThat(manage).contains("#manage=bar_mt_");
+
+        Page page = person().open(manage);
+        page.locator("#manage-title").waitFor();
+        click(page, "Burn now");
+        page.locator("#manage-notice .message.ok").waitFor();
+        assertThat(http.get("/api/shares/" + shareId(link)).statusCode()).isEqualTo(404);
+        Page open = person().open(link);
+        open.locator("#gone h1").waitFor();
+        sessions.get(1).assertNoConsoleProblems();
+    }
+
+    @Test
+    void linkWhenKeyMissingThenSaysIncompleteWithoutUsingAView() {
+        Chromium.Session sender = person();
+        String link = createText(sender.open("/"), "needs its key", null);
+        String withoutKey = link.substring(0, link.indexOf('#'));
+        Page open = person().open(withoutKey);
+        open.locator("#problem-title").waitFor();
+        assertThat(open.textContent("#problem-title")).isEqualTo("This link is incomplete");
+        assertThat(http.get("/api/shares/" + shareId(link)).statusCode()).isEqualTo(200);
+        sessions.get(1).assertNoConsoleProblems();
+    }
+
+    @Test
+    void otpShareWhenRecipientAsksForACodeThenTheMailedCodeOpensIt() {
+        String recipientEmail = app.bar.account.AccountFixtures.uniqueEmail("otp");
+        Chromium.Session sender = person();
+        Page create = sender.open("/");
+        create.getByLabel("Secret text").fill("for your eyes only");
+        create.getByLabel("Also require a one-time code").check();
+        create.getByLabel("Recipient emails").fill(recipientEmail);
+        click(create, "Create secret link");
+        create.locator("#result-title").waitFor();
+        String link = create.inputValue("#share-link");
+
+        Chromium.Session recipient = person();
+        Page open = recipient.open(link);
+        open.getByLabel("Your email address").fill(recipientEmail);
+        click(open, "Send me a code");
+        open.getByLabel("Code from the email").waitFor();
+        String mail = app.bar.account.MailBox.await(recipientEmail, "Your BAR one-time code").text();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(mail);
+        assertThat(code.find()).as(mail).isTrue();
+        open.getByLabel("Code from the email").fill(code.group(1));
+        click(open, "Open");
+        open.locator("#secret").waitFor();
+        assertThat(open.inputValue("#secret")).isEqualTo("for your eyes only");
+        assertSecretsNeverSent(List.of(sender, recipient), "for your eyes only", fragment(link));
+        recipient.assertNoConsoleProblems();
+    }
+
+    @Test
+    void serverModeSharesWhenCreatedByTheApiThenTheOpenPageOpensThemToo() throws Exception {
+        String text = TestHttp.json(http.postJson("/api/shares", TestHttp.map("kind", "text", "text", "api secret",
+                "password", "server side password"))).get("id").asString();
+        var file = TestHttp.json(http.postJson("/api/shares", TestHttp.map("kind", "file", "filename", "notes.txt")));
+        String fileId = file.get("id").asString();
+        http.send(http.request("/api/shares/" + fileId + "/content")
+                .header("Authorization", "Bearer " + file.get("manageToken").asString())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("plain notes\n")).build());
+
+        Chromium.Session recipient = person();
+        Page open = recipient.open("/s/" + text);
+        open.getByLabel("Password").fill("server side password");
+        click(open, "Open");
+        open.locator("#secret").waitFor();
+        assertThat(open.inputValue("#secret")).isEqualTo("api secret");
+
+        Page download = recipient.open("/s/" + fileId);
+        download.locator("#unlock-title").waitFor();
+        Download saved = download.waitForDownload(() -> click(download, "Open"));
+        assertThat(saved.suggestedFilename()).isEqualTo("notes.txt");
+        assertThat(Files.readString(saved.path())).isEqualTo("plain notes\n");
+        recipient.assertNoConsoleProblems();
+    }
+
+    /** Neither the secret nor the link key (the fragment) is in any URL or body the pages sent. */
+    private static void assertSecretsNeverSent(List<Chromium.Session> people, String secret, String linkKey) {
+        for (Chromium.Session person : people) {
+            assertThat(person.requests()).isNotEmpty();
+            assertThat(person.requests()).as("requests carrying the secret or the key")
+                    .noneMatch(r -> r.contains(secret) || r.contains(linkKey));
+        }
+    }
+}

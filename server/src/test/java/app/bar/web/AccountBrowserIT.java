@@ -34,7 +34,7 @@ import org.springframework.context.ApplicationContext;
 @BarIntegrationTest
 class AccountBrowserIT {
 
-    /** Missing until the webhooks module lands; afterwards GET answers 404 while no webhook is set. */
+    /** GET answers 404 while no webhook is set (the dashboard shows the empty form). */
     private static final Chromium.Expected[] WEBHOOK_404 = {
         status(404, "/api/account/webhook"), status(405, "/api/account/webhook")};
 

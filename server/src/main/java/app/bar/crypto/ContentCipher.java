@@ -6,6 +6,7 @@ import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig2026;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.util.SecretBytes;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,12 @@ import org.springframework.stereotype.Component;
  * segment authenticated and ordered, the last one marked, so truncation, reordering and bit
  * flips are all detected. Memory is a few segment buffers whatever the size. The share id is
  * the associated data: a blob moved to another share does not decrypt.
+ *
+ * <p>Text shares (at most a few MiB, held in memory anyway) are sealed in one piece instead
+ * ({@link #sealWhole}): AES-256-GCM under the data key with a random 96-bit nonce (Tink's
+ * {@link AesGcmJce}). The streaming primitive allocates two 1 MiB segment buffers per stream
+ * whatever the content size, which made up nine tenths of the server's allocations in the text
+ * share benchmark.
  */
 @Component
 public final class ContentCipher {
@@ -50,6 +58,29 @@ public final class ContentCipher {
         return new TamperCheckingStream(plain, source);
     }
 
+    /** Seals a small content in one piece; {@link #openWhole} reads it. */
+    public byte[] sealWhole(DataKey key, byte[] plain, String shareId) {
+        byte[] material = key.copy();
+        try {
+            return new AesGcmJce(material).encrypt(plain, wholeContext(shareId));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    /**
+     * A stream of the plaintext of a content sealed by {@link #sealWhole}. It is authenticated on
+     * the first read, which throws {@link TamperedContentException} when it does not: as with a
+     * stream, nothing is decrypted before the caller starts reading. Closing it overwrites the
+     * plaintext.
+     */
+    public InputStream openWhole(DataKey key, byte[] sealed, String shareId) {
+        byte[] material = key.copy();
+        return new WholeStream(material, sealed, wholeContext(shareId));
+    }
+
     private static StreamingAead primitive(DataKey key) throws GeneralSecurityException {
         byte[] material = key.copy();
         try {
@@ -67,6 +98,71 @@ public final class ContentCipher {
 
     private static byte[] context(String shareId) {
         return ("bar-share-content:v1:" + shareId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] wholeContext(String shareId) {
+        return ("bar-share-content:whole:v1:" + shareId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final class WholeStream extends InputStream {
+        private final byte[] material;
+        private final byte[] sealed;
+        private final byte[] context;
+        private byte @Nullable [] plain;
+        private boolean closed;
+        private int position;
+
+        WholeStream(byte[] material, byte[] sealed, byte[] context) {
+            this.material = material;
+            this.sealed = sealed;
+            this.context = context;
+        }
+
+        private byte[] plain() throws IOException {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            if (plain == null) {
+                try {
+                    plain = new AesGcmJce(material).decrypt(sealed, context);
+                } catch (GeneralSecurityException e) {
+                    throw new TamperedContentException(e);
+                } finally {
+                    Arrays.fill(material, (byte) 0);
+                }
+            }
+            return plain;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] p = plain();
+            return position < p.length ? p[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            byte[] p = plain();
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= p.length) {
+                return -1;
+            }
+            int n = Math.min(len, p.length - position);
+            System.arraycopy(p, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            Arrays.fill(material, (byte) 0);
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
     }
 
     /** Remembers whether the storage under the cipher failed, to tell a disk error from tampering. */

@@ -96,7 +96,7 @@ class ShareContent {
             View view = reopen ? new View(share.viewsLeft(), false, null) : takeView(share, now);
             events.publishEvent(new ShareAccessed(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
                     view.viewsLeft));
-            InputStream plain = cipher.decrypting(key, source, share.id());
+            InputStream plain = plaintext(share, key, source);
             source = null;
             return new Opened(share, plain, view.viewerToken, who, view.last);
         } finally {
@@ -152,9 +152,20 @@ class ShareContent {
         return view;
     }
 
+    private InputStream plaintext(ShareRow share, DataKey key, InputStream source) throws IOException {
+        String inline = share.inlineContent();
+        if (inline != null && InlineContent.isWhole(inline)) {
+            try (source) {
+                return cipher.openWhole(key, source.readAllBytes(), share.id());
+            }
+        }
+        return cipher.decrypting(key, source, share.id());
+    }
+
     private InputStream openSource(ShareRow share) throws IOException {
-        if (share.inlineContent() != null) {
-            return new ByteArrayInputStream(Objects.requireNonNull(Tokens.decode(share.inlineContent())));
+        String inline = share.inlineContent();
+        if (inline != null) {
+            return new ByteArrayInputStream(InlineContent.sealedBytes(inline));
         }
         try {
             return blobs.open(new BlobId(Objects.requireNonNull(share.blobId())));

@@ -8,10 +8,6 @@ import app.bar.crypto.PasswordKdf;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.secrets.SecretBytes;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -132,15 +128,11 @@ class ShareCreation {
     }
 
     private String encrypt(DataKey key, String id, byte[] plain) {
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream(plain.length + 64);
-        try (OutputStream out = cipher.encrypting(key, sealed, id)) {
-            out.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return InlineContent.whole(cipher.sealWhole(key, plain, id));
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
-        return Tokens.base64(sealed.toByteArray());
     }
 
     private static byte[] utf8(char @Nullable [] text) {

@@ -96,4 +96,48 @@ class ContentCipherTests {
         String sealed = new String(seal(plain, "s"), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(sealed).doesNotContain("MARKER");
     }
+
+    @Test
+    void openWholeWhenSealedWholeThenSameBytes() throws IOException {
+        byte[] plain = random(70_000);
+        try (InputStream in = cipher.openWhole(key, cipher.sealWhole(key, plain, "s"), "s")) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void openWholeWhenByteFlippedThenTamperDetectedOnFirstRead() throws IOException {
+        byte[] sealed = cipher.sealWhole(key, random(100), "s");
+        sealed[40] ^= 1;
+        InputStream in = cipher.openWhole(key, sealed, "s");
+        assertThatThrownBy(in::read).isInstanceOf(TamperedContentException.class);
+    }
+
+    @Test
+    void openWholeWhenSealedForAnotherShareThenTamperDetected() {
+        byte[] sealed = cipher.sealWhole(key, random(100), "share-a");
+        InputStream in = cipher.openWhole(key, sealed, "share-b");
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(TamperedContentException.class);
+    }
+
+    @Test
+    void openWholeWhenStreamingCiphertextThenTamperDetected() throws IOException {
+        byte[] streamed = seal(random(100), "s");
+        InputStream in = cipher.openWhole(key, streamed, "s");
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(TamperedContentException.class);
+    }
+
+    @Test
+    void sealWholeWhenPlaintextHasMarkerThenCiphertextDoesNot() {
+        byte[] plain = "MARKER-MARKER".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String sealed = new String(cipher.sealWhole(key, plain, "s"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(sealed).doesNotContain("MARKER");
+    }
+
+    @Test
+    void readWhenWholeStreamClosedThenRefused() throws IOException {
+        InputStream in = cipher.openWhole(key, cipher.sealWhole(key, random(10), "s"), "s");
+        in.close();
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+    }
 }

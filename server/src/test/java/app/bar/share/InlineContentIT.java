@@ -1,0 +1,68 @@
+package app.bar.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.crypto.ContentCipher;
+import app.bar.crypto.DataKey;
+import app.bar.crypto.Envelope;
+import app.bar.crypto.SealedKey;
+import app.bar.support.TestHttp;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** How a text share's content is kept at rest: sealed in one piece, older stream-sealed texts still open. */
+@ShareIntegrationTest
+class InlineContentIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Envelope envelope;
+    @Autowired
+    ContentCipher cipher;
+    ShareApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ShareApi(new TestHttp(port), context);
+    }
+
+    @Test
+    void createTextWhenStoredThenSealedInOnePieceWithoutThePlaintext() {
+        ShareApi.Created created = api.create(ShareApi.aText("inline secret 4711"));
+        String stored = jdbc.sql("select inline_content from shares where id = :id").param("id", created.id())
+                .query(String.class).single();
+        assertThat(stored).startsWith(InlineContent.WHOLE).doesNotContain("4711");
+        assertThat(new String(api.content(created.id(), api.ticket(created.id())).body(), StandardCharsets.UTF_8))
+                .isEqualTo("inline secret 4711");
+    }
+
+    @Test
+    void contentWhenTextWasSealedAsAStreamThenStillOpens() throws Exception {
+        ShareApi.Created created = api.create(ShareApi.aText("same length as the old one!"));
+        Map<String, Object> row = jdbc.sql("select key_id, wrapped_key from shares where id = :id")
+                .param("id", created.id()).query().singleRow();
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        try (DataKey key = envelope.open(created.id(),
+                new SealedKey((String) row.get("key_id"), (String) row.get("wrapped_key"), false), null);
+                OutputStream out = cipher.encrypting(key, streamed, created.id())) {
+            out.write("sealed as a stream, old way".getBytes(StandardCharsets.UTF_8));
+        }
+        jdbc.sql("update shares set inline_content = :c where id = :id").param("c", Tokens.base64(streamed.toByteArray()))
+                .param("id", created.id()).update();
+        assertThat(new String(api.content(created.id(), api.ticket(created.id())).body(), StandardCharsets.UTF_8))
+                .isEqualTo("sealed as a stream, old way");
+    }
+}

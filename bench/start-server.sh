@@ -6,8 +6,11 @@ set -euo pipefail
 port=$1; data=$2; shift 2
 jar="$(cd "$(dirname "$0")/.." && pwd)/server/target/bar-server.jar"
 [ -f "$jar" ] || { echo "build first: ./mvnw -DskipTests package" >&2; exit 1; }
+if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then
+  echo "port $port is already serving: stop that server first (or set BENCH_PORT)" >&2; exit 1
+fi
 mkdir -p "$data"
-java "$@" -jar "$jar" \
+"${BENCH_JAVA:-java}" "$@" -jar "$jar" \
   --server.port="$port" --bar.data-dir="$data" \
   --bar.rate-limits.share-create=100000000/1m --bar.rate-limits.share-unlock=100000000/1m \
   --bar.rate-limits.api=100000000/1m \

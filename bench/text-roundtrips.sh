@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark (b): text shares created, unlocked and read by N concurrent clients for S seconds.
-# Usage: bench/text-roundtrips.sh [clients, default 32] [seconds, default 30]
+# Usage: bench/text-roundtrips.sh [clients, default 32] [seconds, default 30] [warm-up seconds, default 120]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-clients=${1:-32}; seconds=${2:-30}; port=${BENCH_PORT:-18082}
+clients=${1:-32}; seconds=${2:-30}; warmup=${3:-120}; port=${BENCH_PORT:-18082}
 work=$(mktemp -d /tmp/bar-bench-XXXX)
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 echo "rate limits raised by configuration for this run (share-create, share-unlock, api: 100000000/1m)"
@@ -11,13 +11,13 @@ pid=$("$here/start-server.sh" "$port" "$work/data" ${BENCH_JVM_OPTS:-})
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 server_before=$(cpu "$pid")
 start=$(date +%s.%N)
-java "$here/TextRoundTrips.java" "http://127.0.0.1:$port" "$clients" "$seconds" &
+java "$here/TextRoundTrips.java" "http://127.0.0.1:$port" "$clients" "$seconds" "$warmup" &
 client=$!
 client_cpu=0
 while kill -0 "$client" 2>/dev/null; do client_cpu=$(cpu "$client" 2>/dev/null || echo "$client_cpu"); sleep 0.5; done
 wait "$client"
 end=$(date +%s.%N)
 ticks=$(getconf CLK_TCK)
-awk -v s="$(( $(cpu "$pid") - server_before ))" -v c="$client_cpu" -v t="$ticks" -v a="$start" -v b="$end" 'BEGIN {
-  printf "CPU over the whole client run (incl. 5 s warm-up, %.0f s wall): server %.1f core-s, load client %.1f core-s\n", b-a, s/t, c/t }'
+awk -v s="$(( $(cpu "$pid") - server_before ))" -v c="$client_cpu" -v t="$ticks" -v a="$start" -v b="$end" -v w="$warmup" 'BEGIN {
+  printf "CPU over the whole client run (incl. %d s warm-up, %.0f s wall): server %.1f core-s, load client %.1f core-s\n", w, b-a, s/t, c/t }'
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$pid/status")"

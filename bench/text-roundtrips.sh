@@ -21,3 +21,10 @@ ticks=$(getconf CLK_TCK)
 awk -v s="$(( $(cpu "$pid") - server_before ))" -v c="$client_cpu" -v t="$ticks" -v a="$start" -v b="$end" -v w="$warmup" 'BEGIN {
   printf "CPU over the whole client run (incl. %d s warm-up, %.0f s wall): server %.1f core-s, load client %.1f core-s\n", w, b-a, s/t, c/t }'
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$pid/status")"
+echo "server JDK: $("${BENCH_JAVA:-java}" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')"
+# The server's own view: how long each request took inside the application (its request log
+# line, whole milliseconds, warm-up included). Far below the round trips' latency, the rest is
+# waiting for a core: the server's and the client's threads share the same two.
+grep -o 'http.request .*ms=[0-9]*' "$work/data/server.log" | sed 's/.*ms=//' | sort -n | awk '
+  { v[NR] = $1 } END { if (NR) printf "server-side time per request (%d requests): p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms\n",
+    NR, v[int(NR * 0.5)], v[int(NR * 0.99)], v[int(NR * 0.999)], v[NR] }'

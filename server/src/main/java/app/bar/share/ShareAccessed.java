@@ -8,6 +8,11 @@ public record ShareAccessed(String shareId, @Nullable String ownerAccountId, Ins
         @Nullable String browser, @Nullable Integer viewsLeft) implements ShareEvent {
 
     @Override
+    public String type() {
+        return "share.accessed";
+    }
+
+    @Override
     public String outcome() {
         return "opened";
     }

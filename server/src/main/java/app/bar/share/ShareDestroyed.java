@@ -8,6 +8,11 @@ public record ShareDestroyed(String shareId, @Nullable String ownerAccountId, In
         @Nullable String browser, @Nullable Integer viewsLeft, DestroyReason reason) implements ShareEvent {
 
     @Override
+    public String type() {
+        return "share.destroyed";
+    }
+
+    @Override
     public String outcome() {
         return "destroyed_" + reason.name().toLowerCase(java.util.Locale.ROOT);
     }

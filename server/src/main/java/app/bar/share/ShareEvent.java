@@ -24,6 +24,9 @@ public sealed interface ShareEvent
 
     @Nullable Integer viewsLeft();
 
+    /** The event's name in webhooks ({@code share.accessed}, {@code share.destroyed}, ...). */
+    String type();
+
     /** The access-log outcome name ({@code opened}, {@code password_failed}, ...). */
     String outcome();
 }

@@ -8,6 +8,11 @@ public record ShareExpired(String shareId, @Nullable String ownerAccountId, Inst
         @Nullable String browser, @Nullable Integer viewsLeft) implements ShareEvent {
 
     @Override
+    public String type() {
+        return "share.expired";
+    }
+
+    @Override
     public String outcome() {
         return "expired";
     }

@@ -8,6 +8,11 @@ public record ShareLocked(String shareId, @Nullable String ownerAccountId, Insta
         @Nullable String browser, @Nullable Integer viewsLeft, Instant lockedUntil) implements ShareEvent {
 
     @Override
+    public String type() {
+        return "share.locked";
+    }
+
+    @Override
     public String outcome() {
         return "locked";
     }

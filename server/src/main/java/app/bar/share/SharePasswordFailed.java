@@ -8,6 +8,11 @@ public record SharePasswordFailed(String shareId, @Nullable String ownerAccountI
         @Nullable String browser, @Nullable Integer viewsLeft, int failedAttempts) implements ShareEvent {
 
     @Override
+    public String type() {
+        return "share.password_failed";
+    }
+
+    @Override
     public String outcome() {
         return "password_failed";
     }

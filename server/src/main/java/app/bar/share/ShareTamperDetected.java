@@ -8,6 +8,11 @@ public record ShareTamperDetected(String shareId, @Nullable String ownerAccountI
         @Nullable String browser, @Nullable Integer viewsLeft) implements ShareEvent {
 
     @Override
+    public String type() {
+        return "share.tamper_detected";
+    }
+
+    @Override
     public String outcome() {
         return "tamper_detected";
     }

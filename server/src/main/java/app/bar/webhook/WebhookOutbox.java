@@ -62,13 +62,13 @@ class WebhookOutbox {
         if (!deliveries.takeQuota(event.shareId(), properties.maxDeliveriesPerShare(), now)) {
             meters.counter("bar.webhooks.dropped").increment();
             // no share id in logs: it is the link's capability
-            log.info("webhook.dropped type={} dropped_for_share={}", WebhookPayloads.type(event),
+            log.info("webhook.dropped type={} dropped_for_share={}", event.type(),
                     deliveries.dropped(event.shareId()));
             return;
         }
         String eventId = "evt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(SecretBytes.random(16).toByteArray());
         WebhookRepository.Endpoint endpoint = destination.get();
-        deliveries.insert(eventId, endpoint.accountId(), event.shareId(), endpoint.target(), WebhookPayloads.type(event),
+        deliveries.insert(eventId, endpoint.accountId(), event.shareId(), endpoint.target(), event.type(),
                 payloads.payload(eventId, event), now);
     }
 }

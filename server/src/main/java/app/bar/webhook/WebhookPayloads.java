@@ -1,12 +1,9 @@
 package app.bar.webhook;
 
-import app.bar.share.ShareAccessed;
 import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareEvent;
-import app.bar.share.ShareExpired;
 import app.bar.share.ShareLocked;
 import app.bar.share.SharePasswordFailed;
-import app.bar.share.ShareTamperDetected;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -30,32 +27,10 @@ class WebhookPayloads {
         this.json = json;
     }
 
-    static String type(ShareEvent event) {
-        if (event instanceof ShareAccessed) {
-            return "share.accessed";
-        }
-        if (event instanceof SharePasswordFailed) {
-            return "share.password_failed";
-        }
-        if (event instanceof ShareLocked) {
-            return "share.locked";
-        }
-        if (event instanceof ShareDestroyed) {
-            return "share.destroyed";
-        }
-        if (event instanceof ShareExpired) {
-            return "share.expired";
-        }
-        if (event instanceof ShareTamperDetected) {
-            return "share.tamper_detected";
-        }
-        throw new IllegalArgumentException("unknown share event " + event.getClass().getSimpleName());
-    }
-
     String payload(String eventId, ShareEvent event) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", eventId);
-        body.put("type", type(event));
+        body.put("type", event.type());
         body.put("time", iso(event.at()));
         body.put("shareId", event.shareId());
         body.put("viewsLeft", event.viewsLeft());

@@ -65,7 +65,7 @@ class WebhookPayloadsTests {
 
     @Test
     void typeWhenEachEventThenDocumentedName() {
-        assertThat(everyEvent().stream().map(WebhookPayloads::type)).containsExactly("share.accessed",
+        assertThat(everyEvent().stream().map(ShareEvent::type)).containsExactly("share.accessed",
                 "share.password_failed", "share.locked", "share.destroyed", "share.expired", "share.tamper_detected");
     }
 

@@ -1,6 +1,8 @@
 package app.bar.share;
 
 import app.bar.platform.web.BodyLimitRule;
+import app.bar.share.create.ClamdScanner;
+import app.bar.share.create.VirusScanner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -36,11 +36,11 @@ public record ShareProperties(
         @DefaultValue("1d") @NotNull Duration tombstoneRetention,
         @DefaultValue("1m") @NotNull Duration cleanupInterval) {
 
-    DataSize fileLimit(boolean signedIn) {
+    public DataSize fileLimit(boolean signedIn) {
         return signedIn ? maxFileSize : anonymousMaxFileSize;
     }
 
-    Duration expiryLimit(boolean signedIn) {
+    public Duration expiryLimit(boolean signedIn) {
         return signedIn ? maxExpiry : anonymousMaxExpiry;
     }
 

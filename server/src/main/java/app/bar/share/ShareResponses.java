@@ -1,6 +1,13 @@
 package app.bar.share;
 
 import app.bar.platform.config.BarProperties;
+import app.bar.share.core.ShareRow;
+import app.bar.share.create.ContentTypes;
+import app.bar.share.create.Filenames;
+import app.bar.share.create.ShareCreation;
+import app.bar.share.open.ShareContent;
+import app.bar.share.open.ShareUnlock;
+import app.bar.share.open.ViewerStore;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;

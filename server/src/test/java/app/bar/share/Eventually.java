@@ -1,12 +1,12 @@
 package app.bar.share;
 
 /** For what a server finishes just after the response (the blob removal after the last view's stream). */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void holds(Runnable assertion) {
+    public static void holds(Runnable assertion) {
         long deadline = System.currentTimeMillis() + 5000;
         while (true) {
             try {

@@ -11,15 +11,15 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Test data and a look at what the blob store holds on disk. */
-final class ShareFiles {
+public final class ShareFiles {
 
-    static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    public static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
     private ShareFiles() {
     }
 
     /** Pseudo-random bytes with a readable marker repeated through them. */
-    static byte[] withMarker(int size, String marker, long seed) {
+    public static byte[] withMarker(int size, String marker, long seed) {
         byte[] data = new byte[size];
         new Random(seed).nextBytes(data);
         byte[] m = marker.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -29,23 +29,23 @@ final class ShareFiles {
         return data;
     }
 
-    static byte[] png(int size) {
+    public static byte[] png(int size) {
         byte[] data = withMarker(size, "PNGMARK", 7);
         System.arraycopy(PNG_MAGIC, 0, data, 0, PNG_MAGIC.length);
         return data;
     }
 
-    static Path blobRoot() {
+    public static Path blobRoot() {
         return Path.of(TestBackends.properties().get("bar.data-dir")).resolve("blobs").resolve("blobs");
     }
 
-    static Path blobOf(JdbcClient jdbc, String shareId) {
+    public static Path blobOf(JdbcClient jdbc, String shareId) {
         String blob = jdbc.sql("select blob_id from shares where id = :id").param("id", shareId).query(String.class)
                 .single();
         return blobRoot().resolve(blob.substring(0, 2)).resolve(blob);
     }
 
-    static List<Path> allBlobs() {
+    public static List<Path> allBlobs() {
         if (!Files.isDirectory(blobRoot())) {
             return List.of();
         }
@@ -56,7 +56,7 @@ final class ShareFiles {
         }
     }
 
-    static boolean contains(byte[] haystack, byte[] needle) {
+    public static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -4,7 +4,7 @@ import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.share.ShareApi;
-import app.bar.share.ShareTestHooks;
+import app.bar.share.lifecycle.ShareTestHooks;
 import app.bar.support.TestHttp;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.platform.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,30 +8,30 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random identifiers and credentials (SecureRandom, base64url) and their SHA-256 hashes. */
-final class Tokens {
+public final class OpaqueTokens {
 
-    static final String MANAGE_PREFIX = "bar_mt_";
+    public static final String MANAGE_PREFIX = "bar_mt_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
+    private OpaqueTokens() {
     }
 
-    static byte[] randomBytes(int n) {
+    public static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
         return b;
     }
 
-    static String random(int bytes) {
+    public static String random(int bytes) {
         return base64(randomBytes(bytes));
     }
 
-    static String base64(byte[] bytes) {
+    public static String base64(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Null when {@code text} is not base64url. */
-    static byte[] decode(String text) {
+    public static byte[] decode(String text) {
         try {
             return Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
@@ -39,7 +39,7 @@ final class Tokens {
         }
     }
 
-    static byte[] sha256(byte[] input) {
+    public static byte[] sha256(byte[] input) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(input);
         } catch (NoSuchAlgorithmException e) {
@@ -47,16 +47,16 @@ final class Tokens {
         }
     }
 
-    static String sha256Hex(String input) {
+    public static String sha256Hex(String input) {
         return HexFormat.of().formatHex(sha256(input.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String sha256Hex(byte[] input) {
+    public static String sha256Hex(byte[] input) {
         return HexFormat.of().formatHex(sha256(input));
     }
 
     /** Constant-time comparison of two hashes given as text. */
-    static boolean sameHash(String a, String b) {
+    public static boolean sameHash(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 }

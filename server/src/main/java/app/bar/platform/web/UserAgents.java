@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.platform.web;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
  * whole string (which fingerprints a person). Order matters: Edge and Opera also say Chrome,
  * Chrome also says Safari.
  */
-final class BrowserFamily {
+public final class UserAgents {
 
-    private BrowserFamily() {
+    private UserAgents() {
     }
 
-    static String of(@Nullable String userAgent) {
+    public static String of(@Nullable String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             return "unknown";
         }

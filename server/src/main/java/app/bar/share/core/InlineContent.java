@@ -1,5 +1,6 @@
-package app.bar.share;
+package app.bar.share.core;
 
+import app.bar.platform.secrets.OpaqueTokens;
 import java.util.Objects;
 
 /**
@@ -7,22 +8,22 @@ import java.util.Objects;
  * prefix {@value #WHOLE} when it was sealed in one piece ({@code ContentCipher.sealWhole}). A value
  * without it is a streaming-AEAD ciphertext, as text shares were sealed before.
  */
-final class InlineContent {
+public final class InlineContent {
 
-    static final String WHOLE = "w1.";
+    public static final String WHOLE = "w1.";
 
     private InlineContent() {
     }
 
-    static String whole(byte[] sealed) {
-        return WHOLE + Tokens.base64(sealed);
+    public static String whole(byte[] sealed) {
+        return WHOLE + OpaqueTokens.base64(sealed);
     }
 
-    static boolean isWhole(String stored) {
+    public static boolean isWhole(String stored) {
         return stored.startsWith(WHOLE);
     }
 
-    static byte[] sealedBytes(String stored) {
-        return Objects.requireNonNull(Tokens.decode(isWhole(stored) ? stored.substring(WHOLE.length()) : stored));
+    public static byte[] sealedBytes(String stored) {
+        return Objects.requireNonNull(OpaqueTokens.decode(isWhole(stored) ? stored.substring(WHOLE.length()) : stored));
     }
 }

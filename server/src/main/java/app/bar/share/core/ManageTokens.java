@@ -1,6 +1,7 @@
-package app.bar.share;
+package app.bar.share.core;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.OpaqueTokens;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -9,26 +10,26 @@ import org.jspecify.annotations.Nullable;
  * Manage tokens ({@code bar_mt_} + 256 random bits) authorise upload and burn of one share. They
  * are compared by SHA-256 in constant time; a wrong token answers as a missing share does.
  */
-final class ManageTokens {
+public final class ManageTokens {
 
     private ManageTokens() {
     }
 
     /** The bearer value of an {@code Authorization: Bearer bar_mt_...} header, or null. */
-    static @Nullable String fromHeader(@Nullable String authorization) {
+    public static @Nullable String fromHeader(@Nullable String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
         String token = authorization.substring(7).strip();
-        return token.startsWith(Tokens.MANAGE_PREFIX) && token.length() < 128 ? token : null;
+        return token.startsWith(OpaqueTokens.MANAGE_PREFIX) && token.length() < 128 ? token : null;
     }
 
-    static boolean matches(ShareRow share, @Nullable String token) {
-        return token != null && Tokens.sameHash(share.manageTokenHash(), Tokens.sha256Hex(token));
+    public static boolean matches(ShareRow share, @Nullable String token) {
+        return token != null && OpaqueTokens.sameHash(share.manageTokenHash(), OpaqueTokens.sha256Hex(token));
     }
 
     /** The share, when it is live (or awaiting upload) and the token is its own; otherwise 404. */
-    static ShareRow authorize(Optional<ShareRow> found, @Nullable String token, Instant now) {
+    public static ShareRow authorize(Optional<ShareRow> found, @Nullable String token, Instant now) {
         ShareRow share = found.orElseThrow(BarProblem.NotFound::new);
         boolean live = (share.state() == ShareState.ACTIVE || share.state() == ShareState.PENDING
                 || share.state() == ShareState.UPLOADING) && share.expiresAt().isAfter(now);

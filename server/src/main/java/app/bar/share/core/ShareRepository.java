@@ -1,7 +1,8 @@
-package app.bar.share;
+package app.bar.share.core;
 
 import app.bar.crypto.SealedKey;
 import app.bar.platform.SqlTime;
+import app.bar.share.DestroyReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Repository;
  * row count decides (views, attempts, state changes), so two nodes never both win.
  */
 @Repository
-class ShareRepository {
+public class ShareRepository {
 
-    static final String LIVE_STATES = "('PENDING','UPLOADING','ACTIVE')";
+    public static final String LIVE_STATES = "('PENDING','UPLOADING','ACTIVE')";
 
     private final JdbcClient jdbc;
 
@@ -26,7 +27,7 @@ class ShareRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(ShareRow s) {
+    public void insert(ShareRow s) {
         jdbc.sql("""
                 insert into shares (id, kind, state, owner_id, manage_token_hash, created_at, expires_at, max_views,
                     view_refresh_minutes, view_only, requires_password, kdf, require_otp, zero_knowledge,
@@ -47,38 +48,38 @@ class ShareRepository {
                 .update();
     }
 
-    Optional<ShareRow> find(String id) {
+    public Optional<ShareRow> find(String id) {
         return jdbc.sql("select * from shares where id = :id").param("id", id).query(ShareRepository::map).optional();
     }
 
-    List<ShareRow> findOwnedBy(String ownerId) {
+    public List<ShareRow> findOwnedBy(String ownerId) {
         return jdbc.sql("select * from shares where owner_id = :owner order by created_at desc")
                 .param("owner", ownerId).query(ShareRepository::map).list();
     }
 
-    boolean startUpload(String id, Instant now) {
+    public boolean startUpload(String id, Instant now) {
         return jdbc.sql("""
                 update shares set state = 'UPLOADING', upload_started_at = :now
                 where id = :id and state = 'PENDING' and expires_at > :now""")
                 .param("id", id).param("now", SqlTime.of(now)).update() == 1;
     }
 
-    /** The data key of a pending file share, sealed under its manage token (see {@link UploadKeys}). */
-    void saveUploadKey(String id, String sealed) {
+    /** The data key of a pending file share, sealed under its manage token (see {@link app.bar.share.create.UploadKeys}). */
+    public void saveUploadKey(String id, String sealed) {
         jdbc.sql("update shares set upload_key = :k where id = :id").param("id", id).param("k", sealed).update();
     }
 
-    Optional<String> uploadKey(String id) {
+    public Optional<String> uploadKey(String id) {
         return jdbc.sql("select upload_key from shares where id = :id and upload_key is not null").param("id", id)
                 .query(String.class).optional();
     }
 
-    void abortUpload(String id) {
+    public void abortUpload(String id) {
         jdbc.sql("update shares set state = 'PENDING', upload_started_at = null where id = :id and state = 'UPLOADING'")
                 .param("id", id).update();
     }
 
-    boolean completeUpload(String id, String blobId, long size, String contentType) {
+    public boolean completeUpload(String id, String blobId, long size, String contentType) {
         return jdbc.sql("""
                 update shares set state = 'ACTIVE', blob_id = :blob, upload_key = null, size_bytes = :size,
                     content_type = :type
@@ -87,7 +88,7 @@ class ShareRepository {
     }
 
     /** Takes one view if one is left; the caller's transaction then holds the row lock. */
-    boolean consumeView(String id, Instant now) {
+    public boolean consumeView(String id, Instant now) {
         return jdbc.sql("""
                 update shares set views_used = views_used + 1
                 where id = :id and state = 'ACTIVE' and expires_at > :now and wrapped_key is not null
@@ -95,17 +96,17 @@ class ShareRepository {
                 .param("id", id).param("now", SqlTime.of(now)).update() == 1;
     }
 
-    int viewsUsed(String id) {
+    public int viewsUsed(String id) {
         return jdbc.sql("select views_used from shares where id = :id").param("id", id).query(Integer.class).single();
     }
 
-    void markExhausted(String id, Instant now) {
+    public void markExhausted(String id, Instant now) {
         jdbc.sql("update shares set exhausted_at = :now where id = :id").param("id", id).param("now", SqlTime.of(now))
                 .update();
     }
 
     /** Reserves a password attempt: succeeds only if nobody else counted one since {@code seenFailures}. */
-    boolean reserveAttempt(String id, int seenFailures, int newFailures, Instant nextAttemptAt, Instant now) {
+    public boolean reserveAttempt(String id, int seenFailures, int newFailures, Instant nextAttemptAt, Instant now) {
         return jdbc.sql("""
                 update shares set failed_attempts = :newFailures, next_attempt_at = :next, locked_until = null
                 where id = :id and state = 'ACTIVE' and failed_attempts = :seen
@@ -115,20 +116,20 @@ class ShareRepository {
                 .param("next", SqlTime.of(nextAttemptAt)).param("now", SqlTime.of(now)).update() == 1;
     }
 
-    void clearAttempts(String id) {
+    public void clearAttempts(String id) {
         jdbc.sql("update shares set failed_attempts = 0, next_attempt_at = null, locked_until = null where id = :id")
                 .param("id", id).update();
     }
 
     /** Counts a confirmed failure towards {@code burnAfterFailedAttempts}; returns the new total. */
-    int countFailure(String id) {
+    public int countFailure(String id) {
         jdbc.sql("update shares set total_failed_attempts = total_failed_attempts + 1 where id = :id").param("id", id)
                 .update();
         return jdbc.sql("select total_failed_attempts from shares where id = :id").param("id", id)
                 .query(Integer.class).single();
     }
 
-    void lock(String id, Instant until) {
+    public void lock(String id, Instant until) {
         jdbc.sql("update shares set locked_until = :until where id = :id").param("id", id)
                 .param("until", SqlTime.of(until)).update();
     }
@@ -137,7 +138,7 @@ class ShareRepository {
      * Crypto-shreds a live share: key, content, filename and verifiers gone, a tombstone left.
      * True for exactly one caller, however many nodes try at once.
      */
-    boolean shred(String id, ShareState to, DestroyReason reason, Instant now) {
+    public boolean shred(String id, ShareState to, DestroyReason reason, Instant now) {
         return jdbc.sql("""
                 update shares set state = :to, destroy_reason = :reason, destroyed_at = :now, key_id = null,
                     wrapped_key = null, upload_key = null, inline_content = null, filename = null, kdf = null, access_verifier = null,
@@ -147,16 +148,16 @@ class ShareRepository {
                 .update() == 1;
     }
 
-    void markQuarantined(String id) {
+    public void markQuarantined(String id) {
         jdbc.sql("update shares set state = 'QUARANTINED', destroy_reason = 'TAMPER' where id = :id and state = 'DESTROYED'")
                 .param("id", id).update();
     }
 
-    void clearBlob(String id) {
+    public void clearBlob(String id) {
         jdbc.sql("update shares set blob_id = null where id = :id").param("id", id).update();
     }
 
-    boolean updateKey(String id, SealedKey from, SealedKey to) {
+    public boolean updateKey(String id, SealedKey from, SealedKey to) {
         return jdbc.sql("""
                 update shares set key_id = :newKid, wrapped_key = :newKey
                 where id = :id and key_id = :oldKid and wrapped_key = :oldKey""")
@@ -164,12 +165,12 @@ class ShareRepository {
                 .param("oldKid", from.kid()).param("oldKey", from.value()).update() == 1;
     }
 
-    List<String> idsWithKeyNotUnder(String kid, int limit) {
+    public List<String> idsWithKeyNotUnder(String kid, int limit) {
         return jdbc.sql("select id from shares where wrapped_key is not null and key_id <> :kid order by id limit :limit")
                 .param("kid", kid).param("limit", limit).query(String.class).list();
     }
 
-    static ShareRow map(ResultSet rs, int row) throws SQLException {
+    public static ShareRow map(ResultSet rs, int row) throws SQLException {
         return new ShareRow(rs.getString("id"), rs.getString("kind"), ShareState.valueOf(rs.getString("state")),
                 rs.getString("owner_id"), rs.getString("manage_token_hash"), SqlTime.instant(rs, "created_at"),
                 SqlTime.instant(rs, "expires_at"), integer(rs, "max_views"), rs.getInt("views_used"),

@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.core;
 
 import app.bar.crypto.KdfParams;
 import app.bar.crypto.SealedKey;
@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One row of {@code shares}. Holds ciphertext and hashes only; {@code toString()} names id and state. */
-record ShareRow(
+public record ShareRow(
         String id,
         String kind,
         ShareState state,
@@ -40,42 +40,42 @@ record ShareRow(
         @Nullable Instant destroyedAt,
         @Nullable String destroyReason) {
 
-    static final String TEXT = "text";
-    static final String FILE = "file";
+    public static final String TEXT = "text";
+    public static final String FILE = "file";
 
-    boolean isText() {
+    public boolean isText() {
         return TEXT.equals(kind);
     }
 
-    boolean isLive(Instant now) {
+    public boolean isLive(Instant now) {
         return state == ShareState.ACTIVE && expiresAt.isAfter(now) && wrappedKey != null;
     }
 
-    boolean hasViewsLeft() {
+    public boolean hasViewsLeft() {
         return maxViews == null || viewsUsed < maxViews;
     }
 
     /** Live with views left: anyone holding the link may try to open it. */
-    boolean isOpenable(Instant now) {
+    public boolean isOpenable(Instant now) {
         return isLive(now) && hasViewsLeft();
     }
 
-    @Nullable Integer viewsLeft() {
+    public @Nullable Integer viewsLeft() {
         return maxViews == null ? null : Math.max(0, maxViews - viewsUsed);
     }
 
-    @Nullable Duration viewRefresh() {
+    public @Nullable Duration viewRefresh() {
         return viewRefreshMinutes == null ? null : Duration.ofMinutes(viewRefreshMinutes);
     }
 
-    SealedKey sealedKey() {
+    public SealedKey sealedKey() {
         if (keyId == null || wrappedKey == null) {
             throw new IllegalStateException("share has no key");
         }
         return new SealedKey(keyId, wrappedKey, kdf != null);
     }
 
-    @Nullable KdfParams kdfParams() {
+    public @Nullable KdfParams kdfParams() {
         return kdf == null ? null : KdfParams.decode(kdf);
     }
 

@@ -1,7 +1,7 @@
-package app.bar.share;
+package app.bar.share.core;
 
 /** Where a share is in its life. Locks and exhausted views are columns, not states. */
-enum ShareState {
+public enum ShareState {
     /** A file share waiting for its upload. */
     PENDING,
     /** A file share whose upload is running. */

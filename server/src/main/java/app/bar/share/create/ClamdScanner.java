@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>Hand-written: the protocol is a dozen lines and the Java clamd clients on Maven Central
  * are unmaintained or pull in frameworks.
  */
-final class ClamdScanner implements VirusScanner {
+public final class ClamdScanner implements VirusScanner {
 
     private static final Logger log = LoggerFactory.getLogger(ClamdScanner.class);
     private static final int MAX_CHUNK = 64 * 1024;
@@ -33,7 +33,7 @@ final class ClamdScanner implements VirusScanner {
     private final URI endpoint;
     private final Duration timeout;
 
-    ClamdScanner(String url, Duration timeout) {
+    public ClamdScanner(String url, Duration timeout) {
         this.endpoint = URI.create(url.strip());
         this.timeout = timeout;
         String scheme = endpoint.getScheme();

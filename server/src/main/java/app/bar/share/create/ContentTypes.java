@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import java.io.IOException;
 import java.util.Set;
@@ -14,10 +14,10 @@ import org.apache.tika.parser.ParseContext;
  * only when it is on a short allow-list of types browsers never run as a page, otherwise
  * {@code application/octet-stream} — never HTML, SVG, XML or script (ASVS 5.2.2, 3.2.1).
  */
-final class ContentTypes {
+public final class ContentTypes {
 
-    static final String OCTET_STREAM = "application/octet-stream";
-    static final String TEXT_UTF8 = "text/plain; charset=utf-8";
+    public static final String OCTET_STREAM = "application/octet-stream";
+    public static final String TEXT_UTF8 = "text/plain; charset=utf-8";
     /** Tika's magic patterns look at most this far into a file. */
     static final int SNIFF_BYTES = 64 * 1024;
 
@@ -48,7 +48,7 @@ final class ContentTypes {
     }
 
     /** What a download of content sniffed as {@code sniffed} is served as. */
-    static String served(String sniffed) {
+    public static String served(String sniffed) {
         return SERVABLE.contains(sniffed) ? sniffed : OCTET_STREAM;
     }
 }

@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * The JSON policy of {@code POST /api/shares}. Boxed types (a missing value is null, not an
  * error); secrets as {@code char[]} so they can be wiped and never print.
  */
-record CreateShareRequest(
+public record CreateShareRequest(
         @Nullable String kind,
         char @Nullable [] text,
         @Nullable String filename,

@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,9 @@ import java.text.Normalizer;
  * disk. Sanitised on the way in, and sent only in an RFC 6266 {@code Content-Disposition}
  * with an ASCII fallback and a UTF-8 {@code filename*}.
  */
-final class Filenames {
+public final class Filenames {
 
-    static final String FALLBACK = "download";
+    public static final String FALLBACK = "download";
 
     private Filenames() {
     }
@@ -35,7 +35,7 @@ final class Filenames {
     }
 
     /** {@code attachment; filename="ascii"; filename*=UTF-8''percent-encoded}. */
-    static String attachment(String name) {
+    public static String attachment(String name) {
         String safe = sanitize(name);
         if (safe.isEmpty()) {
             safe = FALLBACK;

@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
@@ -7,7 +7,17 @@ import app.bar.crypto.KdfParams;
 import app.bar.crypto.PasswordKdf;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.platform.secrets.SecretBytes;
+import app.bar.share.ShareId;
+import app.bar.share.ShareProperties;
+import app.bar.share.ShareWebhooks;
+import app.bar.share.core.InlineContent;
+import app.bar.share.core.Requester;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareState;
+import app.bar.share.guard.OtpService;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ShareWebhooks}; its signing secret is handed back once.
  */
 @Service
-class ShareCreation {
+public class ShareCreation {
 
     private static final Logger log = LoggerFactory.getLogger(ShareCreation.class);
 
@@ -56,7 +66,7 @@ class ShareCreation {
         this.clock = clock;
     }
 
-    record Created(String id, String manageToken, Instant expiresAt, @Nullable Integer maxViews, boolean needsUpload,
+    public record Created(String id, String manageToken, Instant expiresAt, @Nullable Integer maxViews, boolean needsUpload,
             @Nullable String webhookSecret) {
         @Override
         public String toString() {
@@ -90,7 +100,7 @@ class ShareCreation {
 
     private Created persist(CreateShareRequest request, SharePolicy policy, Requester who) {
         String id = ShareId.random().value();
-        String manageToken = Tokens.MANAGE_PREFIX + Tokens.random(32);
+        String manageToken = OpaqueTokens.MANAGE_PREFIX + OpaqueTokens.random(32);
         Instant now = clock.instant();
         KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
         try (DataKey key = DataKey.random()) {
@@ -149,7 +159,7 @@ class ShareCreation {
             @Nullable KdfParams params, SealedKey sealed, @Nullable String inline, @Nullable Long size) {
         boolean text = ShareRow.TEXT.equals(p.kind());
         return new ShareRow(id, p.kind(), text ? ShareState.ACTIVE : ShareState.PENDING, who.accountId(),
-                Tokens.sha256Hex(manageToken), now, now.plus(p.expiresIn()), p.maxViews(), 0, null,
+                OpaqueTokens.sha256Hex(manageToken), now, now.plus(p.expiresIn()), p.maxViews(), 0, null,
                 p.viewRefreshMinutes(), p.viewOnly(), p.hasPassword() || p.accessVerifier() != null,
                 params == null ? null : params.encode(), p.requireOtp(), p.zeroKnowledge(), p.accessVerifier(),
                 p.burnAfterFailedAttempts(), 0, 0, null, null, p.filename(),

@@ -1,6 +1,8 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.share.ShareProperties;
+import app.bar.share.core.ShareRow;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

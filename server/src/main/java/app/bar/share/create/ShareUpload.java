@@ -1,9 +1,14 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.WrongSecretException;
 import app.bar.platform.error.BarProblem;
+import app.bar.share.ShareProperties;
+import app.bar.share.core.ManageTokens;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareState;
 import app.bar.storage.BlobStore;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -23,7 +28,7 @@ import org.springframework.stereotype.Service;
  * never committed, so nothing is kept, and the share waits for another try.
  */
 @Service
-class ShareUpload {
+public class ShareUpload {
 
     private static final Logger log = LoggerFactory.getLogger(ShareUpload.class);
     private static final int BUFFER = 64 * 1024;
@@ -45,10 +50,10 @@ class ShareUpload {
         this.clock = clock;
     }
 
-    record Uploaded(long size, String contentType) {
+    public record Uploaded(long size, String contentType) {
     }
 
-    Uploaded upload(String id, String manageToken, InputStream body, long declaredLength) throws IOException {
+    public Uploaded upload(String id, String manageToken, InputStream body, long declaredLength) throws IOException {
         Instant now = clock.instant();
         ShareRow share = ManageTokens.authorize(shares.find(id), manageToken, now);
         if (share.state() != ShareState.PENDING || share.isText()) {

@@ -1,7 +1,8 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import app.bar.crypto.DataKey;
 import app.bar.crypto.KeySealer;
+import app.bar.platform.secrets.OpaqueTokens;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,15 +17,15 @@ final class UploadKeys {
     }
 
     static String seal(String manageToken, DataKey key, String shareId) {
-        return Tokens.base64(KeySealer.seal(kek(manageToken), key, context(shareId)));
+        return OpaqueTokens.base64(KeySealer.seal(kek(manageToken), key, context(shareId)));
     }
 
     static DataKey open(String manageToken, String sealed, String shareId) {
-        return KeySealer.open(kek(manageToken), Tokens.decode(sealed), context(shareId));
+        return KeySealer.open(kek(manageToken), OpaqueTokens.decode(sealed), context(shareId));
     }
 
     private static byte[] kek(String manageToken) {
-        return Tokens.sha256(("bar-share-upload-key:v1:" + manageToken).getBytes(StandardCharsets.UTF_8));
+        return OpaqueTokens.sha256(("bar-share-upload-key:v1:" + manageToken).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String context(String shareId) {

@@ -1,8 +1,16 @@
-package app.bar.share;
+package app.bar.share.guard;
 
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
+import app.bar.share.DestroyReason;
+import app.bar.share.ShareLocked;
+import app.bar.share.SharePasswordFailed;
+import app.bar.share.ShareProperties;
+import app.bar.share.core.Requester;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
+import app.bar.share.lifecycle.ShareShredder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +28,7 @@ import org.springframework.stereotype.Component;
  * count the caller saw: parallel guesses cannot slip past the counter, whatever node they hit.
  */
 @Component
-class BruteForceGuard {
+public class BruteForceGuard {
 
     private final ShareRepository shares;
     private final ShareShredder shredder;
@@ -40,7 +48,7 @@ class BruteForceGuard {
     }
 
     /** Reserves one attempt or answers 423/429; returns the failure count if this attempt fails. */
-    int reserve(ShareRow share) {
+    public int reserve(ShareRow share) {
         Instant now = clock.instant();
         Instant lockedUntil = share.lockedUntil();
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
@@ -59,12 +67,12 @@ class BruteForceGuard {
         return failures;
     }
 
-    void succeeded(ShareRow share) {
+    public void succeeded(ShareRow share) {
         shares.clearAttempts(share.id());
     }
 
     /** Records a wrong try; throws the answer (401, 423 when this try locked it, 404 when it burned it). */
-    BarProblem failed(ShareRow share, int failures, Requester who) {
+    public BarProblem failed(ShareRow share, int failures, Requester who) {
         Instant now = clock.instant();
         int total = shares.countFailure(share.id());
         security.record(SecurityEventType.SHARE_PASSWORD_FAILED, who.accountId(), Map.of("failures", failures));

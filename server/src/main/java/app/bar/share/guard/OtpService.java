@@ -1,10 +1,12 @@
-package app.bar.share;
+package app.bar.share.guard;
 
 import app.bar.mail.MailTemplate;
 import app.bar.mail.Mailer;
 import app.bar.platform.SqlTime;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.ratelimit.RateLimiter;
+import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.share.ShareProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * holds the addresses. Asking for a code answers the same whether or not the address is listed.
  */
 @Component
-class OtpService {
+public class OtpService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final MailTemplate TEMPLATE = new MailTemplate(
@@ -52,10 +54,10 @@ class OtpService {
     }
 
     static String recipientHash(String shareId, String email) {
-        return Tokens.sha256Hex("bar-otp-recipient:v1:" + shareId + ":" + normalize(email));
+        return OpaqueTokens.sha256Hex("bar-otp-recipient:v1:" + shareId + ":" + normalize(email));
     }
 
-    void saveRecipients(String shareId, Collection<String> emails) {
+    public void saveRecipients(String shareId, Collection<String> emails) {
         emails.stream().map(e -> recipientHash(shareId, e)).distinct().forEach(hash -> jdbc.sql(
                 "insert into share_otp_recipients (share_id, email_hash) values (:s, :h)")
                 .param("s", shareId).param("h", hash).update());
@@ -87,7 +89,7 @@ class OtpService {
     }
 
     /** Uses a code: true once for the right, unexpired code within the allowed tries. */
-    boolean verify(String shareId, String email, String code) {
+    public boolean verify(String shareId, String email, String code) {
         if (!code.matches("\\d{6}")) {
             return false;
         }
@@ -103,20 +105,20 @@ class OtpService {
         }
         Optional<String> stored = jdbc.sql("select code_hash from share_otps where share_id = :s and email_hash = :h")
                 .param("s", shareId).param("h", recipient).query(String.class).optional();
-        if (stored.isEmpty() || !Tokens.sameHash(stored.get(), codeHash(shareId, recipient, code))) {
+        if (stored.isEmpty() || !OpaqueTokens.sameHash(stored.get(), codeHash(shareId, recipient, code))) {
             return false;
         }
         return jdbc.sql("update share_otps set used = true where share_id = :s and email_hash = :h and used = false")
                 .param("s", shareId).param("h", recipient).update() == 1;
     }
 
-    static void requireEmail(String email) {
+    public static void requireEmail(String email) {
         if (email == null || email.isBlank()) {
             throw new BarProblem.Invalid("email", "this share sends a one-time code: give the recipient's email");
         }
     }
 
     private static String codeHash(String shareId, String recipient, String code) {
-        return Tokens.sha256Hex("bar-otp-code:v1:" + shareId + ":" + recipient + ":" + code);
+        return OpaqueTokens.sha256Hex("bar-otp-code:v1:" + shareId + ":" + recipient + ":" + code);
     }
 }

@@ -1,9 +1,11 @@
-package app.bar.share;
+package app.bar.share.lifecycle;
 
 import app.bar.crypto.Envelope;
 import app.bar.crypto.RewrapParticipant;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.cli.ContextCommand;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;

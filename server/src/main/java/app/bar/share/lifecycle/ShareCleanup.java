@@ -1,6 +1,13 @@
-package app.bar.share;
+package app.bar.share.lifecycle;
 
 import app.bar.platform.SqlTime;
+import app.bar.share.DestroyReason;
+import app.bar.share.ShareProperties;
+import app.bar.share.core.Requester;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareState;
+import app.bar.share.open.TicketStore;
 import app.bar.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;

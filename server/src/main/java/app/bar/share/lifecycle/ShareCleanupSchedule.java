@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.lifecycle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,13 @@
-package app.bar.share;
+package app.bar.share.lifecycle;
 
+import app.bar.share.DestroyReason;
+import app.bar.share.ShareDestroyed;
+import app.bar.share.ShareEvent;
+import app.bar.share.ShareExpired;
+import app.bar.share.core.Requester;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareState;
 import app.bar.storage.BlobId;
 import app.bar.storage.BlobStore;
 import java.io.IOException;
@@ -18,7 +26,7 @@ import org.springframework.stereotype.Component;
  * won publishes the event, so a share is destroyed once even when every node tries.
  */
 @Component
-class ShareShredder {
+public class ShareShredder {
 
     private static final Logger log = LoggerFactory.getLogger(ShareShredder.class);
 
@@ -38,7 +46,7 @@ class ShareShredder {
     }
 
     /** Destroys a live share; false when it was already gone (someone else won). */
-    boolean destroy(ShareRow share, DestroyReason reason, Requester who) {
+    public boolean destroy(ShareRow share, DestroyReason reason, Requester who) {
         Instant now = clock.instant();
         ShareState to = reason == DestroyReason.TAMPER ? ShareState.QUARANTINED : ShareState.DESTROYED;
         if (!shares.shred(share.id(), to, reason, now)) {
@@ -52,7 +60,7 @@ class ShareShredder {
      * The rest of a destruction whose key deletion already committed (the last view deletes the
      * key in its own transaction and calls this when its stream has ended).
      */
-    void afterShred(ShareRow share, DestroyReason reason, Requester who) {
+    public void afterShred(ShareRow share, DestroyReason reason, Requester who) {
         Instant now = clock.instant();
         forgetSecrets(share);
         removeBlob(share.id(), share.blobId());
@@ -65,7 +73,7 @@ class ShareShredder {
     }
 
     /** Deletes a blob whose key is already gone (after the last view's stream ended). */
-    void removeBlob(String shareId, @Nullable String blobId) {
+    public void removeBlob(String shareId, @Nullable String blobId) {
         if (blobId == null) {
             return;
         }
@@ -79,7 +87,7 @@ class ShareShredder {
     }
 
     /** Tickets always; OTP and viewer rows only where the policy can have made them. */
-    void forgetSecrets(ShareRow share) {
+    public void forgetSecrets(ShareRow share) {
         String id = share.id();
         jdbc.sql("delete from share_tickets where share_id = :id").param("id", id).update();
         if (share.requireOtp()) {

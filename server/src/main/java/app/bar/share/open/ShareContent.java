@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
@@ -6,6 +6,15 @@ import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.TamperedContentException;
 import app.bar.platform.error.BarProblem;
+import app.bar.share.DestroyReason;
+import app.bar.share.ShareAccessed;
+import app.bar.share.ShareTamperDetected;
+import app.bar.share.core.InlineContent;
+import app.bar.share.core.Requester;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareState;
+import app.bar.share.lifecycle.ShareShredder;
 import app.bar.storage.BlobId;
 import app.bar.storage.BlobStore;
 import java.io.ByteArrayInputStream;
@@ -32,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A decryption failure mid-stream cuts the stream and quarantines the share.
  */
 @Service
-class ShareContent {
+public class ShareContent {
 
     private static final Logger log = LoggerFactory.getLogger(ShareContent.class);
 
@@ -65,9 +74,9 @@ class ShareContent {
     }
 
     /** An opened share, ready to stream; {@code viewerToken} is set when a viewer cookie must be sent. */
-    static final class Opened {
-        final ShareRow share;
-        final @Nullable String viewerToken;
+    public static final class Opened {
+        public final ShareRow share;
+        public final @Nullable String viewerToken;
         final Requester who;
         final boolean lastView;
         private final InputStream plaintext;
@@ -81,7 +90,7 @@ class ShareContent {
         }
     }
 
-    Opened open(String id, String ticket, @Nullable String viewerToken, Requester who) throws IOException {
+    public Opened open(String id, String ticket, @Nullable String viewerToken, Requester who) throws IOException {
         ShareRow share = visibility.visible(id, viewerToken);
         Instant now = clock.instant();
         DataKey key = tickets.redeem(id, ticket, now).orElse(null);
@@ -107,7 +116,7 @@ class ShareContent {
     }
 
     /** Copies the plaintext to {@code out}; cuts it (and quarantines the share) when the ciphertext is tampered. */
-    void stream(Opened opened, OutputStream out) throws IOException {
+    public void stream(Opened opened, OutputStream out) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         boolean tampered = false;
         try (InputStream in = opened.plaintext) {
@@ -189,7 +198,7 @@ class ShareContent {
     }
 
     /** The download was cut on purpose: the container must abort the connection, not finish the body. */
-    static final class StreamCut extends RuntimeException {
+    public static final class StreamCut extends RuntimeException {
         StreamCut(Throwable cause) {
             super("stream cut: content failed authentication", cause);
         }

@@ -1,11 +1,18 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import app.bar.crypto.DataKey;
 import app.bar.crypto.Envelope;
 import app.bar.crypto.PasswordKdf;
 import app.bar.crypto.WrongSecretException;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.platform.secrets.SecretBytes;
+import app.bar.share.ShareProperties;
+import app.bar.share.core.Requester;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
+import app.bar.share.guard.BruteForceGuard;
+import app.bar.share.guard.OtpService;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +26,7 @@ import org.springframework.stereotype.Service;
  * here, so wrong passwords never cost one.
  */
 @Service
-class ShareUnlock {
+public class ShareUnlock {
 
     private final ShareRepository shares;
     private final ShareVisibility visibility;
@@ -45,8 +52,8 @@ class ShareUnlock {
     }
 
     /** Either a ticket, or (OTP shares) word that a code was sent. */
-    record Result(@Nullable String ticket, long expiresInSeconds, @Nullable ShareRow share) {
-        boolean otpSent() {
+    public record Result(@Nullable String ticket, long expiresInSeconds, @Nullable ShareRow share) {
+        public boolean otpSent() {
             return ticket == null;
         }
 
@@ -56,7 +63,7 @@ class ShareUnlock {
         }
     }
 
-    Result unlock(String id, UnlockRequest request, @Nullable String viewerToken, Requester who) {
+    public Result unlock(String id, UnlockRequest request, @Nullable String viewerToken, Requester who) {
         try {
             ShareRow share = visibility.visible(id, viewerToken);
             DataKey key = share.requiresPassword() ? checkSecret(share, request, who) : openWithoutPassword(share);
@@ -103,12 +110,12 @@ class ShareUnlock {
     }
 
     private @Nullable DataKey checkAccessKey(ShareRow share, @Nullable String accessKey) {
-        byte[] key = accessKey == null ? null : Tokens.decode(accessKey);
+        byte[] key = accessKey == null ? null : OpaqueTokens.decode(accessKey);
         if (key == null || key.length != 32) {
             return null;
         }
-        byte[] expected = Tokens.decode(java.util.Objects.requireNonNull(share.accessVerifier()));
-        if (expected == null || !MessageDigest.isEqual(Tokens.sha256(key), expected)) {
+        byte[] expected = OpaqueTokens.decode(java.util.Objects.requireNonNull(share.accessVerifier()));
+        if (expected == null || !MessageDigest.isEqual(OpaqueTokens.sha256(key), expected)) {
             return null;
         }
         return openWithoutPassword(share);

@@ -1,6 +1,9 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.share.ShareId;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
  * within its {@code viewRefreshMinutes} window still sees a share whose views are used up.
  */
 @Component
-class ShareVisibility {
+public class ShareVisibility {
 
     private final ShareRepository shares;
     private final ViewerStore viewers;
@@ -24,7 +27,7 @@ class ShareVisibility {
         this.clock = clock;
     }
 
-    ShareRow visible(String id, @Nullable String viewerToken) {
+    public ShareRow visible(String id, @Nullable String viewerToken) {
         if (!ShareId.isValid(id)) {
             throw new BarProblem.NotFound();
         }

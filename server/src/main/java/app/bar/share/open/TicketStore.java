@@ -1,9 +1,10 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import app.bar.crypto.DataKey;
 import app.bar.crypto.KeySealer;
 import app.bar.crypto.WrongSecretException;
 import app.bar.platform.SqlTime;
+import app.bar.platform.secrets.OpaqueTokens;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code delete} whose row count decides (as Spring Security's one-time tokens).
  */
 @Component
-class TicketStore {
+public class TicketStore {
 
     private final JdbcClient jdbc;
 
@@ -26,13 +27,13 @@ class TicketStore {
     }
 
     String issue(String shareId, DataKey key, Instant expiresAt) {
-        byte[] ticket = Tokens.randomBytes(32);
+        byte[] ticket = OpaqueTokens.randomBytes(32);
         try {
-            String sealed = Tokens.base64(KeySealer.seal(ticket, key, context(shareId)));
+            String sealed = OpaqueTokens.base64(KeySealer.seal(ticket, key, context(shareId)));
             jdbc.sql("insert into share_tickets (ticket_hash, share_id, expires_at, sealed_key) values (:h, :s, :e, :k)")
-                    .param("h", Tokens.sha256Hex(ticket)).param("s", shareId).param("e", SqlTime.of(expiresAt))
+                    .param("h", OpaqueTokens.sha256Hex(ticket)).param("s", shareId).param("e", SqlTime.of(expiresAt))
                     .param("k", sealed).update();
-            return Tokens.base64(ticket);
+            return OpaqueTokens.base64(ticket);
         } finally {
             Arrays.fill(ticket, (byte) 0);
         }
@@ -40,11 +41,11 @@ class TicketStore {
 
     /** Uses a ticket of this share: the data key, or empty when the ticket is unknown, used, expired or foreign. */
     Optional<DataKey> redeem(String shareId, String ticketText, Instant now) {
-        byte[] ticket = Tokens.decode(ticketText);
+        byte[] ticket = OpaqueTokens.decode(ticketText);
         if (ticket == null || ticket.length != 32) {
             return Optional.empty();
         }
-        String hash = Tokens.sha256Hex(ticket);
+        String hash = OpaqueTokens.sha256Hex(ticket);
         Optional<String> sealed = jdbc.sql("select sealed_key from share_tickets where ticket_hash = :h and share_id = :s")
                 .param("h", hash).param("s", shareId).query(String.class).optional();
         int used = jdbc.sql("delete from share_tickets where ticket_hash = :h and share_id = :s and expires_at > :now")
@@ -53,7 +54,7 @@ class TicketStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(KeySealer.open(ticket, Tokens.decode(sealed.get()), context(shareId)));
+            return Optional.of(KeySealer.open(ticket, OpaqueTokens.decode(sealed.get()), context(shareId)));
         } catch (WrongSecretException e) {
             return Optional.empty();
         } finally {
@@ -61,7 +62,7 @@ class TicketStore {
         }
     }
 
-    int purgeExpired(Instant now) {
+    public int purgeExpired(Instant now) {
         return jdbc.sql("delete from share_tickets where expires_at <= :now").param("now", SqlTime.of(now)).update();
     }
 

@@ -1,12 +1,12 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /api/shares/{id}/unlock}: whatever the share demands. Secrets as wipeable {@code char[]}. */
-record UnlockRequest(char @Nullable [] password, @Nullable String accessKey, @Nullable String email,
+public record UnlockRequest(char @Nullable [] password, @Nullable String accessKey, @Nullable String email,
         @Nullable String otp) {
 
-    static final UnlockRequest EMPTY = new UnlockRequest(null, null, null, null);
+    public static final UnlockRequest EMPTY = new UnlockRequest(null, null, null, null);
 
     void wipe() {
         if (password != null) {

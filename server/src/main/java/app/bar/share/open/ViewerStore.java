@@ -1,6 +1,8 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import app.bar.platform.SqlTime;
+import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.share.core.ShareRow;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +15,9 @@ import org.springframework.stereotype.Component;
  * the same viewer re-opens without using a view.
  */
 @Component
-class ViewerStore {
+public class ViewerStore {
 
-    static final String COOKIE = "bar_viewer";
+    public static final String COOKIE = "bar_viewer";
 
     private final JdbcClient jdbc;
 
@@ -25,9 +27,9 @@ class ViewerStore {
 
     /** Registers a new viewer; returns the token for the cookie. */
     String register(String shareId, Instant now) {
-        String token = Tokens.random(32);
+        String token = OpaqueTokens.random(32);
         jdbc.sql("insert into share_viewers (share_id, viewer_hash, first_viewed_at) values (:s, :h, :t)")
-                .param("s", shareId).param("h", Tokens.sha256Hex(token)).param("t", SqlTime.of(now)).update();
+                .param("s", shareId).param("h", OpaqueTokens.sha256Hex(token)).param("t", SqlTime.of(now)).update();
         return token;
     }
 
@@ -38,7 +40,7 @@ class ViewerStore {
         }
         return jdbc.sql("""
                 select count(*) from share_viewers where share_id = :s and viewer_hash = :h and first_viewed_at > :since""")
-                .param("s", share.id()).param("h", Tokens.sha256Hex(token)).param("since", SqlTime.of(now.minus(window)))
+                .param("s", share.id()).param("h", OpaqueTokens.sha256Hex(token)).param("since", SqlTime.of(now.minus(window)))
                 .query(Integer.class).single() > 0;
     }
 }

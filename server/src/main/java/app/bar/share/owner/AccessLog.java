@@ -1,6 +1,7 @@
-package app.bar.share;
+package app.bar.share.owner;
 
 import app.bar.platform.SqlTime;
+import app.bar.share.ShareEvent;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

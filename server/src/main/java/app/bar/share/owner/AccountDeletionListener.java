@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.owner;
 
 import app.bar.account.AccountDeleted;
 import org.slf4j.Logger;

@@ -1,6 +1,13 @@
-package app.bar.share;
+package app.bar.share.owner;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.share.DestroyReason;
+import app.bar.share.ShareId;
+import app.bar.share.core.ManageTokens;
+import app.bar.share.core.Requester;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
+import app.bar.share.lifecycle.ShareShredder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +55,7 @@ public class OwnedShares {
     }
 
     /** Burns a share for its owner or the holder of its manage token; 404 when neither, or already gone. */
-    void burn(String shareId, @Nullable String manageToken, Requester who) {
+    public void burn(String shareId, @Nullable String manageToken, Requester who) {
         if (!ShareId.isValid(shareId)) {
             throw new BarProblem.NotFound();
         }

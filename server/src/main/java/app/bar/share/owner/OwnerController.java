@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.owner;
 
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.web.CurrentAccount;

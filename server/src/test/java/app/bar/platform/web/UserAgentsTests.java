@@ -1,25 +1,25 @@
-package app.bar.share;
+package app.bar.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class BrowserFamilyTests {
+class UserAgentsTests {
 
     @Test
     void ofWhenCommonBrowsersThenFamilyNotFullString() {
-        assertThat(BrowserFamily.of("Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/120.0 Safari/537.36 Edg/120.0"))
+        assertThat(UserAgents.of("Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/120.0 Safari/537.36 Edg/120.0"))
                 .isEqualTo("Edge");
-        assertThat(BrowserFamily.of("Mozilla/5.0 (X11) AppleWebKit/537.36 Chrome/120.0 Safari/537.36")).isEqualTo("Chrome");
-        assertThat(BrowserFamily.of("Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15"))
+        assertThat(UserAgents.of("Mozilla/5.0 (X11) AppleWebKit/537.36 Chrome/120.0 Safari/537.36")).isEqualTo("Chrome");
+        assertThat(UserAgents.of("Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15"))
                 .isEqualTo("Safari");
-        assertThat(BrowserFamily.of("Mozilla/5.0 (X11; rv:128.0) Gecko/20100101 Firefox/128.0")).isEqualTo("Firefox");
-        assertThat(BrowserFamily.of("curl/8.5.0")).isEqualTo("curl");
+        assertThat(UserAgents.of("Mozilla/5.0 (X11; rv:128.0) Gecko/20100101 Firefox/128.0")).isEqualTo("Firefox");
+        assertThat(UserAgents.of("curl/8.5.0")).isEqualTo("curl");
     }
 
     @Test
     void ofWhenMissingOrUnknownThenCoarseName() {
-        assertThat(BrowserFamily.of(null)).isEqualTo("unknown");
-        assertThat(BrowserFamily.of("x\r\ny")).isEqualTo("other");
+        assertThat(UserAgents.of(null)).isEqualTo("unknown");
+        assertThat(UserAgents.of("x\r\ny")).isEqualTo("other");
     }
 }

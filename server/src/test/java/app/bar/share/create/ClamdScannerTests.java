@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

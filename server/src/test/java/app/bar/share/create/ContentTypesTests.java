@@ -1,7 +1,8 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.share.ShareFiles;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

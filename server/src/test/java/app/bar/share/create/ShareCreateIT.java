@@ -1,9 +1,11 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import static app.bar.share.ShareApi.aFile;
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.share.ShareApi;
+import app.bar.share.ShareIntegrationTest;
 import app.bar.support.TestHttp;
 import java.net.http.HttpResponse;
 import java.util.List;

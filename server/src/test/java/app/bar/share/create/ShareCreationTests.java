@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -8,6 +8,10 @@ import app.bar.crypto.ContentCipher;
 import app.bar.crypto.Envelope;
 import app.bar.crypto.PasswordKdf;
 import app.bar.platform.error.BarProblem;
+import app.bar.share.ShareWebhooks;
+import app.bar.share.core.Requester;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.guard.OtpService;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,8 +1,12 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import static app.bar.share.ShareApi.aFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.share.ShareApi;
+import app.bar.share.ShareFiles;
+import app.bar.share.ShareIntegrationTest;
+import app.bar.share.open.ShareOpenIT;
 import app.bar.support.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;

@@ -1,9 +1,11 @@
-package app.bar.share;
+package app.bar.share.create;
 
 import static app.bar.share.ShareApi.aFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import app.bar.share.ShareApi;
+import app.bar.share.ShareFiles;
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestClamd;
 import app.bar.support.TestHttp;

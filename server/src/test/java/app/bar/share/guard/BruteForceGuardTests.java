@@ -1,9 +1,12 @@
-package app.bar.share;
+package app.bar.share.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import app.bar.audit.SecurityEvents;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.create.SharePolicyTests;
+import app.bar.share.lifecycle.ShareShredder;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,15 @@
-package app.bar.share;
+package app.bar.share.guard;
 
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.crypto.Envelope;
 import app.bar.crypto.WrongSecretException;
+import app.bar.share.ShareApi;
+import app.bar.share.ShareFiles;
+import app.bar.share.ShareIntegrationTest;
+import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareRow;
 import app.bar.support.TestHttp;
 import bartest.share.ShareTestSupport;
 import java.net.http.HttpResponse;

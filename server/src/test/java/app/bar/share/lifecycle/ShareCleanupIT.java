@@ -1,8 +1,11 @@
-package app.bar.share;
+package app.bar.share.lifecycle;
 
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.share.ShareApi;
+import app.bar.share.ShareFiles;
+import app.bar.share.ShareIntegrationTest;
 import app.bar.storage.BlobId;
 import app.bar.storage.BlobStore;
 import app.bar.support.TestHttp;

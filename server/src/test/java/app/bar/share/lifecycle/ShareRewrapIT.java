@@ -1,10 +1,12 @@
-package app.bar.share;
+package app.bar.share.lifecycle;
 
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.platform.cli.ContextCommand;
 import app.bar.platform.secrets.KeyRingSpec;
+import app.bar.share.ShareApi;
+import app.bar.share.ShareIntegrationTest;
 import app.bar.support.TestBackends;
 import app.bar.support.TestHttp;
 import app.bar.support.TestNodes;

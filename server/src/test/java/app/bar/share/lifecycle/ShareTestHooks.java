@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.lifecycle;
 
 import org.springframework.context.ApplicationContext;
 

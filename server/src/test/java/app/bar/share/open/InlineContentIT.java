@@ -1,4 +1,4 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,10 @@ import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.Envelope;
 import app.bar.crypto.SealedKey;
+import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.share.ShareApi;
+import app.bar.share.ShareIntegrationTest;
+import app.bar.share.core.InlineContent;
 import app.bar.support.TestHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -60,7 +64,7 @@ class InlineContentIT {
                 OutputStream out = cipher.encrypting(key, streamed, created.id())) {
             out.write("sealed as a stream, old way".getBytes(StandardCharsets.UTF_8));
         }
-        jdbc.sql("update shares set inline_content = :c where id = :id").param("c", Tokens.base64(streamed.toByteArray()))
+        jdbc.sql("update shares set inline_content = :c where id = :id").param("c", OpaqueTokens.base64(streamed.toByteArray()))
                 .param("id", created.id()).update();
         assertThat(new String(api.content(created.id(), api.ticket(created.id())).body(), StandardCharsets.UTF_8))
                 .isEqualTo("sealed as a stream, old way");

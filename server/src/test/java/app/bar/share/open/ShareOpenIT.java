@@ -1,8 +1,11 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.share.ShareApi;
+import app.bar.share.ShareId;
+import app.bar.share.ShareIntegrationTest;
 import app.bar.support.TestHttp;
 import bartest.share.ShareTestSupport;
 import java.net.http.HttpRequest;
@@ -18,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Metadata, unlock, tickets and views (issue #4 items 5–7). */
 @ShareIntegrationTest
-class ShareOpenIT {
+public class ShareOpenIT {
 
     @LocalServerPort
     int port;
@@ -161,7 +164,7 @@ class ShareOpenIT {
         }
     }
 
-    static void assertDownloadHeaders(HttpResponse<?> response) {
+    public static void assertDownloadHeaders(HttpResponse<?> response) {
         // ASVS 3.2.1 / 14.3.2: attachment, nosniff, no-store, sandboxing CSP
         assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

@@ -1,8 +1,10 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.share.ShareApi;
+import app.bar.share.ShareIntegrationTest;
 import app.bar.support.TestHttp;
 import app.bar.support.TestNodes;
 import java.net.http.HttpRequest;

@@ -1,7 +1,10 @@
-package app.bar.share;
+package app.bar.share.open;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.share.ShareApi;
+import app.bar.share.ShareFiles;
+import app.bar.share.ShareIntegrationTest;
 import app.bar.support.TestHttp;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,9 +1,17 @@
-package app.bar.share;
+package app.bar.share.owner;
 
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
+import app.bar.share.DestroyReason;
+import app.bar.share.Eventually;
+import app.bar.share.ShareAccessed;
+import app.bar.share.ShareApi;
+import app.bar.share.ShareDestroyed;
+import app.bar.share.ShareFiles;
+import app.bar.share.ShareIntegrationTest;
+import app.bar.share.SharePasswordFailed;
 import app.bar.support.TestHttp;
 import bartest.share.ShareTestSupport;
 import java.net.http.HttpResponse;

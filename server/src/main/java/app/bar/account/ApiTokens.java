@@ -4,6 +4,7 @@ import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.SqlTime;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.security.AccountAuthentication;
 import app.bar.security.ApiTokenAuthenticator;
 import app.bar.security.Role;
@@ -50,7 +51,7 @@ class ApiTokens implements ApiTokenAuthenticator {
         Optional<Found> found = jdbc.sql("""
                 select t.id, t.account_id, t.scopes, a.role from api_tokens t join accounts a on a.id = t.account_id
                 where t.token_hash = :hash and t.expires_at > :now and a.state = 'ACTIVE'""")
-                .param("hash", OpaqueTokens.sha256(token)).param("now", SqlTime.of(now))
+                .param("hash", OpaqueTokens.sha256Hex(token)).param("now", SqlTime.of(now))
                 .query((rs, i) -> new Found(rs.getString("id"), rs.getString("account_id"), scopes(rs.getString("scopes")),
                         Role.of(rs.getString("role"))))
                 .optional();
@@ -87,7 +88,7 @@ class ApiTokens implements ApiTokenAuthenticator {
         jdbc.sql("""
                 insert into api_tokens (id, account_id, token_hash, name, scopes, created_at, expires_at)
                 values (:id, :account, :hash, :name, :scopes, :created, :expires)""")
-                .param("id", view.id()).param("account", accountId).param("hash", OpaqueTokens.sha256(token))
+                .param("id", view.id()).param("account", accountId).param("hash", OpaqueTokens.sha256Hex(token))
                 .param("name", cleanName).param("scopes", String.join(" ", granted))
                 .param("created", SqlTime.of(now)).param("expires", SqlTime.of(view.expiresAt()))
                 .update();

@@ -2,6 +2,7 @@ package app.bar.account;
 
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
+import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.security.Role;
 import java.time.Clock;
 import java.util.Map;

@@ -3,6 +3,7 @@ package app.bar.account;
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.web.UserAgents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -59,7 +60,7 @@ class LoginService {
         if (hashing.needsRehash(account.passwordHash())) {
             accounts.updatePasswordHash(account.id(), hashing.hash(password));
         }
-        IssuedSession session = sessions.start(account, rememberMe, DeviceFamily.of(userAgent), clientIp);
+        IssuedSession session = sessions.start(account, rememberMe, UserAgents.device(userAgent), clientIp);
         events.record(SecurityEventType.LOGIN_SUCCEEDED, account.id(), Map.of("session", session.sessionId()));
         return session;
     }

@@ -1,6 +1,7 @@
 package app.bar.account;
 
 import app.bar.platform.SqlTime;
+import app.bar.platform.secrets.OpaqueTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class OneTimeTokens {
         jdbc.sql("""
                 insert into account_tokens (token_hash, account_id, purpose, created_at, expires_at)
                 values (:hash, :id, :purpose, :now, :expires)""")
-                .param("hash", OpaqueTokens.sha256(token)).param("id", accountId).param("purpose", purpose.name())
+                .param("hash", OpaqueTokens.sha256Hex(token)).param("id", accountId).param("purpose", purpose.name())
                 .param("now", SqlTime.of(now)).param("expires", SqlTime.of(now.plus(ttl)))
                 .update();
         return token;
@@ -46,7 +47,7 @@ class OneTimeTokens {
         return jdbc.sql("""
                 select account_id from account_tokens
                 where token_hash = :hash and purpose = :purpose and expires_at > :now""")
-                .param("hash", OpaqueTokens.sha256(token)).param("purpose", purpose.name())
+                .param("hash", OpaqueTokens.sha256Hex(token)).param("purpose", purpose.name())
                 .param("now", SqlTime.of(clock.instant()))
                 .query(String.class).optional();
     }
@@ -56,7 +57,7 @@ class OneTimeTokens {
         return jdbc.sql("""
                 delete from account_tokens
                 where token_hash = :hash and purpose = :purpose and expires_at > :now""")
-                .param("hash", OpaqueTokens.sha256(token)).param("purpose", purpose.name())
+                .param("hash", OpaqueTokens.sha256Hex(token)).param("purpose", purpose.name())
                 .param("now", SqlTime.of(clock.instant()))
                 .update() == 1;
     }

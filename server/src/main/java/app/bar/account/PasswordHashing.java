@@ -1,6 +1,7 @@
 package app.bar.account;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.OpaqueTokens;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

@@ -3,6 +3,7 @@ package app.bar.account;
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.security.AccessTokens;
 import app.bar.security.CsrfTokens;
 import app.bar.security.SessionRevocations;
@@ -52,7 +53,7 @@ class SessionService {
         Instant expires = now.plus(rememberMe ? properties.rememberMeAbsoluteTimeout() : properties.sessionAbsoluteTimeout());
         Instant idle = min(now.plus(idleTimeout(rememberMe)), expires);
         sessions.insert(new SessionRepository.SessionRow(id, account.id(), now, now, idle, expires, rememberMe, device,
-                clientIp, null), OpaqueTokens.sha256(refresh));
+                clientIp, null), OpaqueTokens.sha256Hex(refresh));
         return new IssuedSession(id, account, accessTokens.issue(account.id(), id, account.role()), refresh,
                 csrf.issue(id), rememberMe ? expires : null);
     }
@@ -64,7 +65,7 @@ class SessionService {
      */
     IssuedSession refresh(String refreshToken, HttpServletRequest request) {
         Instant now = clock.instant();
-        String hash = OpaqueTokens.sha256(refreshToken);
+        String hash = OpaqueTokens.sha256Hex(refreshToken);
         SessionRepository.RefreshLookup lookup = sessions.findByRefreshHash(hash).orElse(null);
         if (lookup == null) {
             events.record(SecurityEventType.TOKEN_INVALID, null, Map.of("source", "refresh"));
@@ -87,7 +88,7 @@ class SessionService {
             throw sessionEnded();
         }
         String next = OpaqueTokens.newSecret();
-        sessions.addRefreshToken(OpaqueTokens.sha256(next), session.id(), now);
+        sessions.addRefreshToken(OpaqueTokens.sha256Hex(next), session.id(), now);
         sessions.touch(session.id(), now, min(now.plus(idleTimeout(session.rememberMe())), session.expiresAt()));
         return new IssuedSession(session.id(), account, accessTokens.issue(account.id(), session.id(), account.role()),
                 next, csrf.issue(session.id()), session.rememberMe() ? session.expiresAt() : null);
@@ -95,7 +96,7 @@ class SessionService {
 
     /** The session a refresh token names, if that session is still live (for logout). */
     SessionRepository.@Nullable SessionRow liveSessionOf(String refreshToken) {
-        return sessions.findByRefreshHash(OpaqueTokens.sha256(refreshToken)).map(SessionRepository.RefreshLookup::session)
+        return sessions.findByRefreshHash(OpaqueTokens.sha256Hex(refreshToken)).map(SessionRepository.RefreshLookup::session)
                 .filter(s -> s.isLive(clock.instant())).orElse(null);
     }
 

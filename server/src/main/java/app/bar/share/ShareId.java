@@ -15,7 +15,7 @@ public record ShareId(String value) {
     }
 
     public static ShareId random() {
-        return new ShareId(OpaqueTokens.random(16));
+        return new ShareId(OpaqueTokens.newId());
     }
 
     public static boolean isValid(String value) {

@@ -2,6 +2,7 @@ package app.bar.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.security.Role;
 import app.bar.support.TestHttp;
 import java.net.http.HttpResponse;

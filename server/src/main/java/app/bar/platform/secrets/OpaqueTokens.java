@@ -6,32 +6,57 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
-/** Random identifiers and credentials (SecureRandom, base64url) and their SHA-256 hashes. */
+/**
+ * Random identifiers and bearer credentials that mean nothing by themselves: bytes from
+ * {@code SecureRandom} (at least 128 bits, ASVS 7.2.3), written as base64url without padding, and
+ * the SHA-256 under which credentials are stored. They carry 128 to 256 random bits, so a fast
+ * hash is enough (a password hash would only cost CPU), and stored hashes are compared in
+ * constant time.
+ */
 public final class OpaqueTokens {
 
-    public static final String MANAGE_PREFIX = "bar_mt_";
+    /** Fewer random bits than this could be guessed. */
+    public static final int MIN_BYTES = 16;
+
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private OpaqueTokens() {
     }
 
+    /** 128 bits: ids of accounts, sessions, API tokens and shares (22 characters). */
+    public static String newId() {
+        return random(16);
+    }
+
+    /** 256 bits: refresh, verification, reset, API, manage and viewer tokens (43 characters). */
+    public static String newSecret() {
+        return random(32);
+    }
+
+    /** {@code bytes} random bytes as base64url. */
+    public static String random(int bytes) {
+        return base64Url(randomBytes(bytes));
+    }
+
+    /** {@code n} random bytes, for tokens the caller encodes itself. */
     public static byte[] randomBytes(int n) {
+        if (n < MIN_BYTES) {
+            throw new IllegalArgumentException("a token needs at least " + MIN_BYTES + " random bytes, was " + n);
+        }
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
         return b;
     }
 
-    public static String random(int bytes) {
-        return base64(randomBytes(bytes));
+    public static String base64Url(byte[] bytes) {
+        return BASE64URL.encodeToString(bytes);
     }
 
-    public static String base64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Null when {@code text} is not base64url. */
-    public static byte[] decode(String text) {
+    /** The bytes of a base64url text, or null when it is not base64url. */
+    public static byte @Nullable [] decodeBase64Url(String text) {
         try {
             return Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
@@ -47,8 +72,9 @@ public final class OpaqueTokens {
         }
     }
 
-    public static String sha256Hex(String input) {
-        return HexFormat.of().formatHex(sha256(input.getBytes(StandardCharsets.UTF_8)));
+    /** The hex SHA-256 of a token's UTF-8: how credentials are stored. */
+    public static String sha256Hex(String token) {
+        return sha256Hex(token.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String sha256Hex(byte[] input) {

@@ -16,7 +16,7 @@ public final class InlineContent {
     }
 
     public static String whole(byte[] sealed) {
-        return WHOLE + OpaqueTokens.base64(sealed);
+        return WHOLE + OpaqueTokens.base64Url(sealed);
     }
 
     public static boolean isWhole(String stored) {
@@ -24,6 +24,6 @@ public final class InlineContent {
     }
 
     public static byte[] sealedBytes(String stored) {
-        return Objects.requireNonNull(OpaqueTokens.decode(isWhole(stored) ? stored.substring(WHOLE.length()) : stored));
+        return Objects.requireNonNull(OpaqueTokens.decodeBase64Url(isWhole(stored) ? stored.substring(WHOLE.length()) : stored));
     }
 }

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ManageTokens {
 
+    /** What tells a manage token from other bearer values (API tokens are {@code bar_pat_}). */
+    public static final String PREFIX = "bar_mt_";
+
     private ManageTokens() {
     }
 
@@ -21,7 +24,7 @@ public final class ManageTokens {
             return null;
         }
         String token = authorization.substring(7).strip();
-        return token.startsWith(OpaqueTokens.MANAGE_PREFIX) && token.length() < 128 ? token : null;
+        return token.startsWith(PREFIX) && token.length() < 128 ? token : null;
     }
 
     public static boolean matches(ShareRow share, @Nullable String token) {

@@ -14,7 +14,7 @@ public record Requester(@Nullable String accountId, @Nullable String clientIp, @
     public static final Requester SYSTEM = new Requester(null, null, null);
 
     public static Requester of(HttpServletRequest request, @Nullable String accountId) {
-        return new Requester(accountId, ClientIp.redacted(request), UserAgents.of(request.getHeader("User-Agent")));
+        return new Requester(accountId, ClientIp.redacted(request), UserAgents.browser(request.getHeader("User-Agent")));
     }
 
     public boolean signedIn() {

@@ -13,6 +13,7 @@ import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
 import app.bar.share.ShareWebhooks;
 import app.bar.share.core.InlineContent;
+import app.bar.share.core.ManageTokens;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
@@ -100,7 +101,7 @@ public class ShareCreation {
 
     private Created persist(CreateShareRequest request, SharePolicy policy, Requester who) {
         String id = ShareId.random().value();
-        String manageToken = OpaqueTokens.MANAGE_PREFIX + OpaqueTokens.random(32);
+        String manageToken = ManageTokens.PREFIX + OpaqueTokens.newSecret();
         Instant now = clock.instant();
         KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
         try (DataKey key = DataKey.random()) {

@@ -17,11 +17,11 @@ final class UploadKeys {
     }
 
     static String seal(String manageToken, DataKey key, String shareId) {
-        return OpaqueTokens.base64(KeySealer.seal(kek(manageToken), key, context(shareId)));
+        return OpaqueTokens.base64Url(KeySealer.seal(kek(manageToken), key, context(shareId)));
     }
 
     static DataKey open(String manageToken, String sealed, String shareId) {
-        return KeySealer.open(kek(manageToken), OpaqueTokens.decode(sealed), context(shareId));
+        return KeySealer.open(kek(manageToken), OpaqueTokens.decodeBase64Url(sealed), context(shareId));
     }
 
     private static byte[] kek(String manageToken) {

@@ -110,11 +110,11 @@ public class ShareUnlock {
     }
 
     private @Nullable DataKey checkAccessKey(ShareRow share, @Nullable String accessKey) {
-        byte[] key = accessKey == null ? null : OpaqueTokens.decode(accessKey);
+        byte[] key = accessKey == null ? null : OpaqueTokens.decodeBase64Url(accessKey);
         if (key == null || key.length != 32) {
             return null;
         }
-        byte[] expected = OpaqueTokens.decode(java.util.Objects.requireNonNull(share.accessVerifier()));
+        byte[] expected = OpaqueTokens.decodeBase64Url(java.util.Objects.requireNonNull(share.accessVerifier()));
         if (expected == null || !MessageDigest.isEqual(OpaqueTokens.sha256(key), expected)) {
             return null;
         }

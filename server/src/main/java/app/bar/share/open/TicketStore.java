@@ -29,11 +29,11 @@ public class TicketStore {
     String issue(String shareId, DataKey key, Instant expiresAt) {
         byte[] ticket = OpaqueTokens.randomBytes(32);
         try {
-            String sealed = OpaqueTokens.base64(KeySealer.seal(ticket, key, context(shareId)));
+            String sealed = OpaqueTokens.base64Url(KeySealer.seal(ticket, key, context(shareId)));
             jdbc.sql("insert into share_tickets (ticket_hash, share_id, expires_at, sealed_key) values (:h, :s, :e, :k)")
                     .param("h", OpaqueTokens.sha256Hex(ticket)).param("s", shareId).param("e", SqlTime.of(expiresAt))
                     .param("k", sealed).update();
-            return OpaqueTokens.base64(ticket);
+            return OpaqueTokens.base64Url(ticket);
         } finally {
             Arrays.fill(ticket, (byte) 0);
         }
@@ -41,7 +41,7 @@ public class TicketStore {
 
     /** Uses a ticket of this share: the data key, or empty when the ticket is unknown, used, expired or foreign. */
     Optional<DataKey> redeem(String shareId, String ticketText, Instant now) {
-        byte[] ticket = OpaqueTokens.decode(ticketText);
+        byte[] ticket = OpaqueTokens.decodeBase64Url(ticketText);
         if (ticket == null || ticket.length != 32) {
             return Optional.empty();
         }
@@ -54,7 +54,7 @@ public class TicketStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(KeySealer.open(ticket, OpaqueTokens.decode(sealed.get()), context(shareId)));
+            return Optional.of(KeySealer.open(ticket, OpaqueTokens.decodeBase64Url(sealed.get()), context(shareId)));
         } catch (WrongSecretException e) {
             return Optional.empty();
         } finally {

@@ -27,7 +27,7 @@ public class ViewerStore {
 
     /** Registers a new viewer; returns the token for the cookie. */
     String register(String shareId, Instant now) {
-        String token = OpaqueTokens.random(32);
+        String token = OpaqueTokens.newSecret();
         jdbc.sql("insert into share_viewers (share_id, viewer_hash, first_viewed_at) values (:s, :h, :t)")
                 .param("s", shareId).param("h", OpaqueTokens.sha256Hex(token)).param("t", SqlTime.of(now)).update();
         return token;

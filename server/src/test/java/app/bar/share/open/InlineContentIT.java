@@ -64,7 +64,7 @@ class InlineContentIT {
                 OutputStream out = cipher.encrypting(key, streamed, created.id())) {
             out.write("sealed as a stream, old way".getBytes(StandardCharsets.UTF_8));
         }
-        jdbc.sql("update shares set inline_content = :c where id = :id").param("c", OpaqueTokens.base64(streamed.toByteArray()))
+        jdbc.sql("update shares set inline_content = :c where id = :id").param("c", OpaqueTokens.base64Url(streamed.toByteArray()))
                 .param("id", created.id()).update();
         assertThat(new String(api.content(created.id(), api.ticket(created.id())).body(), StandardCharsets.UTF_8))
                 .isEqualTo("sealed as a stream, old way");

@@ -41,7 +41,7 @@ public class ShareTestSupport {
         }
 
         public <T extends app.bar.share.ShareEvent> java.util.stream.Stream<T> of(Class<T> type, String shareId) {
-            return events.stream().filter(type::isInstance).map(type::cast).filter(e -> e.shareId().equals(shareId));
+            return events.stream().filter(type::isInstance).map(type::cast).filter(e -> e.shareId().value().equals(shareId));
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The share was crypto-shredded (data key deleted, blob removed) for {@code reason}. */
-public record ShareDestroyed(String shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
+public record ShareDestroyed(ShareId shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
         @Nullable String browser, @Nullable Integer viewsLeft, DestroyReason reason) implements ShareEvent {
 
     @Override

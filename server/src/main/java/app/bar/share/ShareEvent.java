@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public sealed interface ShareEvent
         permits ShareAccessed, SharePasswordFailed, ShareLocked, ShareDestroyed, ShareExpired, ShareTamperDetected {
 
-    String shareId();
+    ShareId shareId();
 
     @Nullable String ownerAccountId();
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The share reached its expiry and the clean-up job crypto-shredded it. */
-public record ShareExpired(String shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
+public record ShareExpired(ShareId shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
         @Nullable String browser, @Nullable Integer viewsLeft) implements ShareEvent {
 
     @Override

@@ -1,7 +1,9 @@
 package app.bar.share;
 
 import app.bar.platform.secrets.OpaqueTokens;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A share's id: 128 random bits, base64url (22 characters). It is a capability: never logged. */
 public record ShareId(String value) {
@@ -18,8 +20,9 @@ public record ShareId(String value) {
         return new ShareId(OpaqueTokens.newId());
     }
 
-    public static boolean isValid(String value) {
-        return value != null && FORM.matcher(value).matches();
+    /** The id written in {@code value} (a path segment), or empty when it cannot be one. */
+    public static Optional<ShareId> parse(@Nullable String value) {
+        return value != null && FORM.matcher(value).matches() ? Optional.of(new ShareId(value)) : Optional.empty();
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** Too many wrong passwords: the share refuses every try until {@code lockedUntil}. */
-public record ShareLocked(String shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
+public record ShareLocked(ShareId shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
         @Nullable String browser, @Nullable Integer viewsLeft, Instant lockedUntil) implements ShareEvent {
 
     @Override

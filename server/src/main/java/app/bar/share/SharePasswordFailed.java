@@ -4,8 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A wrong password (or zero-knowledge access key) was tried; {@code failedAttempts} in a row. */
-public record SharePasswordFailed(String shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
-        @Nullable String browser, @Nullable Integer viewsLeft, int failedAttempts) implements ShareEvent {
+public record SharePasswordFailed(ShareId shareId, @Nullable String ownerAccountId, Instant at,
+        @Nullable String clientIp, @Nullable String browser, @Nullable Integer viewsLeft, int failedAttempts)
+        implements ShareEvent {
 
     @Override
     public String type() {

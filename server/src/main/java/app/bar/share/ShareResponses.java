@@ -37,11 +37,12 @@ final class ShareResponses {
 
     Map<String, Object> created(ShareCreation.Created c) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", c.id());
-        body.put("shareUrl", publicUrl + "/s/" + c.id());
+        String id = c.id().value();
+        body.put("id", id);
+        body.put("shareUrl", publicUrl + "/s/" + id);
         body.put("manageToken", c.manageToken());
         if (c.needsUpload()) {
-            body.put("uploadUrl", publicUrl + "/api/shares/" + c.id() + "/content");
+            body.put("uploadUrl", publicUrl + "/api/shares/" + id + "/content");
         }
         body.put("expiresAt", c.expiresAt().toString());
         body.put("maxViews", c.maxViews());
@@ -53,11 +54,11 @@ final class ShareResponses {
 
     Map<String, Object> metadata(ShareRow s) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", s.kind());
-        body.put("requiresPassword", s.requiresPassword());
-        body.put("requiresOtp", s.requireOtp());
-        body.put("zeroKnowledge", s.zeroKnowledge());
-        body.put("viewOnly", s.viewOnly());
+        body.put("kind", s.kind().value());
+        body.put("requiresPassword", s.policy().requiresPassword());
+        body.put("requiresOtp", s.policy().requireOtp());
+        body.put("zeroKnowledge", s.policy().zeroKnowledge());
+        body.put("viewOnly", s.policy().viewOnly());
         body.put("expiresAt", s.expiresAt().toString());
         return body;
     }
@@ -67,11 +68,11 @@ final class ShareResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ticket", r.ticket());
         body.put("expiresIn", r.expiresInSeconds());
-        body.put("kind", s.kind());
-        body.put("filename", s.filename());
-        body.put("size", s.sizeBytes());
+        body.put("kind", s.kind().value());
+        body.put("filename", s.content().filename());
+        body.put("size", s.content().sizeBytes());
         body.put("contentType", servedType(s));
-        body.put("viewOnly", s.viewOnly());
+        body.put("viewOnly", s.policy().viewOnly());
         return body;
     }
 
@@ -79,20 +80,20 @@ final class ShareResponses {
         ShareRow s = opened.share;
         response.setStatus(200);
         response.setContentType(servedType(s));
-        String filename = s.filename();
+        String filename = s.content().filename();
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 Filenames.attachment(filename != null ? filename : s.isText() ? "secret.txt" : Filenames.FALLBACK));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("Content-Security-Policy", DOWNLOAD_CSP);
-        Long size = s.sizeBytes();
+        Long size = s.content().sizeBytes();
         if (size != null) {
             response.setContentLengthLong(size);
         }
         if (opened.viewerToken != null) {
             ResponseCookie cookie = ResponseCookie.from(ViewerStore.COOKIE, opened.viewerToken)
-                    .path("/api/shares/" + s.id())
-                    .maxAge(Objects.requireNonNull(s.viewRefresh()))
+                    .path("/api/shares/" + s.id().value())
+                    .maxAge(Objects.requireNonNull(s.policy().viewRefresh()))
                     .httpOnly(true)
                     .secure(secureCookies)
                     .sameSite("Strict")
@@ -105,6 +106,7 @@ final class ShareResponses {
         if (s.isText()) {
             return ContentTypes.TEXT_UTF8;
         }
-        return ContentTypes.served(s.contentType() == null ? ContentTypes.OCTET_STREAM : s.contentType());
+        String sniffed = s.content().contentType();
+        return ContentTypes.served(sniffed == null ? ContentTypes.OCTET_STREAM : sniffed);
     }
 }

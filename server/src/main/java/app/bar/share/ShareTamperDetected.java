@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The share's ciphertext failed authentication while being read: the stream was cut, the share quarantined. */
-public record ShareTamperDetected(String shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
+public record ShareTamperDetected(ShareId shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
         @Nullable String browser, @Nullable Integer viewsLeft) implements ShareEvent {
 
     @Override

@@ -21,5 +21,5 @@ public interface ShareWebhooks {
      * secret, which the creator sees once. {@code expiresAt} is the share's expiry, after which
      * (and the retries of its last events) the registration may go.
      */
-    String register(String shareId, String ownerAccountId, String url, Instant expiresAt);
+    String register(ShareId shareId, String ownerAccountId, String url, Instant expiresAt);
 }

@@ -3,6 +3,7 @@ package app.bar.webhook;
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.web.CurrentAccount;
+import app.bar.share.ShareId;
 import app.bar.share.ShareWebhooks;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,10 +37,10 @@ class ShareWebhookRegistry implements ShareWebhooks {
     }
 
     @Override
-    public String register(String shareId, String ownerAccountId, String url, Instant expiresAt) {
+    public String register(ShareId shareId, String ownerAccountId, String url, Instant expiresAt) {
         urls.checkShape(FIELD, url); // the full check (with its lookup) ran in validate, outside the transaction
-        WebhookSecrets.Issued issued = secrets.issue(WebhookRepository.shareOwner(shareId), url);
-        webhooks.saveShare(shareId, ownerAccountId, issued.sealed(), clock.instant(), expiresAt);
+        WebhookSecrets.Issued issued = secrets.issue(WebhookRepository.shareOwner(shareId.value()), url);
+        webhooks.saveShare(shareId.value(), ownerAccountId, issued.sealed(), clock.instant(), expiresAt);
         security.record(SecurityEventType.WEBHOOK_SET, ownerAccountId, Map.of("scope", "share"));
         return issued.secret();
     }

@@ -54,21 +54,21 @@ class WebhookOutbox {
     }
 
     private void enqueue(ShareEvent event, String owner) {
-        Optional<WebhookRepository.Endpoint> destination = webhooks.destination(event.shareId(), owner);
+        Optional<WebhookRepository.Endpoint> destination = webhooks.destination(event.shareId().value(), owner);
         if (destination.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        if (!deliveries.takeQuota(event.shareId(), properties.maxDeliveriesPerShare(), now)) {
+        if (!deliveries.takeQuota(event.shareId().value(), properties.maxDeliveriesPerShare(), now)) {
             meters.counter("bar.webhooks.dropped").increment();
             // no share id in logs: it is the link's capability
             log.info("webhook.dropped type={} dropped_for_share={}", event.type(),
-                    deliveries.dropped(event.shareId()));
+                    deliveries.dropped(event.shareId().value()));
             return;
         }
         String eventId = "evt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(SecretBytes.random(16).toByteArray());
         WebhookRepository.Endpoint endpoint = destination.get();
-        deliveries.insert(eventId, endpoint.accountId(), event.shareId(), endpoint.target(), event.type(),
+        deliveries.insert(eventId, endpoint.accountId(), event.shareId().value(), endpoint.target(), event.type(),
                 payloads.payload(eventId, event), now);
     }
 }

@@ -32,7 +32,7 @@ class WebhookPayloads {
         body.put("eventId", eventId);
         body.put("type", event.type());
         body.put("time", iso(event.at()));
-        body.put("shareId", event.shareId());
+        body.put("shareId", event.shareId().value());
         body.put("viewsLeft", event.viewsLeft());
         body.put("ip", event.clientIp());
         body.put("browser", event.browser());

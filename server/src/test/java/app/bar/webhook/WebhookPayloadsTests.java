@@ -7,6 +7,7 @@ import app.bar.share.ShareAccessed;
 import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareEvent;
 import app.bar.share.ShareExpired;
+import app.bar.share.ShareId;
 import app.bar.share.ShareLocked;
 import app.bar.share.SharePasswordFailed;
 import app.bar.share.ShareTamperDetected;
@@ -26,18 +27,19 @@ class WebhookPayloadsTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant AT = Instant.parse("2026-11-05T10:15:30.123456Z");
     private static final String SHARE = "AbCdEfGhIjKlMnOpQrSt_w";
+    private static final ShareId SHARE_ID = new ShareId(SHARE);
 
     private final WebhookPayloads payloads = new WebhookPayloads(JSON);
     private final ChatFormats formats = new ChatFormats(JSON);
 
     static List<ShareEvent> everyEvent() {
         List<ShareEvent> events = new ArrayList<>();
-        events.add(new ShareAccessed(SHARE, "acct", AT, "203.0.***.***", "Firefox", 2));
-        events.add(new SharePasswordFailed(SHARE, "acct", AT, "203.0.***.***", "curl", 2, 3));
-        events.add(new ShareLocked(SHARE, "acct", AT, "203.0.***.***", "curl", 2, AT.plusSeconds(3600)));
-        events.add(new ShareDestroyed(SHARE, "acct", AT, null, null, 0, DestroyReason.VIEWS_USED));
-        events.add(new ShareExpired(SHARE, "acct", AT, null, null, null));
-        events.add(new ShareTamperDetected(SHARE, "acct", AT, "2001:db8:***", "Chrome", 1));
+        events.add(new ShareAccessed(SHARE_ID, "acct", AT, "203.0.***.***", "Firefox", 2));
+        events.add(new SharePasswordFailed(SHARE_ID, "acct", AT, "203.0.***.***", "curl", 2, 3));
+        events.add(new ShareLocked(SHARE_ID, "acct", AT, "203.0.***.***", "curl", 2, AT.plusSeconds(3600)));
+        events.add(new ShareDestroyed(SHARE_ID, "acct", AT, null, null, 0, DestroyReason.VIEWS_USED));
+        events.add(new ShareExpired(SHARE_ID, "acct", AT, null, null, null));
+        events.add(new ShareTamperDetected(SHARE_ID, "acct", AT, "2001:db8:***", "Chrome", 1));
         return events;
     }
 
@@ -58,7 +60,7 @@ class WebhookPayloadsTests {
     @Test
     void payloadWhenDestroyedThenReasonInLowerCase() {
         JsonNode p = JSON.readTree(payloads.payload("evt_x",
-                new ShareDestroyed(SHARE, "a", AT, null, null, 0, DestroyReason.BURNED_BY_OWNER)));
+                new ShareDestroyed(SHARE_ID, "a", AT, null, null, 0, DestroyReason.BURNED_BY_OWNER)));
         assertThat(p.get("type").asString()).isEqualTo("share.destroyed");
         assertThat(p.get("reason").asString()).isEqualTo("burned_by_owner");
     }

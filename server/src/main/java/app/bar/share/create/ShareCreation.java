@@ -16,8 +16,13 @@ import app.bar.share.core.InlineContent;
 import app.bar.share.core.ManageTokens;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
+import app.bar.share.core.FailedAttempts;
+import app.bar.share.core.ShareKeys;
+import app.bar.share.core.ShareKind;
 import app.bar.share.core.ShareRow;
 import app.bar.share.core.ShareState;
+import app.bar.share.core.StoredContent;
+import app.bar.share.core.ViewCount;
 import app.bar.share.guard.OtpService;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -67,11 +72,11 @@ public class ShareCreation {
         this.clock = clock;
     }
 
-    public record Created(String id, String manageToken, Instant expiresAt, @Nullable Integer maxViews, boolean needsUpload,
-            @Nullable String webhookSecret) {
+    public record Created(ShareId id, String manageToken, Instant expiresAt, @Nullable Integer maxViews,
+            boolean needsUpload, @Nullable String webhookSecret) {
         @Override
         public String toString() {
-            return "Created[" + id + "]";
+            return "Created[" + id.value() + "]";
         }
     }
 
@@ -100,21 +105,21 @@ public class ShareCreation {
     }
 
     private Created persist(CreateShareRequest request, SharePolicy policy, Requester who) {
-        String id = ShareId.random().value();
+        ShareId id = ShareId.random();
         String manageToken = ManageTokens.PREFIX + OpaqueTokens.newSecret();
         Instant now = clock.instant();
         KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
         try (DataKey key = DataKey.random()) {
             SealedKey sealed = seal(id, key, request.password(), params);
-            String inline = null;
-            Long size = null;
-            if (ShareRow.TEXT.equals(policy.kind())) {
+            StoredContent content = new StoredContent(policy.filename(), null, null, null, null);
+            if (policy.kind() == ShareKind.TEXT) {
                 byte[] text = utf8(request.text());
-                size = (long) text.length;
-                inline = encrypt(key, id, text);
+                content = new StoredContent(policy.filename(), ContentTypes.TEXT_UTF8, (long) text.length, null,
+                        encrypt(key, id, text));
             }
-            shares.insert(row(id, policy, who, manageToken, now, params, sealed, inline, size));
-            if (inline == null) {
+            shares.insert(row(id, policy, who, manageToken, now, new ShareKeys(sealed, params, policy.accessVerifier()),
+                    content));
+            if (content.inline() == null) {
                 shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
             }
         }
@@ -123,24 +128,24 @@ public class ShareCreation {
         String webhookSecret = webhookUrl == null ? null
                 : webhooks().register(id, java.util.Objects.requireNonNull(who.accountId()), webhookUrl,
                         now.plus(policy.expiresIn()));
-        log.debug("share.created kind={} views={} protected={} zk={} webhook={}", policy.kind(),
+        log.debug("share.created kind={} views={} protected={} zk={} webhook={}", policy.kind().value(),
                 policy.maxViews() == null ? "unlimited" : policy.maxViews(), policy.hasPassword(),
                 policy.zeroKnowledge(), webhookUrl != null);
         return new Created(id, manageToken, now.plus(policy.expiresIn()), policy.maxViews(),
-                ShareRow.FILE.equals(policy.kind()), webhookSecret);
+                policy.kind() == ShareKind.FILE, webhookSecret);
     }
 
-    private SealedKey seal(String id, DataKey key, char @Nullable [] password, @Nullable KdfParams params) {
+    private SealedKey seal(ShareId id, DataKey key, char @Nullable [] password, @Nullable KdfParams params) {
         if (password == null || params == null) {
-            return envelope.seal(id, key, null);
+            return envelope.seal(id.value(), key, null);
         }
         SecretBytes passwordKey = kdf.derive(password, params);
-        return envelope.seal(id, key, passwordKey);
+        return envelope.seal(id.value(), key, passwordKey);
     }
 
-    private String encrypt(DataKey key, String id, byte[] plain) {
+    private String encrypt(DataKey key, ShareId id, byte[] plain) {
         try {
-            return InlineContent.whole(cipher.sealWhole(key, plain, id));
+            return InlineContent.whole(cipher.sealWhole(key, plain, id.value()));
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
@@ -156,14 +161,10 @@ public class ShareCreation {
         return bytes;
     }
 
-    private static ShareRow row(String id, SharePolicy p, Requester who, String manageToken, Instant now,
-            @Nullable KdfParams params, SealedKey sealed, @Nullable String inline, @Nullable Long size) {
-        boolean text = ShareRow.TEXT.equals(p.kind());
-        return new ShareRow(id, p.kind(), text ? ShareState.ACTIVE : ShareState.PENDING, who.accountId(),
-                OpaqueTokens.sha256Hex(manageToken), now, now.plus(p.expiresIn()), p.maxViews(), 0, null,
-                p.viewRefreshMinutes(), p.viewOnly(), p.hasPassword() || p.accessVerifier() != null,
-                params == null ? null : params.encode(), p.requireOtp(), p.zeroKnowledge(), p.accessVerifier(),
-                p.burnAfterFailedAttempts(), 0, 0, null, null, p.filename(),
-                text ? ContentTypes.TEXT_UTF8 : null, size, null, inline, sealed.kid(), sealed.value(), null, null);
+    private static ShareRow row(ShareId id, SharePolicy p, Requester who, String manageToken, Instant now,
+            ShareKeys keys, StoredContent content) {
+        ShareState state = p.kind() == ShareKind.TEXT ? ShareState.ACTIVE : ShareState.PENDING;
+        return new ShareRow(id, p.kind(), state, who.accountId(), OpaqueTokens.sha256Hex(manageToken), now,
+                now.plus(p.expiresIn()), p.access(), keys, content, ViewCount.NONE, FailedAttempts.NONE, null);
     }
 }

@@ -2,7 +2,8 @@ package app.bar.share.create;
 
 import app.bar.platform.error.BarProblem;
 import app.bar.share.ShareProperties;
-import app.bar.share.core.ShareRow;
+import app.bar.share.core.AccessPolicy;
+import app.bar.share.core.ShareKind;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * signed-in creators. Each failure is a 400 naming the field and the rule.
  */
 record SharePolicy(
-        String kind,
+        ShareKind kind,
         @Nullable String filename,
         Duration expiresIn,
         @Nullable Integer maxViews,
@@ -37,10 +38,8 @@ record SharePolicy(
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     static SharePolicy of(CreateShareRequest r, boolean signedIn, ShareProperties limits) {
-        String kind = r.kind();
-        if (!ShareRow.TEXT.equals(kind) && !ShareRow.FILE.equals(kind)) {
-            throw new BarProblem.Invalid("kind", "must be 'text' or 'file'");
-        }
+        ShareKind kind = ShareKind.of(r.kind() == null ? "" : r.kind())
+                .orElseThrow(() -> new BarProblem.Invalid("kind", "must be 'text' or 'file'"));
         checkText(r, kind, limits);
         boolean zk = Boolean.TRUE.equals(r.zeroKnowledge());
         return new SharePolicy(kind, checkFilename(r.filename()), checkExpiry(r.expiresIn(), signedIn, limits),
@@ -49,6 +48,12 @@ record SharePolicy(
                 range("viewRefreshMinutes", r.viewRefreshMinutes(), 1, 1440), Boolean.TRUE.equals(r.viewOnly()),
                 range("burnAfterFailedAttempts", r.burnAfterFailedAttempts(), 1, 100), zk,
                 checkVerifier(r.accessVerifier(), zk), checkWebhookUrl(r.webhookUrl(), signedIn));
+    }
+
+    /** What opening the share will demand and allow (a password or an access verifier both need a secret). */
+    AccessPolicy access() {
+        return new AccessPolicy(maxViews, viewRefreshMinutes == null ? null : Duration.ofMinutes(viewRefreshMinutes),
+                viewOnly, hasPassword || accessVerifier != null, requireOtp, zeroKnowledge, burnAfterFailedAttempts);
     }
 
     /** Only the shape here; the webhook module's SSRF guard checks the target (ShareWebhooks.validate). */
@@ -65,9 +70,9 @@ record SharePolicy(
         return url;
     }
 
-    private static void checkText(CreateShareRequest r, String kind, ShareProperties limits) {
+    private static void checkText(CreateShareRequest r, ShareKind kind, ShareProperties limits) {
         char[] text = r.text();
-        if (ShareRow.FILE.equals(kind)) {
+        if (kind == ShareKind.FILE) {
             if (text != null) {
                 throw new BarProblem.Invalid("text", "must be absent for a file share (upload the file instead)");
             }

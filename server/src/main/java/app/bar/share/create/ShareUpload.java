@@ -4,6 +4,7 @@ import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.WrongSecretException;
 import app.bar.platform.error.BarProblem;
+import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.ManageTokens;
 import app.bar.share.core.ShareRepository;
@@ -53,9 +54,11 @@ public class ShareUpload {
     public record Uploaded(long size, String contentType) {
     }
 
-    public Uploaded upload(String id, String manageToken, InputStream body, long declaredLength) throws IOException {
+    public Uploaded upload(String shareId, String manageToken, InputStream body, long declaredLength)
+            throws IOException {
         Instant now = clock.instant();
-        ShareRow share = ManageTokens.authorize(shares.find(id), manageToken, now);
+        ShareRow share = ManageTokens.authorize(ShareId.parse(shareId).flatMap(shares::find), manageToken, now);
+        ShareId id = share.id();
         if (share.state() != ShareState.PENDING || share.isText()) {
             throw new BarProblem.Conflict("This share's content is already uploaded or being uploaded.");
         }
@@ -83,14 +86,15 @@ public class ShareUpload {
     }
 
     private Uploaded store(ShareRow share, DataKey key, InputStream body, long limit) throws IOException {
-        boolean scan = !share.zeroKnowledge(); // ciphertext from the client cannot be scanned
+        boolean zeroKnowledge = share.policy().zeroKnowledge();
+        boolean scan = !zeroKnowledge; // ciphertext from the client cannot be scanned
         try (BlobStore.BlobWriter writer = blobs.create();
                 VirusScanner.Scan virusScan = scan ? startScan() : VirusScanner.NONE.start()) {
             byte[] buffer = new byte[BUFFER];
             byte[] prefix = new byte[ContentTypes.SNIFF_BYTES];
             int prefixLength = 0;
             long total = 0;
-            try (OutputStream sealed = cipher.encrypting(key, new KeepOpen(writer.stream()), share.id())) {
+            try (OutputStream sealed = cipher.encrypting(key, new KeepOpen(writer.stream()), share.id().value())) {
                 int n;
                 while ((n = body.read(buffer)) >= 0) {
                     total += n;
@@ -110,10 +114,10 @@ public class ShareUpload {
             }
             java.util.Arrays.fill(buffer, (byte) 0);
             verdict(virusScan);
-            String type = share.zeroKnowledge() ? ContentTypes.OCTET_STREAM : ContentTypes.sniff(prefix, prefixLength);
+            String type = zeroKnowledge ? ContentTypes.OCTET_STREAM : ContentTypes.sniff(prefix, prefixLength);
             java.util.Arrays.fill(prefix, (byte) 0);
             writer.commit();
-            if (!shares.completeUpload(share.id(), writer.id().value(), total, type)) {
+            if (!shares.completeUpload(share.id(), writer.id(), total, type)) {
                 blobs.delete(writer.id()); // the share was burned or expired meanwhile
                 throw new BarProblem.NotFound();
             }

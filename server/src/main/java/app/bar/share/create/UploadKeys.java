@@ -3,6 +3,7 @@ package app.bar.share.create;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.KeySealer;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.share.ShareId;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,11 +17,11 @@ final class UploadKeys {
     private UploadKeys() {
     }
 
-    static String seal(String manageToken, DataKey key, String shareId) {
+    static String seal(String manageToken, DataKey key, ShareId shareId) {
         return OpaqueTokens.base64Url(KeySealer.seal(kek(manageToken), key, context(shareId)));
     }
 
-    static DataKey open(String manageToken, String sealed, String shareId) {
+    static DataKey open(String manageToken, String sealed, ShareId shareId) {
         return KeySealer.open(kek(manageToken), OpaqueTokens.decodeBase64Url(sealed), context(shareId));
     }
 
@@ -28,7 +29,7 @@ final class UploadKeys {
         return OpaqueTokens.sha256(("bar-share-upload-key:v1:" + manageToken).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String context(String shareId) {
-        return "bar-share-upload:v1:" + shareId;
+    private static String context(ShareId shareId) {
+        return "bar-share-upload:v1:" + shareId.value();
     }
 }

@@ -7,6 +7,7 @@ import app.bar.share.DestroyReason;
 import app.bar.share.ShareLocked;
 import app.bar.share.SharePasswordFailed;
 import app.bar.share.ShareProperties;
+import app.bar.share.core.FailedAttempts;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
@@ -50,18 +51,19 @@ public class BruteForceGuard {
     /** Reserves one attempt or answers 423/429; returns the failure count if this attempt fails. */
     public int reserve(ShareRow share) {
         Instant now = clock.instant();
-        Instant lockedUntil = share.lockedUntil();
+        FailedAttempts attempts = share.attempts();
+        Instant lockedUntil = attempts.lockedUntil();
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
             throw new BarProblem.Locked("This share is locked after too many wrong passwords.",
                     Duration.between(now, lockedUntil));
         }
-        Instant nextAttempt = share.nextAttemptAt();
+        Instant nextAttempt = attempts.nextAttemptAt();
         if (nextAttempt != null && nextAttempt.isAfter(now)) {
             throw tooSoon(Duration.between(now, nextAttempt));
         }
         boolean lockOver = lockedUntil != null;
-        int failures = (lockOver ? 0 : share.failedAttempts()) + 1;
-        if (!shares.reserveAttempt(share.id(), share.failedAttempts(), failures, now.plus(delayAfter(failures)), now)) {
+        int failures = (lockOver ? 0 : attempts.inARow()) + 1;
+        if (!shares.reserveAttempt(share.id(), attempts.inARow(), failures, now.plus(delayAfter(failures)), now)) {
             throw tooSoon(Duration.ofSeconds(1)); // another try of this share is being checked right now
         }
         return failures;
@@ -78,7 +80,7 @@ public class BruteForceGuard {
         security.record(SecurityEventType.SHARE_PASSWORD_FAILED, who.accountId(), Map.of("failures", failures));
         events.publishEvent(new SharePasswordFailed(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
                 share.viewsLeft(), failures));
-        Integer burnAfter = share.burnAfterFailedAttempts();
+        Integer burnAfter = share.policy().burnAfterFailedAttempts();
         if (burnAfter != null && total >= burnAfter) {
             shredder.destroy(share, DestroyReason.FAILED_ATTEMPTS, who);
             return new BarProblem.NotFound();

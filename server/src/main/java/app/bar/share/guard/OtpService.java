@@ -6,6 +6,7 @@ import app.bar.platform.SqlTime;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.ratelimit.RateLimiter;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,7 +58,8 @@ public class OtpService {
         return OpaqueTokens.sha256Hex("bar-otp-recipient:v1:" + shareId + ":" + normalize(email));
     }
 
-    public void saveRecipients(String shareId, Collection<String> emails) {
+    public void saveRecipients(ShareId share, Collection<String> emails) {
+        String shareId = share.value();
         emails.stream().map(e -> recipientHash(shareId, e)).distinct().forEach(hash -> jdbc.sql(
                 "insert into share_otp_recipients (share_id, email_hash) values (:s, :h)")
                 .param("s", shareId).param("h", hash).update());
@@ -65,7 +67,8 @@ public class OtpService {
 
     /** Mails a fresh code when {@code email} is a listed recipient; silent otherwise. */
     @Transactional
-    public void sendCode(String shareId, String email) {
+    public void sendCode(ShareId share, String email) {
+        String shareId = share.value();
         String recipient = recipientHash(shareId, email);
         if (!limiter.tryConsume("share-otp", properties.otpSendLimit(), shareId + ":" + recipient).isZero()) {
             return; // same answer either way: the limit must not tell a listed address from another
@@ -89,7 +92,8 @@ public class OtpService {
     }
 
     /** Uses a code: true once for the right, unexpired code within the allowed tries. */
-    public boolean verify(String shareId, String email, String code) {
+    public boolean verify(ShareId share, String email, String code) {
+        String shareId = share.value();
         if (!code.matches("\\d{6}")) {
             return false;
         }

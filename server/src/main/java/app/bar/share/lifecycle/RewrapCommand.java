@@ -4,6 +4,7 @@ import app.bar.crypto.Envelope;
 import app.bar.crypto.RewrapParticipant;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.cli.ContextCommand;
+import app.bar.share.ShareId;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
 import java.util.List;
@@ -45,11 +46,11 @@ class RewrapCommand implements ContextCommand {
         String newest = envelope.newestKid();
         int moved = 0;
         int failed = 0;
-        List<String> batch;
-        java.util.Set<String> skipped = new java.util.HashSet<>();
+        List<ShareId> batch;
+        java.util.Set<ShareId> skipped = new java.util.HashSet<>();
         while (!(batch = shares.idsWithKeyNotUnder(newest, 500 + skipped.size())).isEmpty()
                 && !skipped.containsAll(batch)) {
-            for (String id : batch) {
+            for (ShareId id : batch) {
                 if (skipped.contains(id)) {
                     continue;
                 }
@@ -74,12 +75,12 @@ class RewrapCommand implements ContextCommand {
         return failed == 0 ? 0 : 1;
     }
 
-    private boolean rewrap(String id) {
+    private boolean rewrap(ShareId id) {
         Optional<ShareRow> share = shares.find(id);
-        if (share.isEmpty() || share.get().wrappedKey() == null) {
+        if (share.isEmpty() || !share.get().keys().hasKey()) {
             return false;
         }
-        SealedKey current = share.get().sealedKey();
-        return envelope.rewrap(id, current).map(next -> shares.updateKey(id, current, next)).orElse(false);
+        SealedKey current = share.get().keys().sealed();
+        return envelope.rewrap(id.value(), current).map(next -> shares.updateKey(id, current, next)).orElse(false);
     }
 }

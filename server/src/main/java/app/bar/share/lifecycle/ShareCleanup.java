@@ -6,8 +6,8 @@ import app.bar.share.ShareProperties;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareRowMapper;
 import app.bar.share.core.ShareState;
-import app.bar.share.open.TicketStore;
 import app.bar.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -35,17 +35,15 @@ class ShareCleanup {
 
     private final ShareRepository shares;
     private final ShareShredder shredder;
-    private final TicketStore tickets;
     private final BlobStore blobs;
     private final JdbcClient jdbc;
     private final ShareProperties properties;
     private final Clock clock;
 
-    ShareCleanup(ShareRepository shares, ShareShredder shredder, TicketStore tickets, BlobStore blobs, JdbcClient jdbc,
+    ShareCleanup(ShareRepository shares, ShareShredder shredder, BlobStore blobs, JdbcClient jdbc,
             ShareProperties properties, Clock clock) {
         this.shares = shares;
         this.shredder = shredder;
-        this.tickets = tickets;
         this.blobs = blobs;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -65,7 +63,7 @@ class ShareCleanup {
         int abandoned = destroyAll(candidates("state in ('PENDING','UPLOADING') and created_at <= :before",
                 now.minus(properties.uploadWindow())), s -> DestroyReason.UPLOAD_ABANDONED);
         int orphans = removeOrphanBlobs(now);
-        tickets.purgeExpired(now);
+        jdbc.sql("delete from share_tickets where expires_at <= :now").param("now", SqlTime.of(now)).update();
         jdbc.sql("delete from share_otps where expires_at <= :now").param("now", SqlTime.of(now)).update();
         int tombstones = purgeTombstones(now.minus(properties.tombstoneRetention()));
         Report report = new Report(expired, usedUp, abandoned, orphans, tombstones);
@@ -79,7 +77,7 @@ class ShareCleanup {
     private List<ShareRow> candidates(String where, Instant at) {
         return jdbc.sql("select * from shares where " + where + " order by expires_at limit " + BATCH)
                 .param("now", SqlTime.of(at)).param("before", SqlTime.of(at))
-                .query(ShareRepository::map).list();
+                .query(ShareRowMapper.INSTANCE).list();
     }
 
     private int destroyAll(List<ShareRow> rows, java.util.function.Function<ShareRow, DestroyReason> reason) {
@@ -93,8 +91,8 @@ class ShareCleanup {
     }
 
     private static boolean refreshWindowOver(ShareRow s, Instant now) {
-        Duration window = s.viewRefresh();
-        Instant exhaustedAt = s.exhaustedAt();
+        Duration window = s.policy().viewRefresh();
+        Instant exhaustedAt = s.views().exhaustedAt();
         return window == null || exhaustedAt == null || !exhaustedAt.plus(window).isAfter(now);
     }
 

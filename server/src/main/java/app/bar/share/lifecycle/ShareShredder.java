@@ -4,6 +4,7 @@ import app.bar.share.DestroyReason;
 import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareEvent;
 import app.bar.share.ShareExpired;
+import app.bar.share.ShareId;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
@@ -63,7 +64,7 @@ public class ShareShredder {
     public void afterShred(ShareRow share, DestroyReason reason, Requester who) {
         Instant now = clock.instant();
         forgetSecrets(share);
-        removeBlob(share.id(), share.blobId());
+        removeBlob(share.id(), share.content().blob());
         log.debug("share.destroyed reason={}", reason); // the access log and the event record it
         ShareEvent event = reason == DestroyReason.EXPIRED
                 ? new ShareExpired(share.id(), share.ownerId(), now, who.clientIp(), who.browser(), share.viewsLeft())
@@ -73,12 +74,12 @@ public class ShareShredder {
     }
 
     /** Deletes a blob whose key is already gone (after the last view's stream ended). */
-    public void removeBlob(String shareId, @Nullable String blobId) {
+    public void removeBlob(ShareId shareId, @Nullable BlobId blobId) {
         if (blobId == null) {
             return;
         }
         try {
-            blobs.delete(new BlobId(blobId));
+            blobs.delete(blobId);
             shares.clearBlob(shareId);
         } catch (IOException e) {
             // the key is gone, so the blob is unreadable; the clean-up job retries the removal
@@ -88,13 +89,13 @@ public class ShareShredder {
 
     /** Tickets always; OTP and viewer rows only where the policy can have made them. */
     public void forgetSecrets(ShareRow share) {
-        String id = share.id();
+        String id = share.id().value();
         jdbc.sql("delete from share_tickets where share_id = :id").param("id", id).update();
-        if (share.requireOtp()) {
+        if (share.policy().requireOtp()) {
             jdbc.sql("delete from share_otps where share_id = :id").param("id", id).update();
             jdbc.sql("delete from share_otp_recipients where share_id = :id").param("id", id).update();
         }
-        if (share.viewRefreshMinutes() != null) {
+        if (share.policy().viewRefresh() != null) {
             jdbc.sql("delete from share_viewers where share_id = :id").param("id", id).update();
         }
     }

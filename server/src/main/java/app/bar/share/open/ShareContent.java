@@ -15,7 +15,6 @@ import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
 import app.bar.share.core.ShareState;
 import app.bar.share.lifecycle.ShareShredder;
-import app.bar.storage.BlobId;
 import app.bar.storage.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -93,7 +92,7 @@ public class ShareContent {
     public Opened open(String id, String ticket, @Nullable String viewerToken, Requester who) throws IOException {
         ShareRow share = visibility.visible(id, viewerToken);
         Instant now = clock.instant();
-        DataKey key = tickets.redeem(id, ticket, now).orElse(null);
+        DataKey key = tickets.redeem(share.id(), ticket, now).orElse(null);
         if (key == null) {
             visibility.visible(id, viewerToken); // a share used up meanwhile (its tickets went with it) is a 404
             throw new BarProblem.Unauthorized("The ticket is invalid, used or expired; unlock again.");
@@ -130,7 +129,7 @@ public class ShareContent {
             tampered(opened.share, opened.who);
             throw new StreamCut(e);
         } finally {
-            if (!tampered && opened.lastView && opened.share.viewRefresh() == null) {
+            if (!tampered && opened.lastView && opened.share.policy().viewRefresh() == null) {
                 shredder.afterShred(opened.share, DestroyReason.VIEWS_USED, opened.who);
             }
         }
@@ -145,14 +144,14 @@ public class ShareContent {
                 return null;
             }
             int used = shares.viewsUsed(share.id());
-            Integer max = share.maxViews();
+            Integer max = share.policy().maxViews();
             boolean last = max != null && used >= max;
-            if (last && share.viewRefresh() == null) {
+            if (last && share.policy().viewRefresh() == null) {
                 shares.shred(share.id(), ShareState.DESTROYED, DestroyReason.VIEWS_USED, now); // the key, at once
             } else if (last) {
                 shares.markExhausted(share.id(), now);
             }
-            String viewer = share.viewRefresh() == null ? null : viewers.register(share.id(), now);
+            String viewer = share.policy().viewRefresh() == null ? null : viewers.register(share.id(), now);
             return new View(max == null ? null : Math.max(0, max - used), last, viewer);
         });
         if (view == null) {
@@ -162,22 +161,22 @@ public class ShareContent {
     }
 
     private InputStream plaintext(ShareRow share, DataKey key, InputStream source) throws IOException {
-        String inline = share.inlineContent();
+        String inline = share.content().inline();
         if (inline != null && InlineContent.isWhole(inline)) {
             try (source) {
-                return cipher.openWhole(key, source.readAllBytes(), share.id());
+                return cipher.openWhole(key, source.readAllBytes(), share.id().value());
             }
         }
-        return cipher.decrypting(key, source, share.id());
+        return cipher.decrypting(key, source, share.id().value());
     }
 
     private InputStream openSource(ShareRow share) throws IOException {
-        String inline = share.inlineContent();
+        String inline = share.content().inline();
         if (inline != null) {
             return new ByteArrayInputStream(InlineContent.sealedBytes(inline));
         }
         try {
-            return blobs.open(new BlobId(Objects.requireNonNull(share.blobId())));
+            return blobs.open(Objects.requireNonNull(share.content().blob()));
         } catch (NoSuchFileException e) {
             throw new BarProblem.NotFound(); // its last view was taken and the blob removed meanwhile
         }
@@ -186,14 +185,14 @@ public class ShareContent {
     private void tampered(ShareRow share, Requester who) {
         Instant now = clock.instant();
         log.error("share.tamper_detected");
-        security.record(SecurityEventType.SHARE_TAMPER_DETECTED, who.accountId(), Map.of("kind", share.kind()));
+        security.record(SecurityEventType.SHARE_TAMPER_DETECTED, who.accountId(), Map.of("kind", share.kind().value()));
         events.publishEvent(new ShareTamperDetected(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
                 share.viewsLeft()));
         if (!shredder.destroy(share, DestroyReason.TAMPER, who)) {
             // its last view had already deleted the key: still mark why it ended
             shares.markQuarantined(share.id());
             shredder.forgetSecrets(share);
-            shredder.removeBlob(share.id(), share.blobId());
+            shredder.removeBlob(share.id(), share.content().blob());
         }
     }
 

@@ -9,7 +9,6 @@ import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.platform.secrets.SecretBytes;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.Requester;
-import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
 import app.bar.share.guard.BruteForceGuard;
 import app.bar.share.guard.OtpService;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ShareUnlock {
 
-    private final ShareRepository shares;
     private final ShareVisibility visibility;
     private final BruteForceGuard guard;
     private final OtpService otp;
@@ -38,9 +36,8 @@ public class ShareUnlock {
     private final ShareProperties properties;
     private final Clock clock;
 
-    ShareUnlock(ShareRepository shares, ShareVisibility visibility, BruteForceGuard guard, OtpService otp,
+    ShareUnlock(ShareVisibility visibility, BruteForceGuard guard, OtpService otp,
             TicketStore tickets, Envelope envelope, PasswordKdf kdf, ShareProperties properties, Clock clock) {
-        this.shares = shares;
         this.visibility = visibility;
         this.guard = guard;
         this.otp = otp;
@@ -66,9 +63,9 @@ public class ShareUnlock {
     public Result unlock(String id, UnlockRequest request, @Nullable String viewerToken, Requester who) {
         try {
             ShareRow share = visibility.visible(id, viewerToken);
-            DataKey key = share.requiresPassword() ? checkSecret(share, request, who) : openWithoutPassword(share);
+            DataKey key = share.policy().requiresPassword() ? checkSecret(share, request, who) : openWithoutPassword(share);
             try (key) {
-                if (share.requireOtp() && !otpPassed(share, request)) {
+                if (share.policy().requireOtp() && !otpPassed(share, request)) {
                     return new Result(null, 0, null);
                 }
                 Instant now = clock.instant();
@@ -81,11 +78,11 @@ public class ShareUnlock {
     }
 
     private DataKey openWithoutPassword(ShareRow share) {
-        return envelope.open(share.id(), share.sealedKey(), null);
+        return envelope.open(share.id().value(), share.keys().sealed(), null);
     }
 
     private DataKey checkSecret(ShareRow share, UnlockRequest request, Requester who) {
-        boolean zkKey = share.accessVerifier() != null;
+        boolean zkKey = share.keys().accessVerifier() != null;
         char[] password = request.password();
         if (zkKey ? request.accessKey() == null : password == null || password.length == 0) {
             throw new BarProblem.Unauthorized(zkKey ? "This share needs its access key." : "This share needs its password.");
@@ -101,9 +98,9 @@ public class ShareUnlock {
     }
 
     private @Nullable DataKey checkPassword(ShareRow share, char[] password) {
-        SecretBytes passwordKey = kdf.derive(password, java.util.Objects.requireNonNull(share.kdfParams()));
+        SecretBytes passwordKey = kdf.derive(password, java.util.Objects.requireNonNull(share.keys().kdf()));
         try {
-            return envelope.open(share.id(), share.sealedKey(), passwordKey);
+            return envelope.open(share.id().value(), share.keys().sealed(), passwordKey);
         } catch (WrongSecretException e) {
             return null;
         }
@@ -114,7 +111,7 @@ public class ShareUnlock {
         if (key == null || key.length != 32) {
             return null;
         }
-        byte[] expected = OpaqueTokens.decodeBase64Url(java.util.Objects.requireNonNull(share.accessVerifier()));
+        byte[] expected = OpaqueTokens.decodeBase64Url(java.util.Objects.requireNonNull(share.keys().accessVerifier()));
         if (expected == null || !MessageDigest.isEqual(OpaqueTokens.sha256(key), expected)) {
             return null;
         }

@@ -28,11 +28,8 @@ public class ShareVisibility {
     }
 
     public ShareRow visible(String id, @Nullable String viewerToken) {
-        if (!ShareId.isValid(id)) {
-            throw new BarProblem.NotFound();
-        }
         Instant now = clock.instant();
-        ShareRow share = shares.find(id).orElseThrow(BarProblem.NotFound::new);
+        ShareRow share = ShareId.parse(id).flatMap(shares::find).orElseThrow(BarProblem.NotFound::new);
         if (share.isOpenable(now) || viewers.mayReopen(share, viewerToken, now)) {
             return share;
         }

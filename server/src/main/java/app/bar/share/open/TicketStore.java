@@ -5,6 +5,7 @@ import app.bar.crypto.KeySealer;
 import app.bar.crypto.WrongSecretException;
 import app.bar.platform.SqlTime;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.share.ShareId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code delete} whose row count decides (as Spring Security's one-time tokens).
  */
 @Component
-public class TicketStore {
+class TicketStore {
 
     private final JdbcClient jdbc;
 
@@ -26,7 +27,8 @@ public class TicketStore {
         this.jdbc = jdbc;
     }
 
-    String issue(String shareId, DataKey key, Instant expiresAt) {
+    String issue(ShareId share, DataKey key, Instant expiresAt) {
+        String shareId = share.value();
         byte[] ticket = OpaqueTokens.randomBytes(32);
         try {
             String sealed = OpaqueTokens.base64Url(KeySealer.seal(ticket, key, context(shareId)));
@@ -40,7 +42,8 @@ public class TicketStore {
     }
 
     /** Uses a ticket of this share: the data key, or empty when the ticket is unknown, used, expired or foreign. */
-    Optional<DataKey> redeem(String shareId, String ticketText, Instant now) {
+    Optional<DataKey> redeem(ShareId share, String ticketText, Instant now) {
+        String shareId = share.value();
         byte[] ticket = OpaqueTokens.decodeBase64Url(ticketText);
         if (ticket == null || ticket.length != 32) {
             return Optional.empty();
@@ -60,10 +63,6 @@ public class TicketStore {
         } finally {
             Arrays.fill(ticket, (byte) 0);
         }
-    }
-
-    public int purgeExpired(Instant now) {
-        return jdbc.sql("delete from share_tickets where expires_at <= :now").param("now", SqlTime.of(now)).update();
     }
 
     private static String context(String shareId) {

@@ -2,6 +2,7 @@ package app.bar.share.open;
 
 import app.bar.platform.SqlTime;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.share.ShareId;
 import app.bar.share.core.ShareRow;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,21 +27,22 @@ public class ViewerStore {
     }
 
     /** Registers a new viewer; returns the token for the cookie. */
-    String register(String shareId, Instant now) {
+    String register(ShareId share, Instant now) {
         String token = OpaqueTokens.newSecret();
         jdbc.sql("insert into share_viewers (share_id, viewer_hash, first_viewed_at) values (:s, :h, :t)")
-                .param("s", shareId).param("h", OpaqueTokens.sha256Hex(token)).param("t", SqlTime.of(now)).update();
+                .param("s", share.value()).param("h", OpaqueTokens.sha256Hex(token)).param("t", SqlTime.of(now))
+                .update();
         return token;
     }
 
     boolean mayReopen(ShareRow share, @Nullable String token, Instant now) {
-        Duration window = share.viewRefresh();
+        Duration window = share.policy().viewRefresh();
         if (window == null || token == null || token.length() > 64 || !share.isLive(now)) {
             return false;
         }
         return jdbc.sql("""
                 select count(*) from share_viewers where share_id = :s and viewer_hash = :h and first_viewed_at > :since""")
-                .param("s", share.id()).param("h", OpaqueTokens.sha256Hex(token)).param("since", SqlTime.of(now.minus(window)))
+                .param("s", share.id().value()).param("h", OpaqueTokens.sha256Hex(token)).param("since", SqlTime.of(now.minus(window)))
                 .query(Integer.class).single() > 0;
     }
 }

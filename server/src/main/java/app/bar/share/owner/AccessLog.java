@@ -1,6 +1,7 @@
 package app.bar.share.owner;
 
 import app.bar.platform.SqlTime;
+import app.bar.share.ShareId;
 import app.bar.share.ShareEvent;
 import java.time.Instant;
 import java.util.List;
@@ -24,15 +25,15 @@ class AccessLog {
         jdbc.sql("""
                 insert into share_access_log (share_id, occurred_at, outcome, client_ip, browser)
                 values (:s, :t, :o, :ip, :b)""")
-                .param("s", event.shareId()).param("t", SqlTime.of(event.at())).param("o", event.outcome())
+                .param("s", event.shareId().value()).param("t", SqlTime.of(event.at())).param("o", event.outcome())
                 .param("ip", event.clientIp()).param("b", event.browser()).update();
     }
 
-    List<Entry> of(String shareId) {
+    List<Entry> of(ShareId shareId) {
         return jdbc.sql("""
                 select occurred_at, outcome, client_ip, browser from share_access_log
                 where share_id = :s order by occurred_at, id""")
-                .param("s", shareId)
+                .param("s", shareId.value())
                 .query((rs, n) -> new Entry(SqlTime.instant(rs, "occurred_at"), rs.getString("outcome"),
                         rs.getString("client_ip"), rs.getString("browser")))
                 .list();

@@ -3,6 +3,8 @@ package app.bar.share.owner;
 import app.bar.platform.error.BarProblem;
 import app.bar.share.DestroyReason;
 import app.bar.share.ShareId;
+import app.bar.share.core.AccessPolicy;
+import app.bar.share.core.Destruction;
 import app.bar.share.core.ManageTokens;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
@@ -41,7 +43,7 @@ public class OwnedShares {
     /** One of the owner's shares as the dashboard lists it. */
     record Summary(String id, String kind, String state, @Nullable String filename, @Nullable Integer maxViews,
             @Nullable Integer viewsLeft, Instant createdAt, Instant expiresAt, boolean requiresPassword,
-            boolean requiresOtp, boolean zeroKnowledge, @Nullable Long size, @Nullable String destroyReason) {
+            boolean requiresOtp, boolean zeroKnowledge, @Nullable Long size, @Nullable DestroyReason destroyReason) {
     }
 
     List<Summary> list(String accountId) {
@@ -56,10 +58,7 @@ public class OwnedShares {
 
     /** Burns a share for its owner or the holder of its manage token; 404 when neither, or already gone. */
     public void burn(String shareId, @Nullable String manageToken, Requester who) {
-        if (!ShareId.isValid(shareId)) {
-            throw new BarProblem.NotFound();
-        }
-        ShareRow share = shares.find(shareId).orElseThrow(BarProblem.NotFound::new);
+        ShareRow share = ShareId.parse(shareId).flatMap(shares::find).orElseThrow(BarProblem.NotFound::new);
         String account = who.accountId();
         boolean owner = account != null && account.equals(share.ownerId());
         if (!owner && !ManageTokens.matches(share, manageToken)) {
@@ -89,10 +88,7 @@ public class OwnedShares {
     }
 
     private ShareRow owned(String accountId, String shareId) {
-        if (!ShareId.isValid(shareId)) {
-            throw new BarProblem.NotFound();
-        }
-        ShareRow share = shares.find(shareId).orElseThrow(BarProblem.NotFound::new);
+        ShareRow share = ShareId.parse(shareId).flatMap(shares::find).orElseThrow(BarProblem.NotFound::new);
         if (!accountId.equals(share.ownerId())) {
             throw new BarProblem.NotFound();
         }
@@ -100,7 +96,7 @@ public class OwnedShares {
     }
 
     private static Summary summary(ShareRow s, Instant now) {
-        Instant lockedUntil = s.lockedUntil();
+        Instant lockedUntil = s.attempts().lockedUntil();
         String state = switch (s.state()) {
             case PENDING, UPLOADING -> "awaiting_upload";
             case ACTIVE -> !s.expiresAt().isAfter(now) ? "expired"
@@ -109,8 +105,11 @@ public class OwnedShares {
             case DESTROYED -> "destroyed";
             case QUARANTINED -> "quarantined";
         };
-        return new Summary(s.id(), s.kind(), state, s.zeroKnowledge() ? null : s.filename(), s.maxViews(),
-                s.viewsLeft(), s.createdAt(), s.expiresAt(), s.requiresPassword(), s.requireOtp(), s.zeroKnowledge(),
-                s.zeroKnowledge() ? null : s.sizeBytes(), s.destroyReason());
+        AccessPolicy p = s.policy();
+        boolean zk = p.zeroKnowledge();
+        Destruction end = s.destruction();
+        return new Summary(s.id().value(), s.kind().value(), state, zk ? null : s.content().filename(), p.maxViews(),
+                s.viewsLeft(), s.createdAt(), s.expiresAt(), p.requiresPassword(), p.requireOtp(), zk,
+                zk ? null : s.content().sizeBytes(), end == null ? null : end.reason());
     }
 }

@@ -7,6 +7,7 @@ import app.bar.crypto.Envelope;
 import app.bar.crypto.WrongSecretException;
 import app.bar.share.ShareApi;
 import app.bar.share.ShareFiles;
+import app.bar.share.ShareId;
 import app.bar.share.ShareIntegrationTest;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
@@ -132,11 +133,11 @@ class SharePasswordIT {
     void passwordShareWhenDatabaseBlobsAndMasterKeysLeakedThenStillClosedWithoutPassword() {
         // DESIGN.md §1: the data key is also sealed under the password's Argon2id key
         String id = passwordShare(aText("x"));
-        ShareRow row = shares.find(id).orElseThrow();
-        assertThat(row.sealedKey().passwordLayer()).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> envelope.open(id, row.sealedKey(), null))
+        ShareRow row = shares.find(new ShareId(id)).orElseThrow();
+        assertThat(row.keys().sealed().passwordLayer()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> envelope.open(id, row.keys().sealed(), null))
                 .isInstanceOf(WrongSecretException.class);
-        assertThat(row.kdf()).startsWith("argon2id$m=19456,t=2,p=1$");
+        assertThat(java.util.Objects.requireNonNull(row.keys().kdf()).encode()).startsWith("argon2id$m=19456,t=2,p=1$");
     }
 
     @Test

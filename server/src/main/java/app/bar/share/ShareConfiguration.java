@@ -1,8 +1,6 @@
 package app.bar.share;
 
 import app.bar.platform.web.BodyLimitRule;
-import app.bar.share.create.ClamdScanner;
-import app.bar.share.create.VirusScanner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,7 +9,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Body limits of the share routes (the upload streams and enforces its own limit while it
- * reads) and the virus scanner, clamd when {@code bar.shares.clamd-url} is set.
+ * reads). The virus scanner is configured with the upload, in {@code share.create}.
  */
 @Configuration(proxyBeanMethods = false)
 class ShareConfiguration {
@@ -30,11 +28,5 @@ class ShareConfiguration {
     @Order(0)
     BodyLimitRule shareUploadBodyLimit() {
         return new BodyLimitRule(HttpMethod.PUT, "/api/shares/{id}/content", null);
-    }
-
-    @Bean
-    VirusScanner virusScanner(ShareProperties properties) {
-        return properties.scanEnabled() ? new ClamdScanner(properties.clamdUrl(), properties.clamdTimeout())
-                : VirusScanner.NONE;
     }
 }

@@ -44,7 +44,7 @@ public record ShareProperties(
         return signedIn ? maxExpiry : anonymousMaxExpiry;
     }
 
-    boolean scanEnabled() {
+    public boolean scanEnabled() {
         return !clamdUrl.isBlank();
     }
 }

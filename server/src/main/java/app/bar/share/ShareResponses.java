@@ -77,7 +77,7 @@ final class ShareResponses {
     }
 
     void download(ShareContent.Opened opened, HttpServletResponse response) {
-        ShareRow s = opened.share;
+        ShareRow s = opened.share();
         response.setStatus(200);
         response.setContentType(servedType(s));
         String filename = s.content().filename();
@@ -90,8 +90,9 @@ final class ShareResponses {
         if (size != null) {
             response.setContentLengthLong(size);
         }
-        if (opened.viewerToken != null) {
-            ResponseCookie cookie = ResponseCookie.from(ViewerStore.COOKIE, opened.viewerToken)
+        String viewerToken = opened.viewerToken();
+        if (viewerToken != null) {
+            ResponseCookie cookie = ResponseCookie.from(ViewerStore.COOKIE, viewerToken)
                     .path("/api/shares/" + s.id().value())
                     .maxAge(Objects.requireNonNull(s.policy().viewRefresh()))
                     .httpOnly(true)

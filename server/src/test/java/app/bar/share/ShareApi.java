@@ -177,4 +177,14 @@ public final class ShareApi {
         json.remove("instance");
         return json.toString();
     }
+
+    /** A download as a browser must see it: only saved, never rendered on our origin. */
+    public static void assertDownloadHeaders(HttpResponse<?> response) {
+        // ASVS 3.2.1 / 14.3.2: attachment, nosniff, no-store, sandboxing CSP
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(response.headers().allValues("Content-Security-Policy")).containsExactly("default-src 'none'; sandbox");
+        assertThat(response.headers().firstValue("ETag")).isEmpty();
+    }
 }

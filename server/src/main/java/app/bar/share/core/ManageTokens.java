@@ -13,9 +13,19 @@ import org.jspecify.annotations.Nullable;
 public final class ManageTokens {
 
     /** What tells a manage token from other bearer values (API tokens are {@code bar_pat_}). */
-    public static final String PREFIX = "bar_mt_";
+    static final String PREFIX = "bar_mt_";
 
     private ManageTokens() {
+    }
+
+    /** A new manage token, which the creator sees once. */
+    public static String newToken() {
+        return PREFIX + OpaqueTokens.newSecret();
+    }
+
+    /** What {@code shares.manage_token_hash} holds. */
+    public static String hash(String token) {
+        return OpaqueTokens.sha256Hex(token);
     }
 
     /** The bearer value of an {@code Authorization: Bearer bar_mt_...} header, or null. */
@@ -28,7 +38,7 @@ public final class ManageTokens {
     }
 
     public static boolean matches(ShareRow share, @Nullable String token) {
-        return token != null && OpaqueTokens.sameHash(share.manageTokenHash(), OpaqueTokens.sha256Hex(token));
+        return token != null && OpaqueTokens.sameHash(share.manageTokenHash(), hash(token));
     }
 
     /** The share, when it is live (or awaiting upload) and the token is its own; otherwise 404. */

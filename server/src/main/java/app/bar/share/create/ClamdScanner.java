@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>Hand-written: the protocol is a dozen lines and the Java clamd clients on Maven Central
  * are unmaintained or pull in frameworks.
  */
-public final class ClamdScanner implements VirusScanner {
+final class ClamdScanner implements VirusScanner {
 
     private static final Logger log = LoggerFactory.getLogger(ClamdScanner.class);
     private static final int MAX_CHUNK = 64 * 1024;
@@ -33,7 +33,7 @@ public final class ClamdScanner implements VirusScanner {
     private final URI endpoint;
     private final Duration timeout;
 
-    public ClamdScanner(String url, Duration timeout) {
+    ClamdScanner(String url, Duration timeout) {
         this.endpoint = URI.create(url.strip());
         this.timeout = timeout;
         String scheme = endpoint.getScheme();

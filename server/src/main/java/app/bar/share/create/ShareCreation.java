@@ -7,7 +7,6 @@ import app.bar.crypto.KdfParams;
 import app.bar.crypto.PasswordKdf;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.error.BarProblem;
-import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.platform.secrets.SecretBytes;
 import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
@@ -106,7 +105,7 @@ public class ShareCreation {
 
     private Created persist(CreateShareRequest request, SharePolicy policy, Requester who) {
         ShareId id = ShareId.random();
-        String manageToken = ManageTokens.PREFIX + OpaqueTokens.newSecret();
+        String manageToken = ManageTokens.newToken();
         Instant now = clock.instant();
         KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
         try (DataKey key = DataKey.random()) {
@@ -164,7 +163,7 @@ public class ShareCreation {
     private static ShareRow row(ShareId id, SharePolicy p, Requester who, String manageToken, Instant now,
             ShareKeys keys, StoredContent content) {
         ShareState state = p.kind() == ShareKind.TEXT ? ShareState.ACTIVE : ShareState.PENDING;
-        return new ShareRow(id, p.kind(), state, who.accountId(), OpaqueTokens.sha256Hex(manageToken), now,
+        return new ShareRow(id, p.kind(), state, who.accountId(), ManageTokens.hash(manageToken), now,
                 now.plus(p.expiresIn()), p.access(), keys, content, ViewCount.NONE, FailedAttempts.NONE, null);
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
  * A scan that runs alongside an upload: the plaintext is fed in chunks while it is being
  * encrypted, and {@link Scan#verdict()} answers once the body has ended.
  */
-public interface VirusScanner {
+interface VirusScanner {
 
     /** A scanner that accepts everything (no {@code bar.shares.clamd-url}). */
     VirusScanner NONE = () -> new Scan() {

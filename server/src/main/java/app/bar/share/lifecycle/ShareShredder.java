@@ -1,10 +1,13 @@
 package app.bar.share.lifecycle;
 
+import app.bar.audit.SecurityEventType;
+import app.bar.audit.SecurityEvents;
 import app.bar.share.DestroyReason;
 import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareEvent;
 import app.bar.share.ShareExpired;
 import app.bar.share.ShareId;
+import app.bar.share.ShareTamperDetected;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
@@ -14,6 +17,7 @@ import app.bar.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +38,16 @@ public class ShareShredder {
     private final ShareRepository shares;
     private final BlobStore blobs;
     private final JdbcClient jdbc;
+    private final SecurityEvents security;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ShareShredder(ShareRepository shares, BlobStore blobs, JdbcClient jdbc, ApplicationEventPublisher events,
-            Clock clock) {
+    ShareShredder(ShareRepository shares, BlobStore blobs, JdbcClient jdbc, SecurityEvents security,
+            ApplicationEventPublisher events, Clock clock) {
         this.shares = shares;
         this.blobs = blobs;
         this.jdbc = jdbc;
+        this.security = security;
         this.events = events;
         this.clock = clock;
     }
@@ -55,6 +61,25 @@ public class ShareShredder {
         }
         afterShred(share, reason, who);
         return true;
+    }
+
+    /**
+     * Ends a share whose ciphertext failed authentication while being read: the security event,
+     * {@link ShareTamperDetected}, and the share quarantined — shredded now, or, when its last view
+     * had already deleted the key, its tombstone marked with why it ended and the rest removed.
+     */
+    public void quarantine(ShareRow share, Requester who) {
+        Instant now = clock.instant();
+        log.error("share.tamper_detected");
+        security.record(SecurityEventType.SHARE_TAMPER_DETECTED, who.accountId(),
+                Map.of("kind", share.kind().value()));
+        events.publishEvent(new ShareTamperDetected(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
+                share.viewsLeft()));
+        if (!destroy(share, DestroyReason.TAMPER, who)) {
+            shares.markQuarantined(share.id());
+            forgetSecrets(share);
+            removeBlob(share.id(), share.content().blob());
+        }
     }
 
     /**
@@ -74,7 +99,7 @@ public class ShareShredder {
     }
 
     /** Deletes a blob whose key is already gone (after the last view's stream ended). */
-    public void removeBlob(ShareId shareId, @Nullable BlobId blobId) {
+    private void removeBlob(ShareId shareId, @Nullable BlobId blobId) {
         if (blobId == null) {
             return;
         }
@@ -88,7 +113,7 @@ public class ShareShredder {
     }
 
     /** Tickets always; OTP and viewer rows only where the policy can have made them. */
-    public void forgetSecrets(ShareRow share) {
+    private void forgetSecrets(ShareRow share) {
         String id = share.id().value();
         jdbc.sql("delete from share_tickets where share_id = :id").param("id", id).update();
         if (share.policy().requireOtp()) {

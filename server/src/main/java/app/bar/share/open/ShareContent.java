@@ -1,14 +1,11 @@
 package app.bar.share.open;
 
-import app.bar.audit.SecurityEventType;
-import app.bar.audit.SecurityEvents;
 import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.TamperedContentException;
 import app.bar.platform.error.BarProblem;
 import app.bar.share.DestroyReason;
 import app.bar.share.ShareAccessed;
-import app.bar.share.ShareTamperDetected;
 import app.bar.share.core.InlineContent;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
@@ -23,11 +20,8 @@ import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,8 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ShareContent {
 
-    private static final Logger log = LoggerFactory.getLogger(ShareContent.class);
-
     private final ShareRepository shares;
     private final ShareVisibility visibility;
     private final TicketStore tickets;
@@ -51,14 +43,13 @@ public class ShareContent {
     private final ShareShredder shredder;
     private final BlobStore blobs;
     private final ContentCipher cipher;
-    private final SecurityEvents security;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ShareContent(ShareRepository shares, ShareVisibility visibility, TicketStore tickets, ViewerStore viewers,
-            ShareShredder shredder, BlobStore blobs, ContentCipher cipher, SecurityEvents security,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+            ShareShredder shredder, BlobStore blobs, ContentCipher cipher, ApplicationEventPublisher events,
+            TransactionTemplate tx, Clock clock) {
         this.shares = shares;
         this.visibility = visibility;
         this.tickets = tickets;
@@ -66,7 +57,6 @@ public class ShareContent {
         this.shredder = shredder;
         this.blobs = blobs;
         this.cipher = cipher;
-        this.security = security;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -74,10 +64,10 @@ public class ShareContent {
 
     /** An opened share, ready to stream; {@code viewerToken} is set when a viewer cookie must be sent. */
     public static final class Opened {
-        public final ShareRow share;
-        public final @Nullable String viewerToken;
-        final Requester who;
-        final boolean lastView;
+        private final ShareRow share;
+        private final @Nullable String viewerToken;
+        private final Requester who;
+        private final boolean lastView;
         private final InputStream plaintext;
 
         Opened(ShareRow share, InputStream plaintext, @Nullable String viewerToken, Requester who, boolean lastView) {
@@ -86,6 +76,14 @@ public class ShareContent {
             this.viewerToken = viewerToken;
             this.who = who;
             this.lastView = lastView;
+        }
+
+        public ShareRow share() {
+            return share;
+        }
+
+        public @Nullable String viewerToken() {
+            return viewerToken;
         }
     }
 
@@ -126,7 +124,7 @@ public class ShareContent {
             out.flush();
         } catch (TamperedContentException e) {
             tampered = true;
-            tampered(opened.share, opened.who);
+            shredder.quarantine(opened.share, opened.who);
             throw new StreamCut(e);
         } finally {
             if (!tampered && opened.lastView && opened.share.policy().viewRefresh() == null) {
@@ -179,20 +177,6 @@ public class ShareContent {
             return blobs.open(Objects.requireNonNull(share.content().blob()));
         } catch (NoSuchFileException e) {
             throw new BarProblem.NotFound(); // its last view was taken and the blob removed meanwhile
-        }
-    }
-
-    private void tampered(ShareRow share, Requester who) {
-        Instant now = clock.instant();
-        log.error("share.tamper_detected");
-        security.record(SecurityEventType.SHARE_TAMPER_DETECTED, who.accountId(), Map.of("kind", share.kind().value()));
-        events.publishEvent(new ShareTamperDetected(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
-                share.viewsLeft()));
-        if (!shredder.destroy(share, DestroyReason.TAMPER, who)) {
-            // its last view had already deleted the key: still mark why it ended
-            shares.markQuarantined(share.id());
-            shredder.forgetSecrets(share);
-            shredder.removeBlob(share.id(), share.content().blob());
         }
     }
 

@@ -73,7 +73,7 @@ public class OwnedShares {
      * Crypto-shreds every live share of an account and then deletes its rows and access logs
      * (a deleted account keeps no history). Safe to call twice.
      */
-    public int destroyAllOwnedBy(String accountId) {
+    int destroyAllOwnedBy(String accountId) {
         int destroyed = 0;
         for (ShareRow share : shares.findOwnedBy(accountId)) {
             if (shredder.destroy(share, DestroyReason.BURNED_BY_OWNER, Requester.SYSTEM)) {

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bar.platform.error.BarProblem;
-import app.bar.platform.ratelimit.RatePolicy;
 import app.bar.share.ShareProperties;
+import app.bar.share.TestShareProperties;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
-public class SharePolicyTests {
+class SharePolicyTests {
 
-    public static ShareProperties limits(boolean anonymousCreate) {
-        return new ShareProperties(DataSize.ofGigabytes(2), DataSize.ofMegabytes(100), DataSize.ofMegabytes(1),
-                Duration.ofHours(24), Duration.ofDays(30), Duration.ofDays(7), anonymousCreate, Duration.ofSeconds(60), "",
-                Duration.ofSeconds(30), 5, Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofMinutes(10), 5,
-                RatePolicy.of("3/10m"), Duration.ofHours(24), Duration.ofHours(1), Duration.ofDays(1),
-                Duration.ofMinutes(1));
+    static ShareProperties limits(boolean anonymousCreate) {
+        return TestShareProperties.defaults(anonymousCreate);
     }
 
     static CreateShareRequest text(String text) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bar.share.ShareApi;
 import app.bar.share.ShareFiles;
 import app.bar.share.ShareIntegrationTest;
-import app.bar.share.open.ShareOpenIT;
 import app.bar.support.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -53,7 +52,7 @@ class ShareUploadIT {
         assertThat(download.body()).isEqualTo(png);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(download.headers().firstValue("Content-Length")).hasValue("300000");
-        ShareOpenIT.assertDownloadHeaders(download);
+        ShareApi.assertDownloadHeaders(download);
     }
 
     @Test
@@ -137,7 +136,7 @@ class ShareUploadIT {
         HttpResponse<byte[]> download = api.content(created.id(), api.ticket(created.id()));
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
-        ShareOpenIT.assertDownloadHeaders(download);
+        ShareApi.assertDownloadHeaders(download);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import app.bar.audit.SecurityEvents;
+import app.bar.share.TestShareProperties;
 import app.bar.share.core.ShareRepository;
-import app.bar.share.create.SharePolicyTests;
 import app.bar.share.lifecycle.ShareShredder;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 class BruteForceGuardTests {
 
     private final BruteForceGuard guard = new BruteForceGuard(mock(ShareRepository.class), mock(ShareShredder.class),
-            mock(SecurityEvents.class), mock(ApplicationEventPublisher.class), SharePolicyTests.limits(true),
+            mock(SecurityEvents.class), mock(ApplicationEventPublisher.class), TestShareProperties.defaults(true),
             Clock.systemUTC());
 
     @Test

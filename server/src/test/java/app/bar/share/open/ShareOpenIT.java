@@ -1,6 +1,7 @@
 package app.bar.share.open;
 
 import static app.bar.share.ShareApi.aText;
+import static app.bar.share.ShareApi.assertDownloadHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.share.ShareApi;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Metadata, unlock, tickets and views (issue #4 items 5–7). */
 @ShareIntegrationTest
-public class ShareOpenIT {
+class ShareOpenIT {
 
     @LocalServerPort
     int port;
@@ -162,14 +163,5 @@ public class ShareOpenIT {
                 assertThat(body).isEqualTo(reference);
             }
         }
-    }
-
-    public static void assertDownloadHeaders(HttpResponse<?> response) {
-        // ASVS 3.2.1 / 14.3.2: attachment, nosniff, no-store, sandboxing CSP
-        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
-        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
-        assertThat(response.headers().allValues("Content-Security-Policy")).containsExactly("default-src 'none'; sandbox");
-        assertThat(response.headers().firstValue("ETag")).isEmpty();
     }
 }

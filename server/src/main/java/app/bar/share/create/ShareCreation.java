@@ -110,12 +110,7 @@ public class ShareCreation {
         KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
         try (DataKey key = DataKey.random()) {
             SealedKey sealed = seal(id, key, request.password(), params);
-            StoredContent content = new StoredContent(policy.filename(), null, null, null, null);
-            if (policy.kind() == ShareKind.TEXT) {
-                byte[] text = utf8(request.text());
-                content = new StoredContent(policy.filename(), ContentTypes.TEXT_UTF8, (long) text.length, null,
-                        encrypt(key, id, text));
-            }
+            StoredContent content = content(id, key, policy, request);
             shares.insert(row(id, policy, who, manageToken, now, new ShareKeys(sealed, params, policy.accessVerifier()),
                     content));
             if (content.inline() == null) {
@@ -132,6 +127,16 @@ public class ShareCreation {
                 policy.zeroKnowledge(), webhookUrl != null);
         return new Created(id, manageToken, now.plus(policy.expiresIn()), policy.maxViews(),
                 policy.kind() == ShareKind.FILE, webhookSecret);
+    }
+
+    /** A text is sealed now, in one piece; a file's content comes with its upload. */
+    private StoredContent content(ShareId id, DataKey key, SharePolicy policy, CreateShareRequest request) {
+        if (policy.kind() == ShareKind.FILE) {
+            return new StoredContent(policy.filename(), null, null, null, null);
+        }
+        byte[] text = utf8(request.text());
+        long size = text.length;
+        return new StoredContent(policy.filename(), ContentTypes.TEXT_UTF8, size, null, encrypt(key, id, text));
     }
 
     private SealedKey seal(ShareId id, DataKey key, char @Nullable [] password, @Nullable KdfParams params) {

@@ -39,7 +39,8 @@ class AccountTasks implements DisposableBean {
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new BarProblem.Unavailable(ProblemCodes.SERVER_BUSY, "The service is busy; retry after the number of seconds in Retry-After.",
+            throw new BarProblem.Unavailable(ProblemCodes.SERVER_BUSY,
+                    "The service is busy; retry after the number of seconds in Retry-After.",
                     Duration.ofSeconds(5));
         }
     }

@@ -18,10 +18,12 @@ final class DisplayNames {
         }
         String n = name.strip();
         if (n.codePointCount(0, n.length()) > MAX_LENGTH) {
-            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "displayName", "must be at most " + MAX_LENGTH + " characters long");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE,
+                    "displayName", "must be at most " + MAX_LENGTH + " characters long");
         }
         if (n.codePoints().anyMatch(Character::isISOControl)) {
-            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "displayName", "must not contain control characters");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT,
+                    "displayName", "must not contain control characters");
         }
         return n;
     }

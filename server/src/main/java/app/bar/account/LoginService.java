@@ -79,15 +79,18 @@ class LoginService {
             }
             case PENDING_VERIFICATION -> {
                 events.record(SecurityEventType.LOGIN_PENDING_APPROVAL, account.id(), Map.of("state", "pending_verification"));
-                throw new BarProblem.Forbidden(AccountCodes.UNVERIFIED, "Confirm your email address first: follow the link we mailed you.");
+                throw new BarProblem.Forbidden(AccountCodes.UNVERIFIED,
+                        "Confirm your email address first: follow the link we mailed you.");
             }
             case PENDING_APPROVAL -> {
                 events.record(SecurityEventType.LOGIN_PENDING_APPROVAL, account.id(), Map.of("state", "pending_approval"));
-                throw new BarProblem.Forbidden(AccountCodes.PENDING_APPROVAL, "Your account is waiting for an administrator's approval.");
+                throw new BarProblem.Forbidden(AccountCodes.PENDING_APPROVAL,
+                        "Your account is waiting for an administrator's approval.");
             }
             case PAUSED -> {
                 events.record(SecurityEventType.LOGIN_ACCOUNT_PAUSED, account.id(), Map.of());
-                throw new BarProblem.Forbidden(AccountCodes.PAUSED, "Your account is paused; contact the administrator.");
+                throw new BarProblem.Forbidden(AccountCodes.PAUSED,
+                        "Your account is paused; contact the administrator.");
             }
             case DELETED -> throw wrongCredentials();
         }

@@ -115,7 +115,8 @@ class PasswordHashing implements DisposableBean {
     }
 
     private static BarProblem.Unavailable busy() {
-        return new BarProblem.Unavailable(ProblemCodes.SERVER_BUSY, "Too many sign-ins are being processed; retry after the number of seconds "
+        return new BarProblem.Unavailable(ProblemCodes.SERVER_BUSY,
+                "Too many sign-ins are being processed; retry after the number of seconds "
                 + "in Retry-After.", RETRY_AFTER);
     }
 

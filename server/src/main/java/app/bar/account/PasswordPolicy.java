@@ -41,11 +41,13 @@ class PasswordPolicy {
         }
         int length = password.codePointCount();
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, field, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE,
+                    field, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
         }
         int score = zxcvbn.measure(password.prefix(MEASURED), userInputs(email, displayName)).getScore();
         if (score < minStrength) {
-            throw new BarProblem.Invalid(AccountCodes.PASSWORD_WEAK, field, "is too easy to guess (common words, names, your email or "
+            throw new BarProblem.Invalid(AccountCodes.PASSWORD_WEAK,
+                    field, "is too easy to guess (common words, names, your email or "
                     + "simple patterns); a few unrelated words or a password manager's password will do");
         }
     }

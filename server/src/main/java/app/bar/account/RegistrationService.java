@@ -50,7 +50,8 @@ class RegistrationService {
     void register(String email, Password password, @Nullable String displayName) {
         String normalized = EmailAddress.normalize(email);
         if (normalized == null) {
-            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "email", "must be a single valid email address of at most 254 characters");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT,
+                    "email", "must be a single valid email address of at most 254 characters");
         }
         String name = DisplayNames.clean(displayName);
         policy.check("password", password, normalized, name);
@@ -100,6 +101,7 @@ class RegistrationService {
     }
 
     static BarProblem.Invalid badLink() {
-        return new BarProblem.Invalid(AccountCodes.LINK_INVALID, "token", "is not valid: the link was used already, has expired or was replaced by a newer one");
+        return new BarProblem.Invalid(AccountCodes.LINK_INVALID,
+                "token", "is not valid: the link was used already, has expired or was replaced by a newer one");
     }
 }

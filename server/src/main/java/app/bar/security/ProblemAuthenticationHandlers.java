@@ -39,7 +39,8 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
                     : SecurityEventType.TOKEN_MISSING, null, Map.of("method", request.getMethod()));
         }
         response.setHeader("WWW-Authenticate", "Bearer");
-        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemCodes.AUTH_REQUIRED, "Authentication is required."));
+        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemCodes.AUTH_REQUIRED,
+                "Authentication is required."));
     }
 
     @Override
@@ -48,6 +49,7 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         events.record(SecurityEventType.ACCESS_DENIED, auth == null ? null : auth.getName(),
                 Map.of("method", request.getMethod()));
-        problems.write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemCodes.ACCESS_DENIED, "You are not allowed to do this."));
+        problems.write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemCodes.ACCESS_DENIED,
+                "You are not allowed to do this."));
     }
 }

@@ -67,12 +67,6 @@ public final class Problems {
         }
     }
 
-    /** The problem's code (every problem built here has one). */
-    public static String codeOf(ProblemDetail problem) {
-        return problem.getProperties() != null && problem.getProperties().get(CODE) instanceof String code
-                ? code : ProblemCodes.forStatus(problem.getStatus());
-    }
-
     private static String title(int status) {
         HttpStatus known = HttpStatus.resolve(status);
         return known == null ? "Error" : known.getReasonPhrase();

@@ -2,7 +2,6 @@ package app.bar.platform.error;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -19,26 +18,50 @@ import org.springframework.http.HttpStatus;
  */
 public abstract sealed class BarProblem extends RuntimeException {
 
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
-
     private final HttpStatus status;
     private final String code;
     private final String detail;
 
     private BarProblem(HttpStatus status, String code, String detail) {
-        super(detail, null, false, false); // no stack trace: these are answers, not bugs
+        // checked before the superclass is built, so a refused code leaves no half-made object
+        super(checked(code, detail), null, false, false); // no stack trace: these are answers, not bugs
         this.status = status;
-        this.code = checkCode(code);
-        this.detail = Objects.requireNonNull(detail);
+        this.code = code;
+        this.detail = detail;
+    }
+
+    private static String checked(String code, String detail) {
+        checkCode(code);
+        return Objects.requireNonNull(detail);
     }
 
     /** Fails fast on a code that is not {@code area.what} in lower snake case (say, arguments swapped). */
     static String checkCode(String code) {
-        if (!CODE.matcher(code).matches()) {
+        if (!isCode(code)) {
             throw new IllegalArgumentException("a problem code is area.what in lower snake case, such as "
                     + "request.invalid; got '" + code + "'");
         }
         return code;
+    }
+
+    /** {@code [a-z][a-z0-9_]*} parts joined by dots, at least two (a loop, not a regex: no backtracking). */
+    private static boolean isCode(String code) {
+        String[] parts = code.split("\\.", -1);
+        if (parts.length < 2) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.charAt(0) < 'a' || part.charAt(0) > 'z') {
+                return false;
+            }
+            for (int i = 1; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public HttpStatus status() {

@@ -1,7 +1,7 @@
 // The admin page (/admin): system status, accounts waiting for approval, every account with
 // approve/pause/resume/delete, and the security events. The API refuses anyone but an ADMIN;
 // this page only says so nicely.
-import { ApiError, describe, request, requestJson } from './api.mjs';
+import { ApiError, SIGN_IN, describe, request, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { $, el, formatDate, say } from './ui.mjs';
 
@@ -27,7 +27,7 @@ function cell(label, ...content) {
 }
 
 function failed(region, error, subject) {
-  if (error instanceof ApiError && error.status === 401) {
+  if (error instanceof ApiError && SIGN_IN.has(error.code)) {
     location.assign('/login?next=/admin');
     return;
   }

@@ -5,7 +5,11 @@
 const CSRF_COOKIES = ['__Host-bar_csrf', 'bar_csrf'];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** A failed call: the HTTP status (0 when the server could not be reached), the problem body, Retry-After. */
+/**
+ * A failed call: the HTTP status (0 when the server could not be reached), the problem body,
+ * Retry-After. Pages decide on {@link ApiError#code}, the problem's stable code (docs/errors.md),
+ * never on its English detail.
+ */
 export class ApiError extends Error {
   constructor(status, problem = {}, retryAfter = null) {
     super(problem.detail || (status === 0 ? 'The server cannot be reached.' : 'HTTP ' + status));
@@ -13,6 +17,17 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
     this.retryAfter = retryAfter;
+  }
+
+  /** The problem's code; for an answer without one (a proxy's error page), the generic code of its status. */
+  get code() {
+    return (this.problem && this.problem.code) || codeOfStatus(this.status);
+  }
+
+  /** Whether a field problem names this rule (errors[].code) for any field, or for {@code field}. */
+  hasFieldCode(code, field = null) {
+    const errors = this.problem && Array.isArray(this.problem.errors) ? this.problem.errors : [];
+    return errors.some((e) => e.code === code && (field === null || e.field === field));
   }
 
   static async of(response) {
@@ -111,7 +126,7 @@ export async function request(path, options = {}) {
     try {
       return { response: await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' }), seen };
     } catch (e) {
-      throw new ApiError(0, { detail: 'The server cannot be reached. Check your connection and try again.' });
+      throw new ApiError(0, { code: 'network.unreachable', detail: 'The server cannot be reached. Check your connection and try again.' });
     }
   };
   let { response, seen } = await send();
@@ -160,9 +175,31 @@ export async function signOut() {
   }
 }
 
+/** The generic code of a status (as the server's ProblemCodes.forStatus), for answers that carry none. */
+function codeOfStatus(status) {
+  const codes = {
+    0: 'network.unreachable', // not the server's: the browser could not reach it
+    400: 'request.malformed', 401: 'auth.required', 403: 'access.denied',
+    404: 'resource.not_found', 405: 'method.not_allowed', 409: 'resource.conflict', 413: 'request.body_too_large',
+    415: 'media_type.unsupported', 422: 'request.unprocessable', 423: 'resource.locked', 429: 'rate_limit.exceeded',
+    503: 'server.unavailable',
+  };
+  return codes[status] || (status >= 500 ? 'server.error' : 'request.refused');
+}
+
+/** Codes that ask the client to come back after Retry-After: the pages count down on them. */
+export const RETRY_LATER = new Set(['rate_limit.exceeded', 'server.busy', 'server.unavailable']);
+
+/** Codes that mean "sign in (again)". */
+export const SIGN_IN = new Set(['auth.required', 'auth.session_ended', 'auth.token_expired', 'auth.token_invalid']);
+
+/** Codes of problems about fields: the answer lists them in errors[]. */
+const FIELD_PROBLEMS = new Set(['request.invalid', 'request.unknown_field', 'request.wrong_type',
+  'request.parameter_invalid', 'request.parameter_missing']);
+
 /**
- * What to tell a person about a failed call: the server's details are written for clients and
- * never echo input, so they are shown; a few statuses get words of their own.
+ * What to tell a person about a failed call, decided on the problem's code: the server's details
+ * are written for clients and never echo input, so they are shown; a few codes get words of their own.
  */
 export function describe(error, subject = 'This') {
   if (!(error instanceof ApiError)) {
@@ -170,38 +207,49 @@ export function describe(error, subject = 'This') {
   }
   const p = error.problem || {};
   const wait = error.retryAfter != null ? ` Try again in ${formatWait(error.retryAfter)}.` : '';
-  switch (error.status) {
-    case 0:
-      return p.detail;
-    case 400:
-      if (Array.isArray(p.errors) && p.errors.length > 0) {
-        return 'Please check: ' + p.errors.map((e) => `${fieldLabel(e.field)} ${e.message}`).join('; ') + '.';
-      }
-      return p.detail || 'The request was not accepted.';
-    case 401:
-      return p.detail || 'Please sign in.';
-    case 403:
-      return p.detail || 'You are not allowed to do this.';
-    case 404:
+  const code = error.code;
+  if (FIELD_PROBLEMS.has(code)) {
+    if (Array.isArray(p.errors) && p.errors.length > 0) {
+      return 'Please check: ' + p.errors.map((e) => `${fieldLabel(e.field)} ${e.message}`).join('; ') + '.';
+    }
+    return p.detail || 'The request was not accepted.';
+  }
+  switch (code) {
+    case 'network.unreachable':
+      return p.detail || 'The server cannot be reached.';
+    case 'resource.not_found':
       return `${subject} does not exist (any more).`;
-    case 409:
-      return p.detail || 'This conflicts with the current state; reload the page.';
-    case 413:
+    case 'request.body_too_large':
       return 'This is larger than the server accepts.';
-    case 415:
+    case 'media_type.unsupported':
       return 'The server did not accept the format of this request.';
-    case 422:
-      return p.detail || 'The server refused this content.';
-    case 423:
+    case 'resource.locked':
       return (p.detail || 'Locked.') + wait;
-    case 429:
-      return (p.detail && !p.detail.includes('Retry-After') ? p.detail : 'Too many requests.') + wait;
-    case 503:
+    case 'rate_limit.exceeded':
+      return 'Too many requests.' + wait;
+    case 'server.busy':
+    case 'server.unavailable':
       return 'The server is busy.' + (wait || ' Try again in a moment.');
+    case 'server.error':
+      return `Something went wrong on the server. If it keeps happening, report request id ${p.requestId || 'unknown'}.`;
     default:
-      return error.status >= 500
-        ? `Something went wrong on the server. If it keeps happening, report request id ${p.requestId || 'unknown'}.`
-        : p.detail || `The request failed (HTTP ${error.status}).`;
+      return p.detail || fallback(code, error.status);
+  }
+}
+
+/** Words for a code whose answer has no detail (a proxy's error page). */
+function fallback(code, status) {
+  switch (code) {
+    case 'auth.required':
+      return 'Please sign in.';
+    case 'access.denied':
+      return 'You are not allowed to do this.';
+    case 'resource.conflict':
+      return 'This conflicts with the current state; reload the page.';
+    case 'request.unprocessable':
+      return 'The server refused this content.';
+    default:
+      return `The request failed (HTTP ${status}).`;
   }
 }
 

@@ -1,7 +1,7 @@
 // The dashboard (/dashboard): my shares (views left, expiry, access log, burn), my sessions
 // (revoke), API tokens (create, shown once, revoke), the account webhook and a password change.
 // Every call needs the session: an expired access token is refreshed silently (api.mjs).
-import { ApiError, describe, request, requestJson } from './api.mjs';
+import { ApiError, SIGN_IN, describe, request, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { $, $$, copy, el, formatBytes, formatDate, markInvalid, relative, say } from './ui.mjs';
 
@@ -22,7 +22,7 @@ function signInAgain() {
 }
 
 function failed(region, error, subject) {
-  if (error instanceof ApiError && error.status === 401) {
+  if (error instanceof ApiError && SIGN_IN.has(error.code)) {
     signInAgain();
     return;
   }
@@ -255,6 +255,9 @@ $('#token-done').addEventListener('click', () => {
 
 // ---- account webhook (webhooks may be missing on this server: 404/405 say "not available") ----
 
+/** A server without webhooks has no such route: 404 for its path, or 405 where another route matches. */
+const WEBHOOKS_ABSENT = new Set(['resource.not_found', 'method.not_allowed']);
+
 function webhookUnavailable() {
   say($('#webhook-notice'), 'Webhooks are not available on this server.', 'info');
   $('#webhook-form').hidden = true;
@@ -271,10 +274,10 @@ async function loadWebhook() {
     $('#webhook-url').value = hook.url;
     $('#webhook-save').textContent = 'Replace webhook';
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
+    if (error instanceof ApiError && error.code === 'resource.not_found') {
       $('#webhook-current').hidden = true; // none set (or no webhooks here: saving will tell)
       $('#webhook-save').textContent = 'Save webhook';
-    } else if (error instanceof ApiError && error.status === 405) {
+    } else if (error instanceof ApiError && error.code === 'method.not_allowed') {
       webhookUnavailable();
       return;
     } else {
@@ -322,7 +325,7 @@ $('#webhook-form').addEventListener('submit', async (event) => {
     say(notice, 'Webhook saved.', 'ok');
     await loadWebhook();
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
+    if (error instanceof ApiError && WEBHOOKS_ABSENT.has(error.code)) {
       webhookUnavailable();
     } else {
       failed(notice, error, 'The webhook');
@@ -346,7 +349,7 @@ $('#webhook-delete').addEventListener('click', async (e) => {
     $('#webhook-once').hidden = true;
     $('#webhook-url').value = '';
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
+    if (error instanceof ApiError && WEBHOOKS_ABSENT.has(error.code)) {
       webhookUnavailable();
     } else {
       failed($('#webhook-notice'), error, 'The webhook');

@@ -1,5 +1,5 @@
 // Sign in (/login): the session arrives as HttpOnly cookies plus the readable CSRF cookie.
-import { ApiError, describe, requestJson } from './api.mjs';
+import { ApiError, RETRY_LATER, describe, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { $, countdown, markInvalid, nextPath, say } from './ui.mjs';
 
@@ -32,12 +32,12 @@ form.addEventListener('submit', async (event) => {
     location.assign(nextPath('/dashboard'));
     return;
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+    if (error instanceof ApiError && RETRY_LATER.has(error.code)) {
       say(notice, describe(error), 'error');
       await countdown(button, error.retryAfter || 5);
       return;
     }
-    say(notice, error instanceof ApiError && error.status === 401
+    say(notice, error instanceof ApiError && error.code === 'auth.login_failed'
       ? 'The email or password is wrong. After 5 wrong tries the account is locked for 15 minutes; "Forgot your password?" still works.'
       : describe(error), 'error');
     markInvalid(form, error);

@@ -1,5 +1,5 @@
 // Register (/register): always 202 with the same answer, whether or not the address is known.
-import { ApiError, describe, requestJson } from './api.mjs';
+import { ApiError, RETRY_LATER, describe, requestJson } from './api.mjs';
 import './nav.mjs';
 import { $, countdown, markInvalid, say } from './ui.mjs';
 
@@ -42,7 +42,7 @@ form.addEventListener('submit', async (event) => {
   } catch (error) {
     say(notice, describe(error), 'error');
     markInvalid(form, error);
-    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+    if (error instanceof ApiError && RETRY_LATER.has(error.code)) {
       await countdown(button, error.retryAfter || 5);
       return;
     }

@@ -1,6 +1,6 @@
 // Forgot and reset password (/reset, and /reset#token=… from the mail): the token stays in the
 // fragment, out of server logs and Referer headers.
-import { ApiError, describe, request, requestJson } from './api.mjs';
+import { ApiError, RETRY_LATER, describe, request, requestJson } from './api.mjs';
 import './nav.mjs';
 import { $, countdown, markInvalid, say } from './ui.mjs';
 
@@ -25,7 +25,7 @@ $('#forgot-form').addEventListener('submit', async (event) => {
   } catch (error) {
     say(notice, describe(error), 'error');
     markInvalid(event.target, error);
-    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+    if (error instanceof ApiError && RETRY_LATER.has(error.code)) {
       await countdown(button, error.retryAfter || 5);
       return;
     }
@@ -57,7 +57,9 @@ $('#reset-form').addEventListener('submit', async (event) => {
     $('#reset-done h2').focus();
   } catch (error) {
     button.disabled = false;
-    say(notice, describe(error), 'error');
+    say(notice, error instanceof ApiError && error.hasFieldCode('account.link_invalid', 'token')
+      ? 'This link is not valid any more: it was used already, it expired, or a newer one was sent. Ask for a new link.'
+      : describe(error), 'error');
     markInvalid(event.target, error);
   }
 });

@@ -1,7 +1,7 @@
 // Verify an email (/verify-email#token=…, the link the verification mail carries). The token
 // is in the fragment, so it reaches no server log and no Referer; the page posts it only when
 // the person presses the button, so a mail scanner that fetches the link verifies nothing.
-import { describe, requestJson } from './api.mjs';
+import { ApiError, describe, requestJson } from './api.mjs';
 import './nav.mjs';
 import { $, say } from './ui.mjs';
 
@@ -30,7 +30,9 @@ $('#verify-button').addEventListener('click', async (event) => {
     $('#verify-done-title').focus();
   } catch (error) {
     button.disabled = false;
-    say($('#verify-notice'), error.status === 400 || error.status === 404
+    // the token is the request's only field: any field problem, or none found, means the link is spent
+    const spent = error instanceof ApiError && (error.code === 'request.invalid' || error.code === 'resource.not_found');
+    say($('#verify-notice'), spent
       ? 'This link is not valid any more: it was used already or it expired. Register again to get a fresh one.'
       : describe(error), 'error');
   }

@@ -81,14 +81,16 @@ public class AccountAdministration {
         Account account = accounts.findById(accountId).filter(a -> a.state() != AccountState.DELETED)
                 .orElseThrow(BarProblem.NotFound::new);
         if (!accounts.changeState(accountId, from, to)) {
-            throw new BarProblem.Conflict("The account is " + account.state() + ", not " + from + ".");
+            throw new BarProblem.Conflict(AccountCodes.STATE_CONFLICT,
+                    "The account is " + account.state() + ", not " + from + ".");
         }
         return AccountSummary.of(accounts.findById(accountId).orElseThrow(BarProblem.NotFound::new));
     }
 
     private static void refuseSelf(String adminId, String accountId) {
         if (adminId.equals(accountId)) {
-            throw new BarProblem.Conflict("Administrators cannot pause or delete their own account.");
+            throw new BarProblem.Conflict(AccountCodes.OWN_ACCOUNT,
+                    "Administrators cannot pause or delete their own account.");
         }
     }
 }

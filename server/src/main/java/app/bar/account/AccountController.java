@@ -1,13 +1,12 @@
 package app.bar.account;
 
 import app.bar.platform.error.BarProblem;
-import app.bar.security.AccountAuthentication;
+import app.bar.platform.web.CurrentAccount;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,46 +37,43 @@ class AccountController {
 
     @GetMapping
     AccountSummary account() {
-        return profile.get(current().accountId());
+        return profile.get(CurrentAccount.requireId());
     }
 
     @GetMapping("/sessions")
     List<AuthResponses.SessionView> sessions() {
-        AccountAuthentication auth = current();
-        return sessions.listLive(auth.accountId()).stream()
-                .map(s -> AuthResponses.SessionView.of(s, auth.sessionId())).toList();
+        String current = CurrentAccount.sessionId().orElse(null);
+        return sessions.listLive(CurrentAccount.requireId()).stream()
+                .map(s -> AuthResponses.SessionView.of(s, current)).toList();
     }
 
     /** Signs out every other session (this one stays). */
     @DeleteMapping("/sessions")
     ResponseEntity<Void> endOtherSessions() {
-        AccountAuthentication auth = current();
-        sessions.endAll(auth.accountId(), auth.sessionId(), "user");
+        sessions.endAll(CurrentAccount.requireId(), CurrentAccount.sessionId().orElse(null), "user");
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/sessions/{id}")
     ResponseEntity<Void> endSession(@PathVariable String id) {
-        sessions.endOwn(current().accountId(), id);
+        sessions.endOwn(CurrentAccount.requireId(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> changePassword(@Valid @RequestBody AuthRequests.ChangePassword request) {
-        AccountAuthentication auth = current();
-        passwords.change(auth.accountId(), requireSession(auth), request.currentPassword(), request.newPassword());
+        passwords.change(CurrentAccount.requireId(), requireSession(), request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/tokens")
     List<ApiTokens.TokenView> tokens() {
-        return apiTokens.list(current().accountId());
+        return apiTokens.list(CurrentAccount.requireId());
     }
 
     @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AuthResponses.CreatedToken> createToken(@Valid @RequestBody AuthRequests.CreateToken request) {
-        AccountAuthentication auth = current();
-        Account account = profile.account(auth.accountId());
+        Account account = profile.account(CurrentAccount.requireId());
         ApiTokens.CreatedToken created = apiTokens.create(account.id(), account.role(), request.name(), request.scopes(),
                 request.expiresInDays());
         return ResponseEntity.status(HttpStatus.CREATED).body(AuthResponses.CreatedToken.of(created));
@@ -85,22 +81,12 @@ class AccountController {
 
     @DeleteMapping("/tokens/{id}")
     ResponseEntity<Void> deleteToken(@PathVariable String id) {
-        apiTokens.delete(current().accountId(), id);
+        apiTokens.delete(CurrentAccount.requireId(), id);
         return ResponseEntity.noContent().build();
     }
 
-    private static AccountAuthentication current() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof AccountAuthentication auth) {
-            return auth;
-        }
-        throw new BarProblem.Unauthorized("Authentication is required.");
-    }
-
-    private static String requireSession(AccountAuthentication auth) {
-        String sessionId = auth.sessionId();
-        if (sessionId == null) {
-            throw new BarProblem.Forbidden("This needs a signed-in session, not an API token.");
-        }
-        return sessionId;
+    private static String requireSession() {
+        return CurrentAccount.sessionId().orElseThrow(() -> new BarProblem.Forbidden(AccountCodes.SESSION_REQUIRED,
+                "This needs a signed-in session, not an API token."));
     }
 }

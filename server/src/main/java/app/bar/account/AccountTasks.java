@@ -1,6 +1,7 @@
 package app.bar.account;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,7 +39,8 @@ class AccountTasks implements DisposableBean {
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new BarProblem.Unavailable("The service is busy; retry after the number of seconds in Retry-After.",
+            throw new BarProblem.Unavailable(ProblemCodes.SERVER_BUSY,
+                    "The service is busy; retry after the number of seconds in Retry-After.",
                     Duration.ofSeconds(5));
         }
     }

@@ -4,6 +4,7 @@ import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.SqlTime;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.security.AccountAuthentication;
 import app.bar.security.ApiTokenAuthenticator;
@@ -68,18 +69,21 @@ class ApiTokens implements ApiTokenAuthenticator {
             @Nullable Integer expiresInDays) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100 || cleanName.codePoints().anyMatch(Character::isISOControl)) {
-            throw new BarProblem.Invalid("name", "must be 1 to 100 characters without control characters");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE,
+                    "name", "must be 1 to 100 characters without control characters");
         }
         Set<String> granted = checkScopes(scopes, role);
         long maxDays = properties.apiTokenMaxLifetime().toDays();
         int days = expiresInDays == null ? (int) Math.min(90, maxDays) : expiresInDays;
         if (days < 1 || days > maxDays) {
-            throw new BarProblem.Invalid("expiresInDays", "must be between 1 and " + maxDays);
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE,
+                    "expiresInDays", "must be between 1 and " + maxDays);
         }
         long existing = jdbc.sql("select count(*) from api_tokens where account_id = :id").param("id", accountId)
                 .query(Long.class).single();
         if (existing >= properties.maxApiTokens()) {
-            throw new BarProblem.Conflict("You have " + properties.maxApiTokens() + " tokens, the most allowed; delete one first.");
+            throw new BarProblem.Conflict(AccountCodes.API_TOKEN_LIMIT,
+                    "You have " + properties.maxApiTokens() + " tokens, the most allowed; delete one first.");
         }
         Instant now = clock.instant();
         String token = PREFIX + OpaqueTokens.newSecret();
@@ -119,15 +123,18 @@ class ApiTokens implements ApiTokenAuthenticator {
 
     private static Set<String> checkScopes(@Nullable List<String> scopes, Role role) {
         if (scopes == null || scopes.isEmpty()) {
-            throw new BarProblem.Invalid("scopes", "must name at least one of " + AccountAuthentication.SCOPES);
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED,
+                    "scopes", "must name at least one of " + AccountAuthentication.SCOPES);
         }
         Set<String> granted = new LinkedHashSet<>();
         for (String scope : scopes) {
             if (scope == null || !AccountAuthentication.SCOPES.contains(scope)) {
-                throw new BarProblem.Invalid("scopes", "may only contain " + AccountAuthentication.SCOPES);
+                throw new BarProblem.Invalid(AccountCodes.SCOPE_NOT_ALLOWED,
+                        "scopes", "may only contain " + AccountAuthentication.SCOPES);
             }
             if (scope.equals("admin") && role != Role.ADMIN) {
-                throw new BarProblem.Invalid("scopes", "may contain admin only for an administrator");
+                throw new BarProblem.Invalid(AccountCodes.SCOPE_NOT_ALLOWED,
+                        "scopes", "may contain admin only for an administrator");
             }
             granted.add(scope);
         }

@@ -4,7 +4,7 @@ import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.web.ClientIp;
-import app.bar.security.AccountAuthentication;
+import app.bar.platform.web.CurrentAccount;
 import app.bar.security.CsrfTokens;
 import app.bar.security.SessionCookies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,7 +50,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/register", consumes = JSON)
-    ResponseEntity<Map<String, String>> register(@Valid @RequestBody AuthRequests.Register request) {
+    ResponseEntity<AuthResponses.Accepted> register(@Valid @RequestBody AuthRequests.Register request) {
         registration.register(request.email(), request.password(), request.displayName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(AuthResponses.ACCEPTED);
     }
@@ -73,7 +72,7 @@ class AuthController {
     AuthResponses.Session refresh(HttpServletRequest request, HttpServletResponse response) {
         String refreshToken = cookies.readRefresh(request);
         if (refreshToken == null) {
-            throw new BarProblem.Unauthorized("There is no session to refresh; sign in.");
+            throw new BarProblem.Unauthorized(AccountCodes.SESSION_ENDED, "There is no session to refresh; sign in.");
         }
         return withCookies(sessions.refresh(refreshToken, request), response);
     }
@@ -84,13 +83,10 @@ class AuthController {
      */
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
-        String sessionId = null;
-        String accountId = null;
         String refresh = cookies.readRefresh(request);
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof AccountAuthentication auth) {
-            sessionId = auth.sessionId();
-            accountId = auth.accountId();
-        } else if (refresh != null) {
+        String accountId = CurrentAccount.id().orElse(null);
+        String sessionId = CurrentAccount.sessionId().orElse(null);
+        if (accountId == null && refresh != null) {
             SessionRepository.SessionRow session = sessions.liveSessionOf(refresh);
             if (session != null) {
                 csrf.require(request, session.id(), session.accountId());
@@ -107,7 +103,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/forgot-password", consumes = JSON)
-    ResponseEntity<Map<String, String>> forgotPassword(@Valid @RequestBody AuthRequests.Email request) {
+    ResponseEntity<AuthResponses.Accepted> forgotPassword(@Valid @RequestBody AuthRequests.Email request) {
         passwords.forgot(request.email());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(AuthResponses.ACCEPTED);
     }

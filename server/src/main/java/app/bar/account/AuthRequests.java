@@ -1,32 +1,35 @@
 package app.bar.account;
 
+import app.bar.platform.secrets.Password;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Request bodies of the account API. Boxed types only (a missing value is null, not an
- * error); unknown fields such as {@code role} are ignored by the JSON mapper, and nothing here
- * can carry one (ASVS 15.3.3). {@code toString()} of anything holding a secret prints no secret.
+ * Request bodies of the account API, with the shape rules as Jakarta constraints (the rules of
+ * the domain, such as password strength, stay in the services). Boxed types only (a missing
+ * value is null, not an error); a field not declared here, such as {@code role}, is refused
+ * with a 400 naming it (ASVS 15.3.3). Passwords are {@link Password}s, which never print;
+ * {@code toString()} of anything holding another secret or an address prints neither.
  */
 final class AuthRequests {
 
     private AuthRequests() {
     }
 
-    record Register(@NotNull @Size(max = 320) String email, @NotNull String password,
+    record Register(@NotNull @Size(max = 320) String email, @NotNull Password password,
             @Size(max = 200) @Nullable String displayName) {
         @Override
         public String toString() {
-            return "Register[password hidden]";
+            return "Register[hidden]";
         }
     }
 
-    record Login(@NotNull @Size(max = 320) String email, @NotNull String password, @Nullable Boolean rememberMe) {
+    record Login(@NotNull @Size(max = 320) String email, @NotNull Password password, @Nullable Boolean rememberMe) {
         @Override
         public String toString() {
-            return "Login[password hidden]";
+            return "Login[hidden]";
         }
     }
 
@@ -44,20 +47,17 @@ final class AuthRequests {
         }
     }
 
-    record Reset(@NotNull @Size(max = 200) String token, @NotNull String newPassword) {
+    record Reset(@NotNull @Size(max = 200) String token, @NotNull Password newPassword) {
         @Override
         public String toString() {
             return "Reset[hidden]";
         }
     }
 
-    record ChangePassword(@NotNull String currentPassword, @NotNull String newPassword) {
-        @Override
-        public String toString() {
-            return "ChangePassword[hidden]";
-        }
+    record ChangePassword(@NotNull Password currentPassword, @NotNull Password newPassword) {
     }
 
-    record CreateToken(@Nullable String name, @Nullable List<String> scopes, @Nullable Integer expiresInDays) {
+    record CreateToken(@Nullable String name, @Nullable @Size(max = 20) List<String> scopes,
+            @Nullable Integer expiresInDays) {
     }
 }

@@ -1,15 +1,14 @@
 package app.bar.account;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Response bodies of the account API: DTOs with only what the client needs. */
 final class AuthResponses {
 
     /** The one body of every sign-up and forgot-password answer, whatever the address. */
-    static final Map<String, String> ACCEPTED = Map.of("status", "accepted",
-            "detail", "If the address can be used, a message is on its way to it.");
+    static final Accepted ACCEPTED = new Accepted("accepted", "If the address can be used, a message is on its way to it.");
 
     private AuthResponses() {
     }
@@ -28,6 +27,9 @@ final class AuthResponses {
         }
     }
 
+    record Accepted(String status, String detail) {
+    }
+
     record Verified(String state) {
     }
 
@@ -40,7 +42,7 @@ final class AuthResponses {
     }
 
     /** A new API token: the value is in this answer and nowhere else, ever. */
-    record CreatedToken(String id, String name, java.util.List<String> scopes, Instant createdAt, Instant expiresAt,
+    record CreatedToken(String id, String name, List<String> scopes, Instant createdAt, Instant expiresAt,
             String token) {
         static CreatedToken of(ApiTokens.CreatedToken t) {
             ApiTokens.TokenView v = t.view();

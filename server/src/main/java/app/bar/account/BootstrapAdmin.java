@@ -2,7 +2,9 @@ package app.bar.account;
 
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
+import app.bar.platform.error.BarProblem;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.platform.secrets.Password;
 import app.bar.security.Role;
 import java.time.Clock;
 import java.util.Map;
@@ -60,12 +62,13 @@ class BootstrapAdmin implements ApplicationRunner {
         if (accounts.adminExists()) {
             return Optional.empty();
         }
+        Password secret = Password.of(password);
         try {
-            policy.check("password", password, normalized, null);
-        } catch (app.bar.platform.error.BarProblem.Invalid e) {
+            policy.check("password", secret, normalized, null);
+        } catch (BarProblem.Invalid e) {
             throw new IllegalStateException("BAR_BOOTSTRAP_ADMIN_PASSWORD " + e.detail(), e);
         }
-        String hash = hashing.hash(password);
+        String hash = hashing.hash(secret);
         Optional<Account> existing = accounts.findByEmail(normalized);
         String id;
         if (existing.isPresent()) {

@@ -3,6 +3,7 @@ package app.bar.account;
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.Password;
 import app.bar.platform.web.UserAgents;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class LoginService {
         this.clock = clock;
     }
 
-    IssuedSession login(String email, String password, boolean rememberMe, @Nullable String userAgent, String clientIp) {
+    IssuedSession login(String email, Password password, boolean rememberMe, @Nullable String userAgent, String clientIp) {
         String normalized = EmailAddress.normalize(email);
         Account account = normalized == null ? null
                 : accounts.findByEmail(normalized).filter(a -> a.state() != AccountState.DELETED).orElse(null);
@@ -66,10 +67,10 @@ class LoginService {
     }
 
     /** Checks the password of a signed-in account (password change); a wrong one counts as a failure. */
-    void requirePassword(Account account, String password, String field) {
+    void requirePassword(Account account, Password password, String field) {
         if (!hashing.matches(password, account.passwordHash())) {
             recordFailure(account, clock.instant());
-            throw new BarProblem.Invalid(field, "is not your current password");
+            throw new BarProblem.Invalid(AccountCodes.PASSWORD_WRONG, field, "is not your current password");
         }
     }
 
@@ -79,15 +80,18 @@ class LoginService {
             }
             case PENDING_VERIFICATION -> {
                 events.record(SecurityEventType.LOGIN_PENDING_APPROVAL, account.id(), Map.of("state", "pending_verification"));
-                throw new BarProblem.Forbidden("Confirm your email address first: follow the link we mailed you.");
+                throw new BarProblem.Forbidden(AccountCodes.UNVERIFIED,
+                        "Confirm your email address first: follow the link we mailed you.");
             }
             case PENDING_APPROVAL -> {
                 events.record(SecurityEventType.LOGIN_PENDING_APPROVAL, account.id(), Map.of("state", "pending_approval"));
-                throw new BarProblem.Forbidden("Your account is waiting for an administrator's approval.");
+                throw new BarProblem.Forbidden(AccountCodes.PENDING_APPROVAL,
+                        "Your account is waiting for an administrator's approval.");
             }
             case PAUSED -> {
                 events.record(SecurityEventType.LOGIN_ACCOUNT_PAUSED, account.id(), Map.of());
-                throw new BarProblem.Forbidden("Your account is paused; contact the administrator.");
+                throw new BarProblem.Forbidden(AccountCodes.PAUSED,
+                        "Your account is paused; contact the administrator.");
             }
             case DELETED -> throw wrongCredentials();
         }
@@ -106,6 +110,6 @@ class LoginService {
     }
 
     static BarProblem.Unauthorized wrongCredentials() {
-        return new BarProblem.Unauthorized("The email or password is wrong.");
+        return new BarProblem.Unauthorized(AccountCodes.LOGIN_FAILED, "The email or password is wrong.");
     }
 }

@@ -1,7 +1,9 @@
 package app.bar.account;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.platform.secrets.Password;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -60,22 +62,22 @@ class PasswordHashing implements DisposableBean {
         return admitted;
     }
 
-    String hash(String password) {
-        return run(() -> encoder.encode(password));
+    String hash(Password password) {
+        return run(() -> encoder.encode(password.asCharSequence()));
     }
 
     /** Hashes on the calling thread: only for work already running on the pool ({@link #submit}). */
-    String hashHere(String password) {
-        return encoder.encode(password);
+    String hashHere(Password password) {
+        return encoder.encode(password.asCharSequence());
     }
 
-    boolean matches(String password, String hash) {
-        return run(() -> encoder.matches(password, hash));
+    boolean matches(Password password, String hash) {
+        return run(() -> encoder.matches(password.asCharSequence(), hash));
     }
 
     /** The work of {@link #matches} for an account that does not exist; always false. */
-    void matchDummy(String password) {
-        run(() -> encoder.matches(password, dummyHash));
+    void matchDummy(Password password) {
+        run(() -> encoder.matches(password.asCharSequence(), dummyHash));
     }
 
     /** True when the hash was made with other parameters than the configured ones. */
@@ -114,7 +116,8 @@ class PasswordHashing implements DisposableBean {
     }
 
     private static BarProblem.Unavailable busy() {
-        return new BarProblem.Unavailable("Too many sign-ins are being processed; retry after the number of seconds "
+        return new BarProblem.Unavailable(ProblemCodes.SERVER_BUSY,
+                "Too many sign-ins are being processed; retry after the number of seconds "
                 + "in Retry-After.", RETRY_AFTER);
     }
 

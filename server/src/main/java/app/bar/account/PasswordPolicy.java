@@ -1,6 +1,8 @@
 package app.bar.account;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
+import app.bar.platform.secrets.Password;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,18 +35,19 @@ class PasswordPolicy {
     }
 
     /** Throws a 400 naming {@code field} and the rule when the password is not acceptable. */
-    void check(String field, @Nullable String password, String email, @Nullable String displayName) {
+    void check(String field, @Nullable Password password, String email, @Nullable String displayName) {
         if (password == null) {
-            throw new BarProblem.Invalid(field, "is required");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, field, "is required");
         }
-        int length = password.codePointCount(0, password.length());
+        int length = password.codePointCount();
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new BarProblem.Invalid(field, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE,
+                    field, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
         }
-        String measured = length > MEASURED ? password.substring(0, password.offsetByCodePoints(0, MEASURED)) : password;
-        int score = zxcvbn.measure(measured, userInputs(email, displayName)).getScore();
+        int score = zxcvbn.measure(password.prefix(MEASURED), userInputs(email, displayName)).getScore();
         if (score < minStrength) {
-            throw new BarProblem.Invalid(field, "is too easy to guess (common words, names, your email or "
+            throw new BarProblem.Invalid(AccountCodes.PASSWORD_WEAK,
+                    field, "is too easy to guess (common words, names, your email or "
                     + "simple patterns); a few unrelated words or a password manager's password will do");
         }
     }

@@ -3,6 +3,7 @@ package app.bar.account;
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.Password;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -61,7 +62,7 @@ class PasswordService {
     }
 
     /** Sets a new password from a reset link. The link is used up only when the new password is acceptable. */
-    void reset(String token, String newPassword) {
+    void reset(String token, Password newPassword) {
         Account account = tokens.peek(token, OneTimeTokens.Purpose.RESET).flatMap(accounts::findById)
                 .filter(a -> a.state() != AccountState.DELETED)
                 .orElseThrow(RegistrationService::badLink);
@@ -77,7 +78,7 @@ class PasswordService {
     }
 
     /** The signed-in user's change: current password required; other sessions end. */
-    void change(String accountId, String currentSessionId, String currentPassword, String newPassword) {
+    void change(String accountId, String currentSessionId, Password currentPassword, Password newPassword) {
         Account account = accounts.findById(accountId).orElseThrow(BarProblem.NotFound::new);
         logins.requirePassword(account, currentPassword, "currentPassword");
         policy.check("newPassword", newPassword, account.email(), account.displayName());

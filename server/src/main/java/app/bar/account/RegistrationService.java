@@ -3,7 +3,9 @@ package app.bar.account;
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.platform.secrets.Password;
 import app.bar.security.Role;
 import java.time.Clock;
 import java.util.Map;
@@ -46,10 +48,11 @@ class RegistrationService {
         this.clock = clock;
     }
 
-    void register(String email, String password, @Nullable String displayName) {
+    void register(String email, Password password, @Nullable String displayName) {
         String normalized = EmailAddress.normalize(email);
         if (normalized == null) {
-            throw new BarProblem.Invalid("email", "must be a single valid email address of at most 254 characters");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT,
+                    "email", "must be a single valid email address of at most 254 characters");
         }
         String name = DisplayNames.clean(displayName);
         policy.check("password", password, normalized, name);
@@ -62,7 +65,7 @@ class RegistrationService {
         });
     }
 
-    private void complete(String email, String password, @Nullable String name) {
+    private void complete(String email, Password password, @Nullable String name) {
         String hash = hashing.hashHere(password);
         Account existing = accounts.findByEmail(email).orElse(null);
         if (existing == null) {
@@ -99,6 +102,7 @@ class RegistrationService {
     }
 
     static BarProblem.Invalid badLink() {
-        return new BarProblem.Invalid("token", "is not valid: the link was used already, has expired or was replaced by a newer one");
+        return new BarProblem.Invalid(AccountCodes.LINK_INVALID,
+                "token", "is not valid: the link was used already, has expired or was replaced by a newer one");
     }
 }

@@ -140,6 +140,6 @@ class SessionService {
     }
 
     private static BarProblem.Unauthorized sessionEnded() {
-        return new BarProblem.Unauthorized("The session has ended; sign in again.");
+        return new BarProblem.Unauthorized(AccountCodes.SESSION_ENDED, "The session has ended; sign in again.");
     }
 }

@@ -7,13 +7,12 @@ import app.bar.audit.SecurityEventLog;
 import app.bar.audit.SecurityEventType;
 import app.bar.platform.config.BarProperties;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.web.CurrentAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdminController {
-
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final AccountAdministration accounts;
     private final AdminActions actions;
@@ -51,46 +48,46 @@ class AdminController {
 
     @GetMapping("/users")
     Page<AccountSummary> users(@RequestParam(required = false) @Nullable String state,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        checkPage(page, size);
+            @RequestParam(defaultValue = "0") @Paging.PageNumber int page,
+            @RequestParam(defaultValue = "50") @Paging.PageSize int size) {
         AccountState filter = state == null || state.isBlank() ? null : parseState(state);
         return new Page<>(accounts.list(filter, page, size), page, size, accounts.count(filter));
     }
 
     @PostMapping("/users/{id}/approve")
     AccountSummary approve(@PathVariable String id) {
-        return actions.approve(admin(), id);
+        return actions.approve(CurrentAccount.requireId(), id);
     }
 
     @PostMapping("/users/{id}/pause")
     AccountSummary pause(@PathVariable String id) {
-        return actions.pause(admin(), id);
+        return actions.pause(CurrentAccount.requireId(), id);
     }
 
     @PostMapping("/users/{id}/resume")
     AccountSummary resume(@PathVariable String id) {
-        return actions.resume(admin(), id);
+        return actions.resume(CurrentAccount.requireId(), id);
     }
 
     @DeleteMapping("/users/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        actions.delete(admin(), id);
+        actions.delete(CurrentAccount.requireId(), id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/security-events")
     Page<SecurityEventLog.SecurityEventView> securityEvents(@RequestParam(required = false) @Nullable String type,
-            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        checkPage(page, size);
+            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(defaultValue = "0") @Paging.PageNumber int page,
+            @RequestParam(defaultValue = "50") @Paging.PageSize int size) {
         SecurityEventType filter = type == null || type.isBlank() ? null : parseType(type);
-        Instant end = to == null ? clock.instant().plusSeconds(1) : parseInstant("to", to);
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : parseInstant("from", from);
+        Instant end = to == null ? clock.instant().plusSeconds(1) : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
         return new Page<>(events.find(filter, start, end, page, size), page, size, events.count(filter, start, end));
     }
 
     @GetMapping("/status")
-    Map<String, Object> status() {
+    SystemStatus.Report status() {
         return status.report(properties.redis().enabled());
     }
 
@@ -98,24 +95,12 @@ class AdminController {
     record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    private static String admin() {
-        return CurrentAccount.id().orElseThrow(() -> new BarProblem.Unauthorized("Authentication is required."));
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 0 || page > 100_000) {
-            throw new BarProblem.Invalid("page", "must be between 0 and 100000");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BarProblem.Invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-    }
-
     private static AccountState parseState(String state) {
         try {
             return AccountState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BarProblem.Invalid("state", "must be one of " + List.of(AccountState.values()));
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_UNKNOWN_VALUE, "state",
+                    "must be one of " + List.of(AccountState.values()));
         }
     }
 
@@ -123,15 +108,8 @@ class AdminController {
         try {
             return SecurityEventType.ofCode(type.strip());
         } catch (IllegalArgumentException e) {
-            throw new BarProblem.Invalid("type", "must be a security event type such as login.failed");
-        }
-    }
-
-    private static Instant parseInstant(String field, String value) {
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BarProblem.Invalid(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_UNKNOWN_VALUE, "type",
+                    "must be a security event type such as login.failed");
         }
     }
 }

@@ -41,28 +41,28 @@ class SystemStatus {
         this.clock = clock;
     }
 
-    Map<String, Object> report(boolean redisConfigured) {
-        Map<String, Object> status = new LinkedHashMap<>();
+    /** What the status page shows; dependencies and account counts by name (check names, account states). */
+    record Report(String version, long uptimeSeconds, Map<String, String> dependencies, Counts counts) {
+    }
+
+    record Counts(Map<String, Long> accounts, long pendingApproval, long liveSessions, long securityEventsLast24h) {
+    }
+
+    Report report(boolean redisConfigured) {
         BuildProperties info = build.getIfAvailable();
-        status.put("version", info == null ? "unknown" : info.getVersion());
-        status.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
         Map<String, String> dependencies = new LinkedHashMap<>();
         for (ReadinessCheck check : checks) {
             dependencies.put(check.name(), check.name().equals("redis") && !redisConfigured ? "not_configured"
                     : up(check));
         }
         dependencies.put("mail", mail.check().name().toLowerCase(Locale.ROOT));
-        status.put("dependencies", dependencies);
-        Map<String, Object> counts = new LinkedHashMap<>();
         Map<String, Long> byState = new LinkedHashMap<>();
         accounts.countByState().forEach((state, n) -> byState.put(state.name(), n));
-        counts.put("accounts", byState);
-        counts.put("pendingApproval", byState.getOrDefault(AccountState.PENDING_APPROVAL.name(), 0L));
-        counts.put("liveSessions", accounts.liveSessions());
         Instant now = clock.instant();
-        counts.put("securityEventsLast24h", events.count(null, now.minus(Duration.ofHours(24)), now.plusSeconds(1)));
-        status.put("counts", counts);
-        return status;
+        Counts counts = new Counts(byState, byState.getOrDefault(AccountState.PENDING_APPROVAL.name(), 0L),
+                accounts.liveSessions(), events.count(null, now.minus(Duration.ofHours(24)), now.plusSeconds(1)));
+        return new Report(info == null ? "unknown" : info.getVersion(),
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000, dependencies, counts);
     }
 
     private static String up(ReadinessCheck check) {

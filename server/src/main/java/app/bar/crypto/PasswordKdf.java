@@ -1,6 +1,7 @@
 package app.bar.crypto;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.secrets.SecretBytes;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -65,12 +66,14 @@ public final class PasswordKdf {
     private void acquire() {
         try {
             if (!slots.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new BarProblem.Unavailable("Too many password checks are running; try again shortly.",
+                throw new BarProblem.Unavailable(ProblemCodes.SERVER_BUSY,
+                        "Too many password checks are running; try again shortly.",
                         Duration.ofSeconds(2));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BarProblem.Unavailable("The server is shutting down.", Duration.ofSeconds(2));
+            throw new BarProblem.Unavailable(ProblemCodes.SERVER_UNAVAILABLE,
+                    "The server is shutting down.", Duration.ofSeconds(2));
         }
     }
 }

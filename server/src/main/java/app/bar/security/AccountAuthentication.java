@@ -1,5 +1,6 @@
 package app.bar.security;
 
+import app.bar.platform.web.CurrentAccount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * session has every user scope; a personal API token only the scopes it was created with), and
  * {@code AUTH_SESSION} when the credential is a session (account management needs one).
  */
-public final class AccountAuthentication extends AbstractAuthenticationToken {
+public final class AccountAuthentication extends AbstractAuthenticationToken implements CurrentAccount.SessionBound {
 
     private static final long serialVersionUID = 1L;
 
@@ -69,6 +70,7 @@ public final class AccountAuthentication extends AbstractAuthenticationToken {
     }
 
     /** The session this request belongs to; {@code null} for an API token. */
+    @Override
     public @Nullable String sessionId() {
         return sessionId;
     }

@@ -68,7 +68,8 @@ public final class CsrfTokens {
     public void require(HttpServletRequest request, String sessionId, @Nullable String accountId) {
         if (!isValid(request, sessionId)) {
             events.record(SecurityEventType.CSRF_REJECTED, accountId, Map.of("method", request.getMethod()));
-            throw new BarProblem.Forbidden("The CSRF token is missing or does not match; send the "
+            throw new BarProblem.Forbidden(SecurityCodes.CSRF_INVALID,
+                    "The CSRF token is missing or does not match; send the "
                     + "bar_csrf cookie's value in the X-CSRF-Token header.");
         }
     }

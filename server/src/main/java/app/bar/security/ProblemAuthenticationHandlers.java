@@ -2,6 +2,7 @@ package app.bar.security;
 
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.error.ProblemWriter;
 import app.bar.platform.error.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,8 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
                     : SecurityEventType.TOKEN_MISSING, null, Map.of("method", request.getMethod()));
         }
         response.setHeader("WWW-Authenticate", "Bearer");
-        problems.write(response, 401, Problems.of(HttpStatus.UNAUTHORIZED));
+        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemCodes.AUTH_REQUIRED,
+                "Authentication is required."));
     }
 
     @Override
@@ -47,6 +49,7 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         events.record(SecurityEventType.ACCESS_DENIED, auth == null ? null : auth.getName(),
                 Map.of("method", request.getMethod()));
-        problems.write(response, 403, Problems.of(HttpStatus.FORBIDDEN));
+        problems.write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemCodes.ACCESS_DENIED,
+                "You are not allowed to do this."));
     }
 }

@@ -1,19 +1,18 @@
 package app.bar.security;
 
 import app.bar.platform.config.BarProperties;
+import app.bar.platform.error.ProblemWriter;
 import app.bar.platform.error.Problems;
 import app.bar.platform.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers requests refused before the filter chain ran: by Spring Security's firewall (encoded
@@ -27,11 +26,11 @@ final class RefusedRequestWriter implements RequestRejectedHandler {
     private static final List<String> KNOWN_METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
     private final List<HeaderWriter> headers;
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    RefusedRequestWriter(BarProperties properties, JsonMapper json) {
+    RefusedRequestWriter(BarProperties properties, ProblemWriter problems) {
         this.headers = SecurityHeaders.writers(properties.http().hsts());
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -45,16 +44,12 @@ final class RefusedRequestWriter implements RequestRejectedHandler {
             return;
         }
         String requestId = RequestIds.assign(request, response);
-        response.resetBuffer();
-        response.setStatus(status);
+        HttpHeaders extra = new HttpHeaders();
         if (status == 405) {
-            response.setHeader("Allow", String.join(", ", KNOWN_METHODS));
+            extra.set(HttpHeaders.ALLOW, String.join(", ", KNOWN_METHODS));
         }
-        response.setHeader("Cache-Control", "no-store");
         headers.forEach(w -> w.writeHeaders(request, response));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        HttpStatusCode code = HttpStatusCode.valueOf(status);
-        response.getOutputStream().write(json.writeValueAsBytes(Problems.of(code, Problems.genericDetail(status), requestId)));
+        problems.write(response, Problems.forStatus(status), extra, requestId);
         response.flushBuffer();
     }
 }

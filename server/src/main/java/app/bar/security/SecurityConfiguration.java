@@ -26,7 +26,6 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one filter chain. Stateless (no HTTP session, no request cache, no form login); headers
@@ -40,7 +39,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain barFilterChain(HttpSecurity http, BarProperties properties, ProblemAuthenticationHandlers problems,
-            JsonMapper json, AccessTokens tokens, SessionRevocations revocations, ApiTokenAuthenticator apiTokens,
+            AccessTokens tokens, SessionRevocations revocations, ApiTokenAuthenticator apiTokens,
             SessionCookies cookies, CsrfTokens csrf, SecurityEvents events, ProblemWriter writer) throws Exception {
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -53,7 +52,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, revocations, apiTokens, cookies, events, writer),
                         AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfProtectionFilter(csrf, writer), TokenAuthenticationFilter.class)
-                .addFilterAfter(corsFilter(properties.http().allowedOrigins(), json), HeaderWriterFilter.class)
+                .addFilterAfter(corsFilter(properties.http().allowedOrigins(), writer), HeaderWriterFilter.class)
                 .headers(h -> {
                     h.defaultsDisabled();
                     SecurityHeaders.writers(properties.http().hsts()).forEach(h::addHeaderWriter);
@@ -106,7 +105,7 @@ class SecurityConfiguration {
         return registration;
     }
 
-    private static CorsFilter corsFilter(List<String> allowedOrigins, JsonMapper json) {
+    private static CorsFilter corsFilter(List<String> allowedOrigins, ProblemWriter problems) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (!allowedOrigins.isEmpty()) {
             CorsConfiguration config = new CorsConfiguration();
@@ -119,7 +118,7 @@ class SecurityConfiguration {
             source.registerCorsConfiguration("/api/**", config);
         }
         CorsFilter filter = new CorsFilter(source);
-        filter.setCorsProcessor(new ProblemCorsProcessor(json));
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
         return filter;
     }
 }

@@ -111,8 +111,9 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, TokenRejected.Reason reason, String source) throws IOException {
         events.record(eventFor(reason), null, Map.of("source", source, "reason", reason.name().toLowerCase(java.util.Locale.ROOT)));
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-        problems.write(response, 401, Problems.of(HttpStatus.UNAUTHORIZED,
-                reason == TokenRejected.Reason.EXPIRED ? "The access token has expired." : "The access token is not valid."));
+        problems.write(response, reason == TokenRejected.Reason.EXPIRED
+                ? Problems.of(HttpStatus.UNAUTHORIZED, SecurityCodes.TOKEN_EXPIRED, "The access token has expired.")
+                : Problems.of(HttpStatus.UNAUTHORIZED, SecurityCodes.TOKEN_INVALID, "The access token is not valid."));
     }
 
     static SecurityEventType eventFor(TokenRejected.Reason reason) {

@@ -3,9 +3,7 @@ package app.bar.webhook;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.web.CurrentAccount;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -32,57 +30,58 @@ final class WebhookController {
         this.webhooks = webhooks;
     }
 
+    /** {@code url} is checked by the SSRF guard ({@link WebhookUrls}), a domain rule. */
     record SetWebhook(@Nullable String url) {
     }
 
+    /** The new webhook and its signing secret: this answer is the only time the secret is shown. */
+    record Saved(String url, String webhookSecret, Instant createdAt) {
+        @Override
+        public String toString() {
+            return "Saved[secret hidden]";
+        }
+    }
+
+    record Current(String url, Instant createdAt) {
+    }
+
+    record Deliveries(List<Delivery> deliveries) {
+    }
+
+    /** One delivery as its owner sees it: never the payload or the target. */
+    record Delivery(String eventId, String type, String shareId, String status, int attempts,
+            @Nullable Integer lastStatusCode, @Nullable Instant lastAttemptAt, @Nullable Instant nextAttemptAt,
+            Instant createdAt) {
+
+        static Delivery of(DeliveryRepository.Delivery d) {
+            boolean finished = d.status() == DeliveryRepository.Status.DELIVERED || d.status() == DeliveryRepository.Status.DEAD;
+            return new Delivery(d.eventId(), d.type(), d.shareId(), d.status().name(), d.attempts(), d.lastStatusCode(),
+                    d.lastAttemptAt(), finished ? null : d.nextAttemptAt(), d.createdAt());
+        }
+    }
+
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> set(@RequestBody SetWebhook request) {
-        AccountWebhooks.Created created = webhooks.set(accountId(), request.url());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("url", created.url());
-        body.put("webhookSecret", created.secret());
-        body.put("createdAt", created.createdAt().toString());
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    ResponseEntity<Saved> set(@RequestBody SetWebhook request) {
+        AccountWebhooks.Created created = webhooks.set(CurrentAccount.requireId(), request.url());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Saved(created.url(), created.secret(), created.createdAt()));
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> get() {
-        AccountWebhooks.View webhook = webhooks.get(accountId()).orElseThrow(BarProblem.NotFound::new);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("url", webhook.url());
-        body.put("createdAt", webhook.createdAt().toString());
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    ResponseEntity<Current> get() {
+        AccountWebhooks.View webhook = webhooks.get(CurrentAccount.requireId()).orElseThrow(BarProblem.NotFound::new);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Current(webhook.url(), webhook.createdAt()));
     }
 
     @DeleteMapping
     ResponseEntity<Void> delete() {
-        webhooks.delete(accountId());
+        webhooks.delete(CurrentAccount.requireId());
         return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
     }
 
     @GetMapping("/deliveries")
-    ResponseEntity<Map<String, Object>> deliveries() {
-        List<Map<String, Object>> list = webhooks.deliveries(accountId()).stream().map(WebhookController::view).toList();
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("deliveries", list));
-    }
-
-    private static Map<String, Object> view(DeliveryRepository.Delivery d) {
-        boolean finished = d.status() == DeliveryRepository.Status.DELIVERED || d.status() == DeliveryRepository.Status.DEAD;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("eventId", d.eventId());
-        body.put("type", d.type());
-        body.put("shareId", d.shareId());
-        body.put("status", d.status().name());
-        body.put("attempts", d.attempts());
-        body.put("lastStatusCode", d.lastStatusCode());
-        Instant lastAttemptAt = d.lastAttemptAt(); // read once: SpotBugs cannot see a record accessor is stable
-        body.put("lastAttemptAt", lastAttemptAt == null ? null : lastAttemptAt.toString());
-        body.put("nextAttemptAt", finished ? null : d.nextAttemptAt().toString());
-        body.put("createdAt", d.createdAt().toString());
-        return body;
-    }
-
-    private static String accountId() {
-        return CurrentAccount.id().orElseThrow(() -> new BarProblem.Unauthorized("Authentication is required."));
+    ResponseEntity<Deliveries> deliveries() {
+        List<Delivery> list = webhooks.deliveries(CurrentAccount.requireId()).stream().map(Delivery::of).toList();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Deliveries(list));
     }
 }

@@ -4,11 +4,11 @@ import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareEvent;
 import app.bar.share.ShareLocked;
 import app.bar.share.SharePasswordFailed;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,23 +27,27 @@ class WebhookPayloads {
         this.json = json;
     }
 
+    /** The payload's fields, in the documented order; the last three only for the event types that have them. */
+    record Payload(String eventId, String type, String time, String shareId, @Nullable Integer viewsLeft,
+            @Nullable String ip, @Nullable String browser,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer failedAttempts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String lockedUntil) {
+    }
+
     String payload(String eventId, ShareEvent event) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("eventId", eventId);
-        body.put("type", event.type());
-        body.put("time", iso(event.at()));
-        body.put("shareId", event.shareId().value());
-        body.put("viewsLeft", event.viewsLeft());
-        body.put("ip", event.clientIp());
-        body.put("browser", event.browser());
+        String reason = null;
+        Integer failedAttempts = null;
+        String lockedUntil = null;
         if (event instanceof ShareDestroyed destroyed) {
-            body.put("reason", destroyed.reason().name().toLowerCase(Locale.ROOT));
+            reason = destroyed.reason().name().toLowerCase(Locale.ROOT);
         } else if (event instanceof SharePasswordFailed failed) {
-            body.put("failedAttempts", failed.failedAttempts());
+            failedAttempts = failed.failedAttempts();
         } else if (event instanceof ShareLocked locked) {
-            body.put("lockedUntil", iso(locked.lockedUntil()));
+            lockedUntil = iso(locked.lockedUntil());
         }
-        return json.writeValueAsString(body);
+        return json.writeValueAsString(new Payload(eventId, event.type(), iso(event.at()), event.shareId().value(),
+                event.viewsLeft(), event.clientIp(), event.browser(), reason, failedAttempts, lockedUntil));
     }
 
     private static String iso(Instant at) {

@@ -3,6 +3,7 @@ package app.bar.webhook;
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class WebhookUrls {
     /** Returns the URL if the guard accepts it (the host resolved and every address checked). */
     String check(String field, @Nullable String url, @Nullable String accountId) {
         if (url == null || url.isBlank()) {
-            throw new BarProblem.Invalid(field, "is required");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, field, "is required");
         }
         try {
             targets.check(url);
@@ -33,7 +34,7 @@ class WebhookUrls {
         } catch (TargetRefused refused) {
             security.record(SecurityEventType.WEBHOOK_TARGET_REFUSED, accountId, Map.of("stage", "creation",
                     "field", field));
-            throw new BarProblem.Invalid(field, refused.reason());
+            throw new BarProblem.Invalid(WebhookCodes.URL_REFUSED, field, refused.reason());
         }
     }
 
@@ -43,7 +44,7 @@ class WebhookUrls {
             targets.checkShape(url);
             return url;
         } catch (TargetRefused refused) {
-            throw new BarProblem.Invalid(field, refused.reason());
+            throw new BarProblem.Invalid(WebhookCodes.URL_REFUSED, field, refused.reason());
         }
     }
 }

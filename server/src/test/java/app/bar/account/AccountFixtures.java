@@ -3,6 +3,7 @@ package app.bar.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.platform.secrets.Password;
 import app.bar.security.Role;
 import app.bar.support.TestHttp;
 import java.net.http.HttpResponse;
@@ -140,7 +141,7 @@ public final class AccountFixtures {
 
         public TestAccount create() {
             String id = OpaqueTokens.newId();
-            String stored = hash != null ? hash : context.getBean(PasswordHashing.class).hash(password);
+            String stored = hash != null ? hash : context.getBean(PasswordHashing.class).hash(Password.of(password));
             context.getBean(AccountRepository.class).insert(new Account(id, email, displayName, stored, role, state,
                     Instant.now(), null));
             return new TestAccount(id, email, password);

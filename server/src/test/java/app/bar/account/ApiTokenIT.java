@@ -116,6 +116,7 @@ class ApiTokenIT {
         HttpResponse<String> response = create(session, "forever", List.of("account:read"), 366);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(TestHttp.json(response).get("errors").get(0).get("field").asString()).isEqualTo("expiresInDays");
+        assertThat(TestHttp.json(response).get("errors").get(0).get("code").asString()).isEqualTo("field.out_of_range");
     }
 
     @Test

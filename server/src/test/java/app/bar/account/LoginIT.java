@@ -122,6 +122,7 @@ class LoginIT {
 
         assertThat(right.statusCode()).isEqualTo(403);
         assertThat(TestHttp.json(right).get("detail").asString()).contains("paused");
+        assertThat(TestHttp.json(right).get("code").asString()).isEqualTo("account.paused");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(Events.count(fixtures.jdbc(), "login.account_paused", paused.id())).isEqualTo(1);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.Password;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -14,10 +15,10 @@ class PasswordHashingTests {
     void hashWhenDefaultsThenArgon2idAtOwaspMinimum() {
         // ASVS 11.4.2: m = 19456 KiB, t = 2, p = 1
         PasswordHashing hashing = new PasswordHashing(PasswordPolicyTests.DEFAULTS);
-        String hash = hashing.hash("Plover quartz lantern 47");
+        String hash = hashing.hash(Password.of("Plover quartz lantern 47"));
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
-        assertThat(hashing.matches("Plover quartz lantern 47", hash)).isTrue();
-        assertThat(hashing.matches("plover quartz lantern 47", hash)).isFalse();
+        assertThat(hashing.matches(Password.of("Plover quartz lantern 47"), hash)).isTrue();
+        assertThat(hashing.matches(Password.of("plover quartz lantern 47"), hash)).isFalse();
         hashing.destroy();
     }
 
@@ -26,7 +27,7 @@ class PasswordHashingTests {
         PasswordHashing hashing = new PasswordHashing(PasswordPolicyTests.DEFAULTS);
         assertThat(hashing.needsRehash(new Argon2PasswordEncoder(16, 32, 1, 19456, 3).encode("x"))).isTrue();
         assertThat(hashing.needsRehash(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("x"))).isTrue();
-        assertThat(hashing.needsRehash(hashing.hash("x"))).isFalse();
+        assertThat(hashing.needsRehash(hashing.hash(Password.of("x")))).isFalse();
         hashing.destroy();
     }
 
@@ -38,7 +39,7 @@ class PasswordHashingTests {
         for (int i = 0; i < hashing.admitted(); i++) {
             hashing.submit(() -> await(release));
         }
-        assertThatThrownBy(() -> hashing.matches("x", "y"))
+        assertThatThrownBy(() -> hashing.matches(Password.of("x"), "y"))
                 .isInstanceOfSatisfying(BarProblem.Unavailable.class, e -> assertThat(e.retryAfterSeconds()).isPositive());
         release.countDown();
         hashing.destroy();

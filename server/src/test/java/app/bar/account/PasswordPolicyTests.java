@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.secrets.Password;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTests {
@@ -20,7 +21,7 @@ class PasswordPolicyTests {
     @Test
     void checkWhenElevenCharactersThenRefusedNamingTheRange() {
         // ASVS 6.2.1
-        assertThatThrownBy(() -> policy.check("password", "Xq7#zP9!kL2", "a@example.test", null))
+        assertThatThrownBy(() -> policy.check("password", Password.of("Xq7#zP9!kL2"), "a@example.test", null))
                 .isInstanceOfSatisfying(BarProblem.Invalid.class, e -> {
                     assertThat(e.field()).isEqualTo("password");
                     assertThat(e.detail()).contains("12 to 1024");
@@ -30,7 +31,7 @@ class PasswordPolicyTests {
     @Test
     void checkWhenOver1024CharactersThenRefused() {
         // ASVS 6.2.9 upper bound
-        assertThatThrownBy(() -> policy.check("password", "Ab1-".repeat(257), "a@example.test", null))
+        assertThatThrownBy(() -> policy.check("password", Password.of("Ab1-".repeat(257)), "a@example.test", null))
                 .isInstanceOf(BarProblem.Invalid.class);
     }
 
@@ -39,7 +40,7 @@ class PasswordPolicyTests {
         // ASVS 6.2.9: long passphrases are allowed; zxcvbn only measures a bounded prefix
         String longPassword = "Walnut ferry 28 copper lagoon ".repeat(40).substring(0, 1024);
         long start = System.nanoTime();
-        assertThatCode(() -> policy.check("password", longPassword, "a@example.test", null)).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("password", Password.of(longPassword), "a@example.test", null)).doesNotThrowAnyException();
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
     }
 
@@ -47,28 +48,28 @@ class PasswordPolicyTests {
     void checkWhenCommonPasswordThenRefused() {
         // ASVS 6.2.4/6.2.12
         for (String common : new String[] {"password1234", "qwertyuiop123", "iloveyou12345", "aaaaaaaaaaaa"}) {
-            assertThatThrownBy(() -> policy.check("password", common, "a@example.test", null)).as(common)
+            assertThatThrownBy(() -> policy.check("password", Password.of(common), "a@example.test", null)).as(common)
                     .isInstanceOf(BarProblem.Invalid.class);
         }
     }
 
     @Test
     void checkWhenPasswordBuiltFromDisplayNameThenRefused() {
-        assertThatThrownBy(() -> policy.check("password", "Wolfgangsternberg1", "x@example.test", "Wolfgang Sternberg"))
+        assertThatThrownBy(() -> policy.check("password", Password.of("Wolfgangsternberg1"), "x@example.test", "Wolfgang Sternberg"))
                 .isInstanceOf(BarProblem.Invalid.class);
     }
 
     @Test
     void checkWhenStrongPassphraseWithoutCompositionRulesThenAccepted() {
         // ASVS 6.2.5: no composition rules (all lower case, spaces)
-        assertThatCode(() -> policy.check("password", "plover quartz lantern meadow", "a@example.test", null))
+        assertThatCode(() -> policy.check("password", Password.of("plover quartz lantern meadow"), "a@example.test", null))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void checkWhenLengthCountedThenCodePointsNotUtf16Units() {
         // 11 emoji are 22 UTF-16 units but 11 characters: still too short
-        assertThatThrownBy(() -> policy.check("password", "😀".repeat(11), "a@example.test", null))
+        assertThatThrownBy(() -> policy.check("password", Password.of("😀".repeat(11)), "a@example.test", null))
                 .isInstanceOf(BarProblem.Invalid.class);
     }
 }

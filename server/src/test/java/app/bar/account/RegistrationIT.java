@@ -63,6 +63,7 @@ class RegistrationIT {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = TestHttp.json(response);
         assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("password");
+        assertThat(body.get("errors").get(0).get("code").asString()).isEqualTo("account.password_weak");
         assertThat(response.body()).doesNotContain("password1234");
     }
 
@@ -83,14 +84,19 @@ class RegistrationIT {
     }
 
     @Test
-    void registerWhenRoleAndStateFieldsSentThenIgnored() {
-        // ASVS 15.3.3: no mass assignment
+    void registerWhenRoleAndStateFieldsSentThenRefusedNamingThemAndNothingRegistered() {
+        // ASVS 15.3.3: no mass assignment; issue #10 item 4: an unknown field is a 400 naming it
         String email = AccountFixtures.uniqueEmail("mass");
         HttpResponse<String> response = http.postJson("/api/auth/register", TestHttp.map("email", email,
                 "password", AccountFixtures.PASSWORD, "role", "ADMIN", "state", "ACTIVE", "id", "chosen-id"));
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = TestHttp.json(response);
+        assertThat(problem.get("code").asString()).isEqualTo("request.unknown_field");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isIn("role", "state", "id");
 
+        assertThat(register(email, AccountFixtures.PASSWORD, null).statusCode()).isEqualTo(202);
         http.postJson("/api/auth/verify-email", TestHttp.map("token", MailBox.await(email, "Confirm").token()));
+        assertThat(MailBox.received(email, "Confirm")).hasSize(1); // the refused request mailed nothing
         AccountFixtures.Session session = fixtures.login(email, AccountFixtures.PASSWORD, false);
         JsonNode account = TestHttp.json(http.get("/api/account", session.cookieHeaders()));
         assertThat(account.get("role").asString()).isEqualTo("USER");

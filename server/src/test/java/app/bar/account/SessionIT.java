@@ -182,6 +182,7 @@ class SessionIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(TestHttp.json(response).get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
+        assertThat(TestHttp.json(response).get("errors").get(0).get("code").asString()).isEqualTo("account.password_wrong");
         assertThat(Events.count(fixtures.jdbc(), "login.failed", account.id())).isEqualTo(1);
     }
 

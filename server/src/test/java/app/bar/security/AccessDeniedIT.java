@@ -29,6 +29,7 @@ class AccessDeniedIT {
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(403))
+                .andExpect(jsonPath("$.code").value("access.denied"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
 }

@@ -38,6 +38,7 @@ class CorsIT {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(TestHttp.json(response).get("code").asString()).isEqualTo("cors.origin_denied");
     }
 
     @Test

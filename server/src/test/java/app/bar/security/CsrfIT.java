@@ -43,6 +43,7 @@ class CsrfIT {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(TestHttp.json(response).get("code").asString()).isEqualTo("csrf.invalid");
         assertThat(Events.count(fixtures.jdbc(), "csrf.rejected", account.id())).isEqualTo(1);
     }
 

@@ -125,6 +125,7 @@ class JwtAttackIT {
         HttpResponse<String> response = http.get("/api/account", "Authorization", "Bearer " + expired);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("expired");
+        assertThat(TestHttp.json(response).get("code").asString()).isEqualTo("auth.token_expired");
         assertThat(Events.detailsSince(fixtures.jdbc(), "token.expired", before)).isNotEmpty();
     }
 

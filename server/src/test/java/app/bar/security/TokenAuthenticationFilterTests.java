@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.ProblemWriter;
+import org.springframework.http.ProblemDetail;
 import app.bar.platform.secrets.KeyRingSpec;
 import jakarta.servlet.FilterChain;
 import java.time.Clock;
@@ -67,7 +68,9 @@ class TokenAuthenticationFilterTests {
         when(revocations.isActive("sid-1")).thenReturn(false);
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request("Bearer " + tokens.issue("account-1", "sid-1", Role.USER).value()), response, chain);
-        verify(problems).write(org.mockito.ArgumentMatchers.eq(response), org.mockito.ArgumentMatchers.eq(401), any());
+        verify(problems).write(org.mockito.ArgumentMatchers.eq(response),
+                org.mockito.ArgumentMatchers.<ProblemDetail>argThat(p -> p.getStatus() == 401
+                        && "auth.token_invalid".equals(p.getProperties().get("code"))));
         verify(events).record(org.mockito.ArgumentMatchers.eq(app.bar.audit.SecurityEventType.TOKEN_INVALID),
                 org.mockito.ArgumentMatchers.isNull(), any());
         verify(chain, never()).doFilter(any(), any());

@@ -312,4 +312,28 @@ class AccountBrowserIT {
         assertThat(page.locator("#admin-content").isVisible()).isFalse();
         session.assertNoConsoleProblems(WEBHOOK_404);
     }
+
+    @Test
+    void loginWhenPasswordWrongThenThePagesWordsForItsCode() {
+        // issue #10 item 3: the page decides on the problem's code (auth.login_failed), not on its text
+        AccountFixtures.TestAccount account = fixtures.anAccount().create();
+        Chromium.Session session = person();
+        Page page = session.open("/login");
+        page.getByLabel("Email").fill(account.email());
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("Not the password 12 at all");
+        click(page, "Sign in");
+        page.locator("#login-notice .message.error").waitFor();
+        assertThat(page.textContent("#login-notice")).contains("The email or password is wrong", "After 5 wrong tries");
+        session.assertNoConsoleProblems(status(401, "/api/auth/login"));
+    }
+
+    @Test
+    void verifyWhenLinkSpentThenSaysSoFromItsCode() {
+        Chromium.Session session = person();
+        Page page = session.open("/verify-email#token=spent-or-never-issued");
+        click(page, "Verify my email");
+        page.locator("#verify-notice .message.error").waitFor();
+        assertThat(page.textContent("#verify-notice")).contains("not valid any more");
+        session.assertNoConsoleProblems(status(400, "/api/auth/verify-email"));
+    }
 }

@@ -182,5 +182,6 @@ class WebhookAccountIT {
         HttpResponse<String> response = webhooks.put("owner", Map.of());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(TestHttp.json(response).get("errors").get(0).get("field").asString()).isEqualTo("url");
+        assertThat(TestHttp.json(response).get("errors").get(0).get("code").asString()).isEqualTo("field.required");
     }
 }

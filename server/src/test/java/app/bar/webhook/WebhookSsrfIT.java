@@ -57,6 +57,7 @@ class WebhookSsrfIT {
         HttpResponse<String> response = webhooks.put("ssrf", Map.of("url", url));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(TestHttp.json(response).get("errors").get(0).get("field").asString()).isEqualTo("url");
+        assertThat(TestHttp.json(response).get("errors").get(0).get("code").asString()).isEqualTo("webhook.url_refused");
         assertThat(response.body()).doesNotContain(url); // the problem never echoes input
         assertThat(webhooks.get("ssrf").statusCode()).isEqualTo(404);
     }

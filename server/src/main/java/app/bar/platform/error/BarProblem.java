@@ -5,89 +5,165 @@ import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
- * The domain's errors, each with the HTTP answer it becomes (one {@code @RestControllerAdvice}
- * maps them to problem+json). A detail is written for the client: it says what the client did
- * wrong and never echoes input back.
+ * The domain's errors, each with the HTTP answer it becomes and a stable machine-readable
+ * {@link #code() code} that clients switch on (one {@code @RestControllerAdvice} maps them to
+ * {@code ProblemDetail}). A detail is written for people: it says what the client did wrong and
+ * never echoes input back. Each module keeps its codes as constants in one class
+ * ({@link ProblemCodes} for the generic ones); {@code docs/errors.md} lists them all.
+ *
+ * <p>Constructors without a code are {@link Deprecated}: they remain only for the share
+ * module's call sites, which get their own codes once that module is split; a test refuses any
+ * other caller. {@link NotFound}, {@link PayloadTooLarge} and {@link RateLimited#RateLimited(Duration)}
+ * have one meaning each and so one code.
  */
 public abstract sealed class BarProblem extends RuntimeException {
 
     private final HttpStatus status;
+    private final String code;
     private final String detail;
 
-    private BarProblem(HttpStatus status, String detail) {
-        super(detail, null, false, false); // no stack trace: these are answers, not bugs
+    private BarProblem(HttpStatus status, String code, String detail) {
+        // checked before the superclass is built, so a refused code leaves no half-made object
+        super(checked(code, detail), null, false, false); // no stack trace: these are answers, not bugs
         this.status = status;
+        this.code = code;
         this.detail = detail;
+    }
+
+    private static String checked(String code, String detail) {
+        checkCode(code);
+        return Objects.requireNonNull(detail);
+    }
+
+    /** Fails fast on a code that is not {@code area.what} in lower snake case (say, arguments swapped). */
+    static String checkCode(String code) {
+        if (!isCode(code)) {
+            throw new IllegalArgumentException("a problem code is area.what in lower snake case, such as "
+                    + "request.invalid; got '" + code + "'");
+        }
+        return code;
+    }
+
+    /** {@code [a-z][a-z0-9_]*} parts joined by dots, at least two (a loop, not a regex: no backtracking). */
+    private static boolean isCode(String code) {
+        String[] parts = code.split("\\.", -1);
+        if (parts.length < 2) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.charAt(0) < 'a' || part.charAt(0) > 'z') {
+                return false;
+            }
+            for (int i = 1; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public HttpStatus status() {
         return status;
     }
 
+    /** What went wrong, for programs: stable across versions and languages. */
+    public String code() {
+        return code;
+    }
+
     public String detail() {
         return detail;
     }
 
-    /** 400: a field is wrong. {@code field} is the JSON name, {@code reason} the rule it breaks. */
+    /**
+     * 400: a field breaks a rule. The problem's code is {@link ProblemCodes#REQUEST_INVALID};
+     * {@link #fieldCode()} names the rule and goes into the {@code errors} entry with the field's
+     * JSON name and {@code reason}.
+     */
     public static final class Invalid extends BarProblem {
         private final String field;
+        private final String fieldCode;
 
-        public Invalid(String field, String reason) {
-            super(HttpStatus.BAD_REQUEST, reason);
+        public Invalid(String fieldCode, String field, String reason) {
+            super(HttpStatus.BAD_REQUEST, ProblemCodes.REQUEST_INVALID, reason);
+            this.fieldCode = checkCode(fieldCode);
             this.field = Objects.requireNonNull(field);
+        }
+
+        /** @deprecated for the share module until it gets its codes: use {@link #Invalid(String, String, String)}. */
+        @Deprecated
+        public Invalid(String field, String reason) {
+            this(ProblemCodes.FIELD_INVALID, field, reason);
         }
 
         public String field() {
             return field;
         }
-    }
 
-    /** 400 without a single field to blame. */
-    public static final class BadRequest extends BarProblem {
-        public BadRequest(String detail) {
-            super(HttpStatus.BAD_REQUEST, detail);
+        public String fieldCode() {
+            return fieldCode;
         }
     }
 
     /** 401. */
     public static final class Unauthorized extends BarProblem {
+        public Unauthorized(String code, String detail) {
+            super(HttpStatus.UNAUTHORIZED, code, detail);
+        }
+
+        /** @deprecated for the share module until it gets its codes: use {@link #Unauthorized(String, String)}. */
+        @Deprecated
         public Unauthorized(String detail) {
-            super(HttpStatus.UNAUTHORIZED, detail);
+            this(ProblemCodes.AUTH_REQUIRED, detail);
         }
     }
 
     /** 403. */
     public static final class Forbidden extends BarProblem {
-        public Forbidden(String detail) {
-            super(HttpStatus.FORBIDDEN, detail);
+        public Forbidden(String code, String detail) {
+            super(HttpStatus.FORBIDDEN, code, detail);
         }
     }
 
     /** 404, one body for "never existed", "expired" and "destroyed". */
     public static final class NotFound extends BarProblem {
         public NotFound() {
-            super(HttpStatus.NOT_FOUND, "The resource does not exist.");
+            super(HttpStatus.NOT_FOUND, ProblemCodes.RESOURCE_NOT_FOUND, "The resource does not exist.");
         }
     }
 
     /** 409. */
     public static final class Conflict extends BarProblem {
+        public Conflict(String code, String detail) {
+            super(HttpStatus.CONFLICT, code, detail);
+        }
+
+        /** @deprecated for the share module until it gets its codes: use {@link #Conflict(String, String)}. */
+        @Deprecated
         public Conflict(String detail) {
-            super(HttpStatus.CONFLICT, detail);
+            this(ProblemCodes.RESOURCE_CONFLICT, detail);
         }
     }
 
     /** 413. */
     public static final class PayloadTooLarge extends BarProblem {
         public PayloadTooLarge() {
-            super(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than allowed.");
+            super(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.REQUEST_BODY_TOO_LARGE, "The request body is larger than allowed.");
         }
     }
 
     /** 422: well-formed but refused (for example, a virus scanner's verdict). */
     public static final class Unprocessable extends BarProblem {
+        public Unprocessable(String code, String detail) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, code, detail);
+        }
+
+        /** @deprecated for the share module until it gets its codes: use {@link #Unprocessable(String, String)}. */
+        @Deprecated
         public Unprocessable(String detail) {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+            this(ProblemCodes.REQUEST_UNPROCESSABLE, detail);
         }
     }
 
@@ -95,8 +171,8 @@ public abstract sealed class BarProblem extends RuntimeException {
     public abstract static sealed class Delayed extends BarProblem {
         private final Duration retryAfter;
 
-        private Delayed(HttpStatus status, String detail, Duration retryAfter) {
-            super(status, detail);
+        private Delayed(HttpStatus status, String code, String detail, Duration retryAfter) {
+            super(status, code, detail);
             this.retryAfter = retryAfter;
         }
 
@@ -108,27 +184,44 @@ public abstract sealed class BarProblem extends RuntimeException {
 
     /** 423: locked for a while (a share after five wrong passwords). */
     public static final class Locked extends Delayed {
+        public Locked(String code, String detail, Duration retryAfter) {
+            super(HttpStatus.LOCKED, code, detail, retryAfter);
+        }
+
+        /** @deprecated for the share module until it gets its codes: use {@link #Locked(String, String, Duration)}. */
+        @Deprecated
         public Locked(String detail, Duration retryAfter) {
-            super(HttpStatus.LOCKED, detail, retryAfter);
+            this(ProblemCodes.RESOURCE_LOCKED, detail, retryAfter);
         }
     }
 
     /** 429. */
     public static final class RateLimited extends Delayed {
         public RateLimited(Duration retryAfter) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry after the number of seconds in Retry-After.",
-                    retryAfter);
+            this(ProblemCodes.RATE_LIMITED, ProblemCodes.genericDetail(429), retryAfter);
         }
 
+        public RateLimited(String code, String detail, Duration retryAfter) {
+            super(HttpStatus.TOO_MANY_REQUESTS, code, detail, retryAfter);
+        }
+
+        /** @deprecated for the share module until it gets its codes: use {@link #RateLimited(String, String, Duration)}. */
+        @Deprecated
         public RateLimited(String detail, Duration retryAfter) {
-            super(HttpStatus.TOO_MANY_REQUESTS, detail, retryAfter);
+            this(ProblemCodes.RATE_LIMITED, detail, retryAfter);
         }
     }
 
     /** 503: overloaded or a dependency is down. */
     public static final class Unavailable extends Delayed {
+        public Unavailable(String code, String detail, Duration retryAfter) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, code, detail, retryAfter);
+        }
+
+        /** @deprecated for the share module until it gets its codes: use {@link #Unavailable(String, String, Duration)}. */
+        @Deprecated
         public Unavailable(String detail, Duration retryAfter) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfter);
+            this(ProblemCodes.SERVER_UNAVAILABLE, detail, retryAfter);
         }
     }
 }

@@ -3,35 +3,35 @@ package app.bar.platform.error;
 import app.bar.platform.config.BarProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.validation.FieldError;
+import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place exceptions become problem+json (RFC 9457). Client errors get a fixed detail
- * that says what was wrong without echoing input (Spring's own details quote media types,
- * methods and paths); anything unexpected is a 500 that names only the request id, with the
- * stack trace in the log.
+ * The one place exceptions become problems (RFC 9457), written by {@link ProblemWriter}. Client
+ * errors get a code and a fixed detail that says what was wrong without echoing input (Spring's
+ * own details quote media types, methods and paths), and are not logged as errors; anything
+ * unexpected is a 500 that names only the request id, with the stack trace in the log.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,55 +39,60 @@ final class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final ProblemWriter writer;
     private final boolean exposeDetails;
 
-    ProblemHandler(BarProperties properties) {
+    ProblemHandler(ProblemWriter writer, BarProperties properties) {
+        this.writer = writer;
         this.exposeDetails = properties.errors().exposeDetails();
     }
 
     @ExceptionHandler(BarProblem.class)
-    ResponseEntity<Map<String, Object>> handle(BarProblem problem) {
-        HttpHeaders headers = new HttpHeaders();
-        if (problem instanceof BarProblem.Delayed delayed) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(delayed.retryAfterSeconds()));
-        }
-        return respond(problem.status(), headers, bodyOf(problem));
+    void handle(BarProblem problem, HttpServletResponse response) throws IOException {
+        writer.write(response, problem);
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> handle(MethodArgumentNotValidException e) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.add(fieldError(error.getField(), error.getDefaultMessage()));
-        }
-        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(fieldError(g.getObjectName(), g.getDefaultMessage())));
-        return respond(HttpStatus.BAD_REQUEST, new HttpHeaders(), Problems.invalid(errors));
+    /** {@code @Valid} bodies, and {@code @ModelAttribute} binding (a {@link BindException}). */
+    @ExceptionHandler(BindException.class)
+    void handle(BindException e, HttpServletResponse response) throws IOException {
+        writer.write(response, BindingProblems.of(e.getBindingResult()));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, Object>> handle(HandlerMethodValidationException e) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(
-                err -> errors.add(fieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
-        return respond(HttpStatus.BAD_REQUEST, new HttpHeaders(), Problems.invalid(errors));
+    void handle(HandlerMethodValidationException e, HttpServletResponse response) throws IOException {
+        writer.write(response, BindingProblems.of(e));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Map<String, Object>> handle(ConstraintViolationException e) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        e.getConstraintViolations().forEach(v -> errors.add(fieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())));
-        return respond(HttpStatus.BAD_REQUEST, new HttpHeaders(), Problems.invalid(errors));
+    void handle(ConstraintViolationException e, HttpServletResponse response) throws IOException {
+        writer.write(response, BindingProblems.of(e));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> handle(HttpMessageNotReadableException e) {
+    void handle(HttpMessageNotReadableException e, HttpServletResponse response) throws IOException {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BarProblem problem) {
-                return handle(problem); // a body limit hit while the converter was reading
+                writer.write(response, problem); // a body limit hit while the converter was reading
+                return;
             }
         }
-        return respond(HttpStatus.BAD_REQUEST, new HttpHeaders(), Problems.of(HttpStatus.BAD_REQUEST,
-                "The request body is missing, is not valid JSON, or does not have the expected shape."));
+        writer.write(response, BindingProblems.of(e));
+    }
+
+    /** A path variable, query parameter or header that does not convert to its type (issue #21 item 3). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void handle(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {
+        writer.write(response, BindingProblems.of(e));
+    }
+
+    @ExceptionHandler(MissingRequestValueException.class)
+    void handle(MissingRequestValueException e, HttpServletResponse response) throws IOException {
+        ProblemDetail missing = BindingProblems.of(e);
+        if (missing == null) {
+            handle((Exception) e, response);
+        } else {
+            writer.write(response, missing);
+        }
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
@@ -101,54 +106,46 @@ final class ProblemHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> handle(Exception e) {
-        if (e instanceof ErrorResponse known) {
-            HttpStatusCode status = known.getStatusCode();
+    void handle(Exception e, HttpServletResponse response) throws IOException {
+        if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             HttpHeaders headers = new HttpHeaders();
             copy(known.getHeaders(), headers, HttpHeaders.ALLOW);
             copy(known.getHeaders(), headers, HttpHeaders.ACCEPT);
-            if (status.is5xxServerError()) {
-                log.error("http.error status={}", status.value(), e);
-            }
-            return respond(status, headers, Problems.of(status));
+            HttpStatusCode status = known.getStatusCode();
+            writer.write(response, Problems.of(status, codeOf(e, status.value()), ProblemCodes.genericDetail(status.value())),
+                    headers);
+            return;
         }
-        log.error("http.unexpected_error", e);
-        Map<String, Object> body = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR);
+        ProblemDetail problem;
+        if (e instanceof ErrorResponse known) {
+            log.error("http.error status={}", known.getStatusCode().value(), e);
+            problem = Problems.forStatus(known.getStatusCode().value());
+        } else {
+            log.error("http.unexpected_error", e);
+            problem = Problems.forStatus(500);
+        }
         if (exposeDetails) {
-            body.put("exception", e.getClass().getName() + ": " + e.getMessage());
+            problem.setProperty("exception", e.getClass().getName() + ": " + e.getMessage());
         }
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, new HttpHeaders(), body);
+        writer.write(response, problem);
     }
 
-    static Map<String, Object> bodyOf(BarProblem problem) {
-        if (problem instanceof BarProblem.Invalid invalid) {
-            return Problems.invalid(List.of(fieldError(invalid.field(), invalid.detail())));
+    private static String codeOf(Exception e, int status) {
+        if (e instanceof HttpRequestMethodNotSupportedException) {
+            return ProblemCodes.METHOD_NOT_ALLOWED;
+        } else if (e instanceof HttpMediaTypeNotSupportedException) {
+            return ProblemCodes.MEDIA_TYPE_UNSUPPORTED;
+        } else if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return ProblemCodes.MEDIA_TYPE_NOT_ACCEPTABLE;
+        } else if (e instanceof NoResourceFoundException) {
+            return ProblemCodes.RESOURCE_NOT_FOUND;
         }
-        return Problems.of(problem.status(), problem.detail());
-    }
-
-    private static Map<String, String> fieldError(String field, String message) {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message == null ? "is invalid" : message);
-        return error;
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+        return ProblemCodes.forStatus(status);
     }
 
     private static void copy(HttpHeaders from, HttpHeaders to, String name) {
         if (from.containsHeader(name)) {
             to.put(name, from.get(name));
         }
-    }
-
-    private static ResponseEntity<Map<String, Object>> respond(HttpStatusCode status, HttpHeaders headers,
-            Map<String, Object> body) {
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        headers.setCacheControl("no-store");
-        return new ResponseEntity<>(body, headers, status);
     }
 }

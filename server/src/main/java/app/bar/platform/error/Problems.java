@@ -1,73 +1,74 @@
 package app.bar.platform.error;
 
-import app.bar.platform.web.RequestIds;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.List;
-import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
- * RFC 9457 bodies. Every problem carries the request id (also as {@code instance}, a URN, so
- * Spring never fills {@code instance} with the request path) and a fixed, input-free detail.
+ * Builds the RFC 9457 bodies: Spring's {@link ProblemDetail} with a {@code urn:bar:problem:}
+ * type, the status's title, a fixed, input-free detail and the {@code code} property;
+ * {@code errors} for problems about fields. {@link ProblemWriter} adds the request id (as
+ * {@code requestId} and as {@code instance}, a URN, so nothing ever fills {@code instance} with
+ * the request path) when it writes them.
  */
 public final class Problems {
 
     private static final String TYPE_BASE = "urn:bar:problem:";
+    static final String CODE = "code";
+    static final String REQUEST_ID = "requestId";
+    static final String ERRORS = "errors";
 
     private Problems() {
     }
 
-    /** The standard body for a status, with the generic detail for it. */
-    public static Map<String, Object> of(HttpStatusCode status) {
-        return of(status, genericDetail(status.value()));
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + slug(status.value())));
+        problem.setTitle(title(status.value()));
+        problem.setProperty(CODE, BarProblem.checkCode(code));
+        return problem;
     }
 
-    public static Map<String, Object> of(HttpStatusCode status, String detail) {
-        return of(status, detail, RequestIds.current());
+    /** The problem of a bare status (errors raised below the application), with its generic code and detail. */
+    public static ProblemDetail forStatus(int status) {
+        return of(HttpStatusCode.valueOf(status), ProblemCodes.forStatus(status), ProblemCodes.genericDetail(status));
     }
 
-    /** For code that runs outside the request's logging context (container valves). */
-    public static Map<String, Object> of(HttpStatusCode status, String detail, String requestId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + slug(status.value()));
-        body.put("title", title(status.value()));
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", "urn:bar:request:" + requestId);
-        body.put("requestId", requestId);
-        return body;
+    /** A 400 about fields: {@code code} says what kind ({@code request.invalid}, {@code request.unknown_field}...). */
+    public static ProblemDetail invalid(String code, List<InvalidField> errors) {
+        String fields = String.join(", ", errors.stream().map(InvalidField::field).distinct().toList());
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, code, switch (code) {
+            case ProblemCodes.REQUEST_UNKNOWN_FIELD -> "The request has a field this endpoint does not know: " + fields + ".";
+            case ProblemCodes.REQUEST_WRONG_TYPE -> "The request has a field of the wrong type: " + fields + ".";
+            case ProblemCodes.REQUEST_PARAMETER_INVALID -> "The request has an invalid parameter: " + fields + ".";
+            case ProblemCodes.REQUEST_PARAMETER_MISSING -> "The request lacks a required parameter: " + fields + ".";
+            default -> "The request has invalid fields: " + fields + ".";
+        });
+        problem.setType(URI.create(TYPE_BASE + "validation"));
+        problem.setProperty(ERRORS, List.copyOf(errors));
+        return problem;
     }
 
-    /** A 400 naming fields and the rules they break. */
-    public static Map<String, Object> invalid(List<Map<String, String>> errors) {
-        Map<String, Object> body = of(HttpStatusCode.valueOf(400),
-                "The request has invalid fields: " + String.join(", ", errors.stream().map(e -> e.get("field")).toList()) + ".");
-        body.put("type", TYPE_BASE + "validation");
-        body.put("errors", errors);
-        return body;
+    /** The body of a domain problem. */
+    public static ProblemDetail of(BarProblem problem) {
+        if (problem instanceof BarProblem.Invalid invalid) {
+            return invalid(invalid.code(), List.of(new InvalidField(invalid.field(), invalid.fieldCode(), invalid.detail())));
+        }
+        return of(problem.status(), problem.code(), problem.detail());
     }
 
-    public static String genericDetail(int status) {
-        return switch (status) {
-            case 400 -> "The request is malformed.";
-            case 401 -> "Authentication is required.";
-            case 403 -> "You are not allowed to do this.";
-            case 404 -> "The resource does not exist.";
-            case 405 -> "This method is not allowed here.";
-            case 406 -> "The requested media type cannot be produced.";
-            case 409 -> "The request conflicts with the current state.";
-            case 413 -> "The request body is larger than allowed.";
-            case 414 -> "The request URI is too long.";
-            case 415 -> "The request's Content-Type is not supported here.";
-            case 429 -> "Too many requests; retry after the number of seconds in Retry-After.";
-            case 431 -> "The request headers are too large.";
-            case 503 -> "The service is temporarily unavailable.";
-            default -> status >= 500 ? "An internal error occurred." : "The request cannot be processed.";
-        };
+    /** Stamps the request id, unless the problem carries one already. */
+    static void identify(ProblemDetail problem, String requestId) {
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create("urn:bar:request:" + requestId));
+            problem.setProperty(REQUEST_ID, requestId);
+        }
     }
 
     private static String title(int status) {
-        var known = org.springframework.http.HttpStatus.resolve(status);
+        HttpStatus known = HttpStatus.resolve(status);
         return known == null ? "Error" : known.getReasonPhrase();
     }
 

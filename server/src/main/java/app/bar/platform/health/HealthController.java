@@ -1,7 +1,6 @@
 package app.bar.platform.health;
 
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -26,13 +25,19 @@ final class HealthController {
         this.checks = List.copyOf(checks);
     }
 
+    /** {@code UP} or {@code DOWN}, nothing more. */
+    record Health(String status) {
+        static final Health UP = new Health("UP");
+        static final Health DOWN = new Health("DOWN");
+    }
+
     @GetMapping("/healthz")
-    ResponseEntity<Map<String, String>> live() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("status", "UP"));
+    ResponseEntity<Health> live() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Health.UP);
     }
 
     @GetMapping("/readyz")
-    ResponseEntity<Map<String, String>> ready() {
+    ResponseEntity<Health> ready() {
         boolean ready = true;
         for (ReadinessCheck check : checks) {
             boolean ok;
@@ -48,6 +53,6 @@ final class HealthController {
         }
         return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .cacheControl(CacheControl.noStore())
-                .body(Map.of("status", ready ? "UP" : "DOWN"));
+                .body(ready ? Health.UP : Health.DOWN);
     }
 }

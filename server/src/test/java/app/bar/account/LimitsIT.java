@@ -2,6 +2,7 @@ package app.bar.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.platform.hashing.FullPool;
 import app.bar.platform.hashing.HashingPool;
 import app.bar.share.ShareApi;
 import app.bar.support.BarIntegrationTest;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,18 +114,11 @@ class LimitsIT {
     @Test
     void loginAndShareUnlockWhenHashingPoolFullThenBoth503() {
         // one bound for every Argon2id: sign-ins and share passwords together never exceed the pool
+        HashingPool pool = context.getBean(HashingPool.class);
+        FullPool.awaitIdle(pool);
         ShareApi shares = new ShareApi(http);
         String share = shares.create(ShareApi.aText("behind a password").with("password", "correct horse")).id();
-        HashingPool pool = context.getBean(HashingPool.class);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(pool.admitted());
-        try {
-            for (int i = 0; i < pool.admitted(); i++) {
-                pool.submit(() -> {
-                    await(release);
-                    done.countDown();
-                });
-            }
+        try (FullPool full = FullPool.fill(pool)) {
             HttpResponse<String> login = post("/api/auth/login", "198.51.100.51",
                     TestHttp.map("email", "c@example.test", "password", WRONG));
             HttpResponse<String> unlock = shares.unlock(share, Map.of("password", "correct horse"));
@@ -133,20 +126,9 @@ class LimitsIT {
             assertThat(login.statusCode()).as(login.body()).isEqualTo(503);
             assertThat(unlock.statusCode()).as(unlock.body()).isEqualTo(503);
             assertThat(unlock.headers().firstValue("Retry-After")).isPresent();
-        } finally {
-            release.countDown();
         }
-        await(done);
         assertThat(post("/api/auth/login", "198.51.100.51", TestHttp.map("email", "c@example.test", "password", WRONG))
                 .statusCode()).isEqualTo(401);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.hashing.FullPool;
 import app.bar.platform.hashing.HashingPool;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -41,20 +41,9 @@ class PasswordHashingTests {
     void matchesWhenPoolAndQueueFullThenUnavailableWithRetryAfter() throws Exception {
         // a login flood is refused with 503 + Retry-After instead of queueing without bound
         PasswordHashing hashing = new PasswordHashing(PasswordPolicyTests.DEFAULTS, pool); // 1 thread, queue 4
-        CountDownLatch release = new CountDownLatch(1);
-        for (int i = 0; i < pool.admitted(); i++) {
-            hashing.submit(() -> await(release));
-        }
-        assertThatThrownBy(() -> hashing.matches("x", "y"))
-                .isInstanceOfSatisfying(BarProblem.Unavailable.class, e -> assertThat(e.retryAfterSeconds()).isPositive());
-        release.countDown();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try (FullPool full = FullPool.fill(pool)) {
+            assertThatThrownBy(() -> hashing.matches("x", "y"))
+                    .isInstanceOfSatisfying(BarProblem.Unavailable.class, e -> assertThat(e.retryAfterSeconds()).isPositive());
         }
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.hashing.FullPool;
 import app.bar.platform.hashing.HashingPool;
 import app.bar.platform.secrets.KeyRingSpec;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,20 +39,9 @@ class PasswordKdfTests {
     @Test
     void deriveWhenSharedPoolBusyWithOtherWorkThen503() {
         // one pool for every Argon2id: while other work (account hashes) holds its thread and queue, no derivation starts
-        CountDownLatch release = new CountDownLatch(1);
-        for (int i = 0; i < pool.admitted(); i++) {
-            pool.submit(() -> await(release));
-        }
-        assertThatThrownBy(() -> kdf.derive("y".toCharArray(), kdf.newParams()))
-                .isInstanceOf(BarProblem.Unavailable.class);
-        release.countDown();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try (FullPool full = FullPool.fill(pool)) {
+            assertThatThrownBy(() -> kdf.derive("y".toCharArray(), kdf.newParams()))
+                    .isInstanceOf(BarProblem.Unavailable.class);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -89,7 +90,8 @@ public final class RouteTable {
         Map<String, RateLimit> buckets = new HashMap<>();
         for (Entry entry : entries) {
             RoutePolicy policy = entry.policy;
-            String route = (policy.method() == null ? "*" : policy.method().name()) + " " + entry.pattern.getPatternString();
+            HttpMethod method = policy.method();
+            String route = (method == null ? "*" : method.name()) + " " + entry.pattern.getPatternString();
             RoutePolicy earlier = routes.putIfAbsent(route, policy);
             if (earlier != null) {
                 throw new IllegalStateException("route " + route + " is declared twice: " + earlier + " and " + policy);

@@ -33,8 +33,7 @@ public record AccountProperties(
         @DefaultValue("50") @Min(1) int maxApiTokens,
         @DefaultValue("365d") @NotNull Duration apiTokenMaxLifetime,
         @DefaultValue @Valid Lockout lockout,
-        @DefaultValue @Valid Argon2 argon2,
-        @DefaultValue @Valid Hashing hashing) {
+        @DefaultValue @Valid Argon2 argon2) {
 
     public AccountProperties {
         if (apiTokenMaxLifetime.compareTo(Duration.ofDays(365)) > 0) {
@@ -49,24 +48,11 @@ public record AccountProperties(
             @DefaultValue("15m") @NotNull Duration duration) {
     }
 
-    /** Argon2id cost; never below OWASP's minimum (19 MiB, t = 2, p = 1). */
+    /** Argon2id cost; never below OWASP's minimum (19 MiB, t = 2, p = 1). It runs on the platform's hashing pool ({@code bar.hashing.*}). */
     public record Argon2(
             @DefaultValue("19456") @Min(19456) int memoryKib,
             @DefaultValue("2") @Min(2) int iterations,
             @DefaultValue("1") @Min(1) int parallelism) {
-    }
-
-    /**
-     * The hashing pool: {@code threads} hashes run at once (0 = one per CPU) and
-     * {@code queueCapacity} wait; past that a login is answered 503 with {@code Retry-After}.
-     */
-    public record Hashing(
-            @DefaultValue("0") @Min(0) int threads,
-            @DefaultValue("16") @Min(0) int queueCapacity) {
-
-        int effectiveThreads() {
-            return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        }
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/admin/*}, for the {@code ADMIN} role only (the security chain enforces it). */
+/** {@code /api/admin/*}, for the {@code ADMIN} role only ({@link AdminRoutes}; the security chain enforces it). */
 @RestController
 @RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdminController {

@@ -2,6 +2,8 @@ package app.bar.security;
 
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.error.ProblemWriter;
+import app.bar.platform.web.RoutePolicy;
+import app.bar.platform.web.RouteTable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,28 +17,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Demands a valid {@link CsrfTokens signed CSRF token} on every state-changing request that
  * the access cookie authenticated. Bearer requests need none: a cross-site page cannot set an
- * {@code Authorization} header. Anonymous requests have no session to forge. The refresh and
+ * {@code Authorization} header. Anonymous requests have no session to forge. Routes whose module
+ * declared them {@link RoutePolicy#sessionless() sessionless} never act with the session's
+ * authority (sign-in, registration), so a leftover access cookie does not make them demand a token
+ * (sign-in itself is JSON-only: no cross-site form can post it, ASVS 3.5.2). The refresh and
  * logout endpoints, authenticated by the refresh cookie alone, check the token themselves.
  *
- * <p>The request URI is compared as sent: a path that differs only in encoding or extra
- * slashes is refused by Spring Security's firewall before this filter runs.
+ * <p>The route is matched as Spring MVC matches it (decoded path segments); a path with encoded
+ * slashes, dots or extra slashes is refused by Spring Security's firewall before this filter runs.
  */
 final class CsrfProtectionFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    /**
-     * Anonymous endpoints that never act with the session's authority, so a leftover access
-     * cookie must not make them demand a token (sign-in itself is JSON-only: no cross-site form
-     * can post it, ASVS 3.5.2).
-     */
-    private static final Set<String> SESSIONLESS = Set.of("/api/auth/login", "/api/auth/register",
-            "/api/auth/verify-email", "/api/auth/forgot-password", "/api/auth/reset-password");
-
     private final CsrfTokens csrf;
+    private final RouteTable routes;
     private final ProblemWriter problems;
 
-    CsrfProtectionFilter(CsrfTokens csrf, ProblemWriter problems) {
+    CsrfProtectionFilter(CsrfTokens csrf, RouteTable routes, ProblemWriter problems) {
         this.csrf = csrf;
+        this.routes = routes;
         this.problems = problems;
     }
 
@@ -46,7 +45,7 @@ final class CsrfProtectionFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof AccountAuthentication account && account.method() == AccountAuthentication.Method.SESSION_COOKIE
                 && !SAFE_METHODS.contains(request.getMethod()) && account.sessionId() != null
-                && !SESSIONLESS.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+                && !routes.find(request).map(RoutePolicy::csrfExempt).orElse(false)) {
             try {
                 csrf.require(request, account.sessionId(), account.accountId());
             } catch (BarProblem.Forbidden e) {

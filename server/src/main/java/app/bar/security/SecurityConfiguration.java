@@ -3,6 +3,7 @@ package app.bar.security;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.config.BarProperties;
 import app.bar.platform.error.ProblemWriter;
+import app.bar.platform.web.RouteTable;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,17 +11,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -31,7 +26,8 @@ import org.springframework.web.filter.CorsFilter;
  * The one filter chain. Stateless (no HTTP session, no request cache, no form login); headers
  * on every response, errors included; CORS from the exact allow-list; access JWTs and personal
  * API tokens authenticate ({@link TokenAuthenticationFilter}); cookie-authenticated changes need
- * the signed CSRF token ({@link CsrfProtectionFilter}); 401/403 as problems.
+ * the signed CSRF token ({@link CsrfProtectionFilter}); each route is authorized by the access its
+ * module declared ({@link RouteAuthorization}); 401/403 as problems.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // maintenance commands (rewrap) run without a web server and need no filter chain
@@ -40,7 +36,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain barFilterChain(HttpSecurity http, BarProperties properties, ProblemAuthenticationHandlers problems,
             AccessTokens tokens, SessionRevocations revocations, ApiTokenAuthenticator apiTokens,
-            SessionCookies cookies, CsrfTokens csrf, SecurityEvents events, ProblemWriter writer) throws Exception {
+            SessionCookies cookies, CsrfTokens csrf, SecurityEvents events, ProblemWriter writer, RouteTable routes)
+            throws Exception {
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -51,7 +48,7 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, revocations, apiTokens, cookies, events, writer),
                         AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new CsrfProtectionFilter(csrf, writer), TokenAuthenticationFilter.class)
+                .addFilterAfter(new CsrfProtectionFilter(csrf, routes, writer), TokenAuthenticationFilter.class)
                 .addFilterAfter(corsFilter(properties.http().allowedOrigins(), writer), HeaderWriterFilter.class)
                 .headers(h -> {
                     h.defaultsDisabled();
@@ -60,20 +57,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        // an API token with account:read may read the account; managing it takes a session
-                        .requestMatchers(HttpMethod.GET, "/api/account")
-                                .hasAnyAuthority(AccountAuthentication.SESSION_AUTHORITY, "SCOPE_account:read")
-                        .requestMatchers("/api/account", "/api/account/**")
-                                .hasAuthority(AccountAuthentication.SESSION_AUTHORITY)
-                        // shares are open to anonymous callers; a signed-in caller needs the matching
-                        // scope (an API token made for reading cannot create or burn)
-                        .requestMatchers(HttpMethod.GET, "/api/shares", "/api/shares/*/events")
-                                .access(anonymousOrScope("SCOPE_shares:read"))
-                        .requestMatchers(HttpMethod.POST, "/api/shares").access(anonymousOrScope("SCOPE_shares:write"))
-                        .requestMatchers(HttpMethod.DELETE, "/api/shares/*").access(anonymousOrScope("SCOPE_shares:write"))
-                        // /api/auth/**, the rest of /api/shares/** (and pages) are open; shares check their own rules
-                        .anyRequest().permitAll());
+                        // each module declares who may call its routes (RoutePolicy); undeclared paths are open
+                        // and end in the 404 problem
+                        .anyRequest().access(new RouteAuthorization(routes)));
         return http.build();
     }
 
@@ -84,16 +70,6 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /** Lets anonymous requests through (the endpoint decides) and requires {@code scope} of signed-in ones. */
-    private static AuthorizationManager<RequestAuthorizationContext> anonymousOrScope(String scope) {
-        return (authentication, context) -> {
-            Authentication auth = authentication.get();
-            boolean anonymous = auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken;
-            return new AuthorizationDecision(anonymous
-                    || auth.getAuthorities().stream().anyMatch(a -> scope.equals(a.getAuthority())));
-        };
     }
 
     @Bean

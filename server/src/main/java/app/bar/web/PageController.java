@@ -2,16 +2,16 @@ package app.bar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Maps the UI's routes to the static pages. Each page is the same file whatever the route's
+ * Maps the UI's routes to the pages, each put together once at start-up from the shared layout
+ * ({@link PageLayout}) and served from memory. Each page is the same bytes whatever the route's
  * variable part: {@code /s/{id}} reads the share id from its own path and the key from the
  * fragment, which never reaches the server. Serving a page never touches a share, so a link
  * preview that fetches {@code /s/{id}} uses no view. Other paths keep the problem+json 404.
@@ -22,30 +22,39 @@ final class PageController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-    /** Route → file under {@code static/}. {@code /verify-email} is the link the verification mail carries. */
-    private static final Map<String, String> PAGES = Map.of(
-            "/", "index.html",
-            "/login", "login.html",
-            "/register", "register.html",
-            "/verify", "verify.html",
-            "/verify-email", "verify.html",
-            "/reset", "reset.html",
-            "/dashboard", "dashboard.html",
-            "/admin", "admin.html");
+    /** Route → page under {@code pages/}. {@code /verify-email} is the link the verification mail carries. */
+    static final Map<String, String> PAGES = Map.of(
+            "/", "index",
+            "/login", "login",
+            "/register", "register",
+            "/verify", "verify",
+            "/verify-email", "verify",
+            "/reset", "reset",
+            "/dashboard", "dashboard",
+            "/admin", "admin");
+    /** The open page's route; ids are base64url, anything else is the API's 404. */
+    static final String OPEN = "/s/{id:[A-Za-z0-9_-]{1,100}}";
+
+    private final Map<String, byte[]> html = new HashMap<>();
+
+    PageController() {
+        PageLayout layout = PageLayout.load();
+        PAGES.values().forEach(page -> html.computeIfAbsent(page, layout::render));
+        html.put("open", layout.render("open"));
+    }
 
     @GetMapping({"/", "/login", "/register", "/verify", "/verify-email", "/reset", "/dashboard", "/admin"})
-    ResponseEntity<Resource> page(HttpServletRequest request) {
-        String file = PAGES.get(request.getRequestURI().substring(request.getContextPath().length()));
-        return html(file == null ? "index.html" : file);
+    ResponseEntity<byte[]> page(HttpServletRequest request) {
+        String page = PAGES.get(request.getRequestURI().substring(request.getContextPath().length()));
+        return html(page == null ? "index" : page);
     }
 
-    /** The open page; ids are base64url, anything else is the API's 404. */
-    @GetMapping("/s/{id:[A-Za-z0-9_-]{1,100}}")
-    ResponseEntity<Resource> open() {
-        return html("open.html");
+    @GetMapping(OPEN)
+    ResponseEntity<byte[]> open() {
+        return html("open");
     }
 
-    private static ResponseEntity<Resource> html(String file) {
-        return ResponseEntity.ok().contentType(HTML).body(new ClassPathResource("static/" + file));
+    private ResponseEntity<byte[]> html(String page) {
+        return ResponseEntity.ok().contentType(HTML).body(html.get(page));
     }
 }

@@ -2,12 +2,16 @@ package app.bar.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.platform.hashing.FullPool;
+import app.bar.platform.hashing.HashingPool;
+import app.bar.share.ShareApi;
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +21,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Per-IP rate limits on the account endpoints, the bounded hashing pool and admin approval, in
- * one context with small limits (each test speaks from its own address through a trusted proxy).
+ * Per-IP rate limits on the account endpoints, the bounded hashing pool (shared with share
+ * passwords) and admin approval, in one context with small limits (each test speaks from its own
+ * address through a trusted proxy).
  */
 @BarIntegrationTest
 @TestPropertySource(properties = {
@@ -26,8 +31,8 @@ import org.springframework.test.context.TestPropertySource;
         "bar.rate-limits.register=2/1h",
         "bar.rate-limits.forgot-password=2/1h",
         "bar.http.trusted-proxies=127.0.0.1",
-        "bar.accounts.hashing.threads=1",
-        "bar.accounts.hashing.queue-capacity=1",
+        "bar.hashing.threads=1",
+        "bar.hashing.queue-capacity=1",
         "bar.accounts.approval-required=true"})
 class LimitsIT {
 
@@ -104,6 +109,26 @@ class LimitsIT {
         assertThat(refused.get(0).headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.get(0).headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isIn(401, 503));
+    }
+
+    @Test
+    void loginAndShareUnlockWhenHashingPoolFullThenBoth503() {
+        // one bound for every Argon2id: sign-ins and share passwords together never exceed the pool
+        HashingPool pool = context.getBean(HashingPool.class);
+        FullPool.awaitIdle(pool);
+        ShareApi shares = new ShareApi(http);
+        String share = shares.create(ShareApi.aText("behind a password").with("password", "correct horse")).id();
+        try (FullPool full = FullPool.fill(pool)) {
+            HttpResponse<String> login = post("/api/auth/login", "198.51.100.51",
+                    TestHttp.map("email", "c@example.test", "password", WRONG));
+            HttpResponse<String> unlock = shares.unlock(share, Map.of("password", "correct horse"));
+
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(503);
+            assertThat(unlock.statusCode()).as(unlock.body()).isEqualTo(503);
+            assertThat(unlock.headers().firstValue("Retry-After")).isPresent();
+        }
+        assertThat(post("/api/auth/login", "198.51.100.51", TestHttp.map("email", "c@example.test", "password", WRONG))
+                .statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bar.platform.secrets.KeyRingSpec;
 import app.bar.platform.secrets.SecretBytes;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeTests {
@@ -14,7 +13,7 @@ class EnvelopeTests {
     static final String NEW = KeyRingSpec.generateEntry("new", 32);
 
     static Envelope envelope(String ring) {
-        return new Envelope(new MasterKeys(new CryptoProperties(ring, 19456, 2, 1, 2, Duration.ofSeconds(5))));
+        return new Envelope(new MasterKeys(new CryptoProperties(ring, 19456, 2, 1)));
     }
 
     static byte[] material(DataKey key) {

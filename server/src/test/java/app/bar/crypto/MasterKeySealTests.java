@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ class MasterKeySealTests {
     private static final byte[] SECRET = "bar_whs_example".getBytes(StandardCharsets.US_ASCII);
 
     static MasterKeySeal seal(String ring) {
-        return new MasterKeySeal(new MasterKeys(new CryptoProperties(ring, 19456, 2, 1, 2, Duration.ofSeconds(5))));
+        return new MasterKeySeal(new MasterKeys(new CryptoProperties(ring, 19456, 2, 1)));
     }
 
     @Test

@@ -49,7 +49,9 @@ class PageRoutesIT {
         HttpResponse<String> response = http.get(path);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
-        assertThat(response.body()).contains("<title>" + title);
+        assertThat(response.body()).contains("<title>" + title).startsWith("<!doctype html>")
+                .contains("<nav aria-label=\"Main\">", "<main id=\"main\"", "<footer>").endsWith("</html>\n")
+                .doesNotContain("<!-- page");
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe"));
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
@@ -77,11 +79,14 @@ class PageRoutesIT {
         assertThat(http.get("/vendor/qrcode-generator/LICENSE").body()).contains("MIT License", "Kazuhiko Arase");
     }
 
-    /** The CSP has no 'unsafe-inline': a page with inline script, style or handlers would break, so none has any. */
+    /**
+     * The CSP has no 'unsafe-inline': a page with inline script, style or handlers would break, so
+     * none has any (the pages and the layout they are put together with).
+     */
     @Test
     void staticPagesWhenScannedThenNoInlineScriptStyleOrHandlers() throws IOException {
-        Resource[] pages = new PathMatchingResourcePatternResolver().getResources("classpath:static/*.html");
-        assertThat(pages).hasSizeGreaterThanOrEqualTo(8);
+        Resource[] pages = new PathMatchingResourcePatternResolver().getResources("classpath:pages/*.html");
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(9);
         for (Resource page : pages) {
             String html = page.getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).as(page.getFilename())

@@ -8,8 +8,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +17,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * On the embedded default only: when no JWT or master key ring is configured, generate one
- * once into {@code <data-dir>/keys} (directory 700, files 600) and feed it to the same
- * properties production sets from the environment, so the rest of the code has one path.
+ * On the embedded default only: when a key ring a module declares ({@link ProductionCheck#keyRings()},
+ * the JWT and the master key ring) is not configured, generate one once into {@code <data-dir>/keys}
+ * (directory 700, files 600) and feed it to the same property production sets from the environment,
+ * so the rest of the code has one path.
  */
 final class DevKeys {
 
@@ -28,14 +29,15 @@ final class DevKeys {
     private DevKeys() {
     }
 
-    static void supplyMissing(ConfigurableEnvironment env) {
-        if (Arrays.asList(env.getActiveProfiles()).contains(ProductionGuard.PROFILE)) {
-            return; // production has no default secret: the guard has already demanded both rings
+    static void supplyMissing(ConfigurableEnvironment env, List<KeyRingSetting> rings) {
+        if (ProductionGuard.isProduction(env)) {
+            return; // production has no default secret: the guard has already demanded every ring
         }
         Path keys = Path.of(env.getProperty("bar.data-dir", "./data")).resolve("keys");
         Map<String, Object> supplied = new HashMap<>();
-        supply(env, supplied, "bar.jwt.keys", keys.resolve("jwt.keys"), "jwt", KeyRingSpec.JWT_KEY_BYTES);
-        supply(env, supplied, "bar.crypto.master-keys", keys.resolve("master.keys"), "mk", KeyRingSpec.MASTER_KEY_BYTES);
+        for (KeyRingSetting ring : rings) {
+            supply(env, supplied, ring.key(), keys.resolve(ring.devFile()), ring.prefix(), ring.minBytes());
+        }
         if (!supplied.isEmpty()) {
             env.getPropertySources().addFirst(new MapPropertySource("barDevKeys", supplied));
         }

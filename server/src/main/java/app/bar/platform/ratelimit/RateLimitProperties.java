@@ -4,18 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The named rate-limit policies (DESIGN.md §4). Each is {@code capacity/period} and applies
- * per client IP, or per account where the request is signed in; {@code share-create} and
- * {@code api} apply to anonymous requests only.
+ * The platform's part of {@code bar.rate-limits.*} (DESIGN.md §4): the switch, the
+ * {@link RateLimit#standard() standard} policy {@code api} (every API call of anonymous callers,
+ * per IP) and the in-process bucket cap. The named policies of the routes (login, share-unlock, …)
+ * are bound under the same prefix by the module that owns each route.
  */
 @ConfigurationProperties("bar.rate-limits")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("5/1m") RatePolicy login,
-        @DefaultValue("3/1h") RatePolicy register,
-        @DefaultValue("3/1h") RatePolicy forgotPassword,
-        @DefaultValue("30/1m") RatePolicy shareUnlock,
-        @DefaultValue("20/1h") RatePolicy shareCreate,
         @DefaultValue("600/1h") RatePolicy api,
         @DefaultValue("500000") int maxLocalKeys) {
 }

@@ -10,28 +10,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import org.springframework.http.server.PathContainer;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Caps every request body (JSON included, where Tomcat's {@code maxPostSize} does not reach):
  * a declared {@code Content-Length} over the limit is refused before reading; a chunked body
- * is counted as it is read and cut at the limit. Either way the answer is a 413 problem.
+ * is counted as it is read and cut at the limit. Either way the answer is a 413 problem. A route
+ * may declare its own limit in its {@link RoutePolicy}.
  */
 final class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long defaultLimit;
-    private final List<CompiledRule> rules;
+    private final RouteTable routes;
     private final ProblemWriter problems;
 
-    BodyLimitFilter(DataSize defaultLimit, List<BodyLimitRule> rules, ProblemWriter problems) {
+    BodyLimitFilter(DataSize defaultLimit, RouteTable routes, ProblemWriter problems) {
         this.defaultLimit = defaultLimit.toBytes();
-        PathPatternParser parser = PathPatternParser.defaultInstance;
-        this.rules = rules.stream().map(r -> new CompiledRule(r, parser.parse(r.pattern()))).toList();
+        this.routes = routes;
         this.problems = problems;
     }
 
@@ -51,18 +47,14 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
+    /** The route's own limit, {@code -1} when its handler streams and counts, else the default. */
     private long limitFor(HttpServletRequest request) {
-        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-        for (CompiledRule rule : rules) {
-            if (rule.rule.method().matches(request.getMethod()) && rule.pattern.matches(path)) {
-                DataSize limit = rule.rule.limit();
-                return limit == null ? -1 : limit.toBytes();
-            }
+        RoutePolicy.BodyLimit limit = routes.find(request).map(RoutePolicy::bodyLimit).orElse(RoutePolicy.BodyLimit.DEFAULT);
+        if (limit.streamed()) {
+            return -1;
         }
-        return defaultLimit;
-    }
-
-    private record CompiledRule(BodyLimitRule rule, PathPattern pattern) {
+        DataSize size = limit.size();
+        return size == null ? defaultLimit : size.toBytes();
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

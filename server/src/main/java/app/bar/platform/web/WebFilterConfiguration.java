@@ -2,9 +2,12 @@ package app.bar.platform.web;
 
 import app.bar.platform.config.BarProperties;
 import app.bar.platform.error.ProblemWriter;
-import java.util.List;
+import app.bar.platform.ratelimit.RateLimitProperties;
+import app.bar.platform.ratelimit.RateLimiter;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -12,12 +15,20 @@ import org.springframework.core.Ordered;
 /**
  * The servlet filters of the platform, in order: request id, then client IP (both before
  * Spring Security, at -100, so its events and rate limits see them), then the body limit
- * (after Spring Security, so its 413 carries the security headers).
+ * (after Spring Security, so its 413 carries the security headers), then the rate limit (the
+ * account is known). The last two read every module's {@link RoutePolicies} from the {@link RouteTable}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilterConfiguration {
 
     static final int BODY_LIMIT_ORDER = 0;
+    /** After Spring Security (-100) and the body limit (0): the account is known, headers are set. */
+    static final int RATE_LIMIT_ORDER = 10;
+
+    @Bean
+    RouteTable routeTable(ObjectProvider<RoutePolicies> contributions) {
+        return new RouteTable(contributions.orderedStream().toList());
+    }
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
@@ -37,12 +48,21 @@ class WebFilterConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(BarProperties properties, ObjectProvider<BodyLimitRule> rules,
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(BarProperties properties, RouteTable routes,
             ProblemWriter problems) {
-        List<BodyLimitRule> ordered = rules.orderedStream().toList();
         FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodyLimitFilter(properties.http().maxBodySize(), ordered, problems));
+                new BodyLimitFilter(properties.http().maxBodySize(), routes, problems));
         registration.setOrder(BODY_LIMIT_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, RouteTable routes,
+            RateLimitProperties properties, ProblemWriter problems, ApplicationEventPublisher events, Clock clock) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(limiter, routes, properties.api(), problems, events, clock));
+        registration.setOrder(RATE_LIMIT_ORDER);
+        registration.setEnabled(properties.enabled());
         return registration;
     }
 }

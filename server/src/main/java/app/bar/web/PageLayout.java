@@ -1,0 +1,76 @@
+package app.bar.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Puts a page together from the one shared layout ({@code pages/layout.html}: the head's meta and
+ * style sheet, the header with its navigation, the footer) and the page's own file
+ * ({@code pages/<name>.html}: its {@code <title>} and module script, then its {@code <main>}).
+ *
+ * <p>Done once at start-up, on the server, rather than by a script in the browser: every page
+ * arrives whole (first paint, and without JavaScript, show the header), stays a fixed file with no
+ * inline script or style (the CSP keeps {@code script-src 'self'; style-src 'self'}), and nothing
+ * from a request ever reaches it. A layout or page that does not fit fails the start.
+ */
+final class PageLayout {
+
+    static final String HEAD_SLOT = "<!-- page head";
+    static final String MAIN_SLOT = "<!-- page main";
+
+    private final String layout;
+
+    PageLayout(String layout) {
+        requireOneSlot(layout, HEAD_SLOT);
+        requireOneSlot(layout, MAIN_SLOT);
+        this.layout = layout;
+    }
+
+    static PageLayout load() {
+        return new PageLayout(read("layout"));
+    }
+
+    /** The whole page {@code name}, from {@code pages/<name>.html}. */
+    byte[] render(String name) {
+        return assemble(name, read(name)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    String assemble(String name, String page) {
+        int main = page.indexOf("<main");
+        if (main < 0 || page.indexOf("<main", main + 1) >= 0 || !page.stripTrailing().endsWith("</main>")) {
+            throw new IllegalStateException("page " + name + " must end in its one <main> element");
+        }
+        int split = page.lastIndexOf('\n', main) + 1;
+        String head = page.substring(0, split);
+        if (!head.contains("<title>")) {
+            throw new IllegalStateException("page " + name + " must start with its <title>");
+        }
+        return replaceSlot(replaceSlot(layout, HEAD_SLOT, head), MAIN_SLOT, page.substring(split));
+    }
+
+    /** Replaces the whole line that holds {@code slot} with {@code content}. */
+    private static String replaceSlot(String text, String slot, String content) {
+        int at = text.indexOf(slot);
+        int start = text.lastIndexOf('\n', at) + 1;
+        int end = text.indexOf('\n', at);
+        String lines = content.endsWith("\n") ? content : content + "\n";
+        return text.substring(0, start) + lines + (end < 0 ? "" : text.substring(end + 1));
+    }
+
+    private static void requireOneSlot(String layout, String slot) {
+        int at = layout.indexOf(slot);
+        if (at < 0 || layout.indexOf(slot, at + 1) >= 0) {
+            throw new IllegalStateException("the page layout must hold '" + slot + "' once");
+        }
+    }
+
+    private static String read(String name) {
+        try {
+            return new ClassPathResource("pages/" + name + ".html").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pages/" + name + ".html", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package app.bar.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PageLayoutTests {
+
+    private static final String LAYOUT = """
+            <html>
+            <head>
+              <link rel="stylesheet" href="/css/bar.css">
+              <!-- page head: title and script -->
+            </head>
+            <body>
+              <header>nav</header>
+              <!-- page main -->
+              <footer>f</footer>
+            </body>
+            </html>
+            """;
+
+    @Test
+    void assembleWhenPageHasTitleAndMainThenEachPutInItsSlot() {
+        String page = """
+                  <title>Sign in — BAR</title>
+                  <script type="module" src="/js/login.mjs"></script>
+                  <main id="main">
+                    <h1>Sign in</h1>
+                  </main>
+                """;
+
+        assertThat(new PageLayout(LAYOUT).assemble("login", page)).isEqualTo("""
+                <html>
+                <head>
+                  <link rel="stylesheet" href="/css/bar.css">
+                  <title>Sign in — BAR</title>
+                  <script type="module" src="/js/login.mjs"></script>
+                </head>
+                <body>
+                  <header>nav</header>
+                  <main id="main">
+                    <h1>Sign in</h1>
+                  </main>
+                  <footer>f</footer>
+                </body>
+                </html>
+                """);
+    }
+
+    @Test
+    void assembleWhenPageHasNoTitleOrNoMainThenRefused() {
+        PageLayout layout = new PageLayout(LAYOUT);
+
+        assertThatThrownBy(() -> layout.assemble("x", "<main>m</main>\n")).hasMessageContaining("page x must start with its <title>");
+        assertThatThrownBy(() -> layout.assemble("x", "<title>t</title>\n<p>no main</p>\n")).hasMessageContaining("<main>");
+    }
+
+    @Test
+    void newWhenLayoutLacksASlotThenRefused() {
+        assertThatThrownBy(() -> new PageLayout(LAYOUT.replace("<!-- page main -->", "")))
+                .hasMessageContaining("<!-- page main");
+    }
+
+    @Test
+    void renderWhenRealPagesThenEveryOneHasTheSharedHeaderOnce() {
+        PageLayout layout = PageLayout.load();
+        for (String page : new String[] {"index", "open", "login", "register", "verify", "reset", "dashboard", "admin"}) {
+            String html = new String(layout.render(page), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html.split("<header class=\"top\">", -1)).as(page).hasSize(2);
+            assertThat(html).as(page).contains("<title>").contains("<script type=\"module\" src=\"/js/");
+        }
+    }
+}

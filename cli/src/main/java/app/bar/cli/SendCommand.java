@@ -241,11 +241,19 @@ final class SendCommand implements Callable<Integer> {
                         + "); nothing was shared", tracked.failure);
             }
             if (e.exitCode() == Exit.FAILED) {
-                throw new CliFailure(Exit.FAILED, "the upload failed: " + e.getMessage()
-                        + " — nothing was shared (the incomplete share was deleted); run the command again", e);
+                throw new CliFailure(Exit.FAILED, "the upload failed (" + cause(e)
+                        + "): nothing was shared (the incomplete share was deleted); run the command again", e);
             }
             throw e;
         }
+    }
+
+    private static String cause(CliFailure e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? e.getMessage() : root.getMessage();
     }
 
     private static void burnQuietly(Api api, String id, String manageToken) {

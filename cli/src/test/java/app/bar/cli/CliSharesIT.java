@@ -230,6 +230,25 @@ class CliSharesIT {
     }
 
     @Test
+    void sendWhenConnectionBreaksDuringUploadThenExit6AndNoShareIsLeft() throws Exception {
+        byte[] content = new byte[8 * 1024 * 1024];
+        new Random(6).nextBytes(content);
+        Path file = dir.resolve("big.bin");
+        Files.write(file, content);
+        try (CuttingProxy proxy = new CuttingProxy(server.port(), 2 * 1024 * 1024)) {
+            Cli.Result sent = bar.run("", "send", file.toString(), "--server", "http://127.0.0.1:" + proxy.port());
+            assertThat(proxy.hasCut()).isTrue();
+            assertThat(sent.exitCode()).as(sent.toString()).isEqualTo(Exit.FAILED);
+            assertThat(sent.stdout()).as("no link printed").isEmpty();
+            assertThat(sent.stderr()).startsWith("bar: the upload failed").contains("nothing was shared").hasLineCount(1);
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([A-Za-z0-9_-]+)\"").matcher(proxy.answers());
+            assertThat(id.find()).as("the share was created before the upload").isTrue();
+            Cli.Result info = bar.run("", "info", server.base() + "/s/" + id.group(1));
+            assertThat(info.exitCode()).as("the half-made share cannot be opened").isEqualTo(Exit.GONE);
+        }
+    }
+
+    @Test
     void sendWhenPasswordOnCommandLineThenRefusedWithHintAndNothingCreated() {
         Cli.Result refused = bar.run("x", "send", "--text", "--password", "hunter2");
         assertThat(refused.exitCode()).isEqualTo(Exit.USAGE);

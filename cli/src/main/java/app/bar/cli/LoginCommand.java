@@ -59,7 +59,7 @@ final class LoginCommand implements Callable<Integer> {
             return Exit.OK;
         }
         String account = email != null ? email : askEmail();
-        char[] secret = password.read(io, true, false, "Password for " + account);
+        char[] secret = password.require(io, "Password for " + account);
         JsonNode token;
         Api api = server.anonymous(base);
         try {

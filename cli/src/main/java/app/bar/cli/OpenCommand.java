@@ -80,7 +80,7 @@ final class OpenCommand implements Callable<Integer> {
         Map<String, Object> unlock = new LinkedHashMap<>();
         ShareKeys keys = null;
         char[] secret = meta.path("requiresPassword").asBoolean()
-                ? password.read(io, true, false, "This share needs its password") : null;
+                ? password.require(io, "this share needs its password") : null;
         try {
             if (zeroKnowledge) {
                 keys = secret == null ? ShareKeys.derive(linkKey) : ShareKeys.derive(linkKey, secret);

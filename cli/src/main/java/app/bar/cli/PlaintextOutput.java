@@ -62,7 +62,8 @@ final class PlaintextOutput {
 
     private static Path save(InputStream content, Path target, boolean replace) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
+        Path parent = absolute.getParent();
+        Path dir = parent != null ? parent : Path.of(".").toAbsolutePath();
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
                 EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))} : new FileAttribute<?>[0];
@@ -85,7 +86,7 @@ final class PlaintextOutput {
     }
 
     private static Path moveToFreeName(Path temp, Path wanted) throws IOException {
-        String name = wanted.getFileName().toString();
+        String name = fileName(wanted);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
@@ -98,6 +99,12 @@ final class PlaintextOutput {
             }
         }
         throw new FileAlreadyExistsException(wanted.toString(), null, "no free name: give -o FILE");
+    }
+
+    /** The last element of a path (the path itself when it has none). */
+    static String fileName(Path path) {
+        Path name = path.getFileName();
+        return name != null ? name.toString() : path.toString();
     }
 
     /** The browser's rule (open.mjs safeName), and no leading dot: a share cannot plant a hidden file. */

@@ -76,7 +76,7 @@ final class SealCommand implements Callable<Integer> {
             }
         }
         String metadata = text ? Metadata.text() : Metadata.file(label != null ? label
-                : fromStdin ? null : Path.of(input).getFileName().toString(),
+                : fromStdin ? null : PlaintextOutput.fileName(Path.of(input)),
                 fromStdin ? null : Files.probeContentType(Path.of(input)), fromStdin ? -1 : Files.size(Path.of(input)));
         long size = fromStdin ? -1 : SealingStream.containerSize(Files.size(Path.of(input)),
                 metadata.getBytes(StandardCharsets.UTF_8).length);

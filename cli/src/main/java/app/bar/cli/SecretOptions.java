@@ -78,6 +78,15 @@ public final class SecretOptions {
         return password;
     }
 
+    /** As {@link #read} for a password that must be there. */
+    char[] require(Io io, String why) {
+        char[] password = read(io, true, false, why);
+        if (password == null) {
+            throw CliFailure.usage(why + ": use --password-stdin, --password-file FILE or --password-env VAR");
+        }
+        return password;
+    }
+
     private static char[] ask(Io io, boolean confirm, String why) {
         char[] first = io.prompter().readSecret(why + ": ");
         if (first == null) {

@@ -276,7 +276,7 @@ final class SendCommand implements Callable<Integer> {
         if (label != null) {
             return label;
         }
-        return file == null || file.equals("-") ? null : Path.of(file).getFileName().toString();
+        return file == null || file.equals("-") ? null : PlaintextOutput.fileName(Path.of(file));
     }
 
     private @Nullable String contentType() throws IOException {
@@ -284,7 +284,7 @@ final class SendCommand implements Callable<Integer> {
             return null;
         }
         String type = Files.probeContentType(Path.of(file));
-        return type != null ? type : java.net.URLConnection.guessContentTypeFromName(Path.of(file).getFileName().toString());
+        return type != null ? type : java.net.URLConnection.guessContentTypeFromName(PlaintextOutput.fileName(Path.of(file)));
     }
 
     private void print(Created created) {

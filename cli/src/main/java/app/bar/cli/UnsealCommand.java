@@ -59,7 +59,7 @@ final class UnsealCommand implements Callable<Integer> {
             byte[] header = in.readNBytes(BarContainer.HEADER_BYTES);
             byte[] linkKey = key.read(io);
             char[] secret = BarContainer.isPasswordBound(header)
-                    ? password.read(io, true, false, "This container needs its password") : null;
+                    ? password.require(io, "this container needs its password") : null;
             ShareKeys keys;
             try {
                 keys = secret == null ? ShareKeys.derive(linkKey) : ShareKeys.derive(linkKey, secret);

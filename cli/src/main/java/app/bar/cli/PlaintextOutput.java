@@ -1,6 +1,5 @@
 package app.bar.cli;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,25 +120,7 @@ final class PlaintextOutput {
 
     /** Marks read failures of the network stream, so they are told apart from a failed decryption. */
     static InputStream network(InputStream in) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                try {
-                    return super.read();
-                } catch (IOException e) {
-                    throw new NetworkFailure(e);
-                }
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return super.read(b, off, len);
-                } catch (IOException e) {
-                    throw new NetworkFailure(e);
-                }
-            }
-        };
+        return new MarkedInput(in, NetworkFailure::new);
     }
 
     /** A read of the server's stream failed (the connection broke). */

@@ -62,19 +62,12 @@ final class SealCommand implements Callable<Integer> {
         if (fromStdin && password.stdin) {
             throw CliFailure.usage("standard input carries the content: give the password with --password-file or --password-env");
         }
-        if (!fromStdin && !Files.isRegularFile(Path.of(input))) {
-            throw CliFailure.usage("no such file: " + input);
+        if (!fromStdin) {
+            SecretOptions.requireFile(input);
         }
         byte[] linkKey = ShareKeys.newLinkKey();
-        char[] secret = password.read(io, false, password.prompt != null, "Password for the container");
-        ShareKeys keys;
-        try {
-            keys = secret == null ? ShareKeys.derive(linkKey) : ShareKeys.derive(linkKey, secret);
-        } finally {
-            if (secret != null) {
-                Arrays.fill(secret, '\0');
-            }
-        }
+        ShareKeys keys = SecretOptions.deriveAndWipe(linkKey,
+                password.read(io, false, password.prompt != null, "Password for the container"));
         String metadata = text ? Metadata.text() : Metadata.file(label != null ? label
                 : fromStdin ? null : PlaintextOutput.fileName(Path.of(input)),
                 fromStdin ? null : Files.probeContentType(Path.of(input)), fromStdin ? -1 : Files.size(Path.of(input)));

@@ -106,6 +106,29 @@ public final class SecretOptions {
         return first;
     }
 
+    /**
+     * The keys of a share or container from its link key and, if there is one, the password;
+     * the password is wiped once they are derived.
+     */
+    static app.bar.format.ShareKeys deriveAndWipe(byte[] linkKey, char @Nullable [] password)
+            throws java.security.GeneralSecurityException {
+        if (password == null) {
+            return app.bar.format.ShareKeys.derive(linkKey);
+        }
+        try {
+            return app.bar.format.ShareKeys.derive(linkKey, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** A usage failure unless {@code path} is a regular file. */
+    static void requireFile(String path) {
+        if (!Files.isRegularFile(Path.of(path))) {
+            throw CliFailure.usage("no such file: " + path);
+        }
+    }
+
     /** The first line of a file (without its line end), as characters to be wiped after use. */
     static char[] firstLine(Path file, String option) {
         byte[] bytes;

@@ -123,8 +123,8 @@ final class SendCommand implements Callable<Integer> {
         if (serverMode && splitKey) {
             throw CliFailure.usage("--split-key needs a key: a --server-mode share has none");
         }
-        if (!fromStdin && !Files.isRegularFile(Path.of(file))) {
-            throw CliFailure.usage("no such file: " + file);
+        if (!fromStdin) {
+            SecretOptions.requireFile(file);
         }
     }
 
@@ -230,15 +230,16 @@ final class SendCommand implements Callable<Integer> {
         JsonNode share = api.createShare(policy);
         String id = share.path("id").asString();
         String manageToken = share.path("manageToken").asString();
-        ReadTracking tracked = new ReadTracking(body);
+        MarkedInput tracked = new MarkedInput(body, e -> e);
         try (Progress progress = Progress.start(io, quiet, "Uploading", length)) {
             api.upload(id, manageToken, progress.counting(tracked), length);
             return share;
         } catch (CliFailure e) {
             burnQuietly(api, id, manageToken);
-            if (tracked.failure != null) {
-                throw new CliFailure(Exit.USAGE, "reading the input failed (" + tracked.failure.getMessage()
-                        + "); nothing was shared", tracked.failure);
+            IOException failure = tracked.failure();
+            if (failure != null) {
+                throw new CliFailure(Exit.USAGE, "reading the input failed (" + failure.getMessage() + "); nothing was shared",
+                        failure);
             }
             if (e.exitCode() == Exit.FAILED) {
                 throw new CliFailure(Exit.FAILED, "the upload failed (" + cause(e)
@@ -323,34 +324,5 @@ final class SendCommand implements Callable<Integer> {
                     ? "unlimited views" : share.path("maxViews").asInt() + " view(s)") + ".");
         }
         io.err().flush();
-    }
-
-    /** Remembers a failure of the local input, so it is not reported as a network failure. */
-    private static final class ReadTracking extends java.io.FilterInputStream {
-        private @Nullable IOException failure;
-
-        ReadTracking(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
     }
 }

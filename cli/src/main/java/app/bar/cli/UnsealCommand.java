@@ -51,23 +51,15 @@ final class UnsealCommand implements Callable<Integer> {
         if (fromStdin && (key.stdin || password.stdin)) {
             throw CliFailure.usage("standard input carries the container: give the key and password another way");
         }
-        if (!fromStdin && !Files.isRegularFile(Path.of(input))) {
-            throw CliFailure.usage("no such file: " + input);
+        if (!fromStdin) {
+            SecretOptions.requireFile(input);
         }
         PlaintextOutput out = new PlaintextOutput(io, output);
         try (InputStream in = fromStdin ? io.in() : Files.newInputStream(Path.of(input))) {
             byte[] header = in.readNBytes(BarContainer.HEADER_BYTES);
             byte[] linkKey = key.read(io);
-            char[] secret = BarContainer.isPasswordBound(header)
-                    ? password.require(io, "this container needs its password") : null;
-            ShareKeys keys;
-            try {
-                keys = secret == null ? ShareKeys.derive(linkKey) : ShareKeys.derive(linkKey, secret);
-            } finally {
-                if (secret != null) {
-                    Arrays.fill(secret, '\0');
-                }
-            }
+            ShareKeys keys = SecretOptions.deriveAndWipe(linkKey, BarContainer.isPasswordBound(header)
+                    ? password.require(io, "this container needs its password") : null);
             byte[] contentKey = keys.contentKey();
             try {
                 String where = ContainerReader.open(new SequenceInputStream(new ByteArrayInputStream(header), in), contentKey, out,

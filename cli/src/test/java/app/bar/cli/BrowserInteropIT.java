@@ -159,7 +159,7 @@ class BrowserInteropIT {
         String link = createLink(create);
         Cli.Result wrong = bar.run("violet harbour\n", "open", link, "--password-stdin");
         assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(Exit.DENIED);
-        Cli.Result opened = awaitNoWait(() -> bar.run("violet harbor\n", "open", link, "--password-stdin"));
+        Cli.Result opened = bar.runUntilNoWait(() -> bar.run("violet harbor\n", "open", link, "--password-stdin"));
         assertThat(opened.exitCode()).as(opened.toString()).isZero();
         assertThat(opened.stdout()).isEqualTo("browser secret behind a password");
     }
@@ -178,18 +178,5 @@ class BrowserInteropIT {
 
     private static void click(Page page, String button) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
-    }
-
-    private static Cli.Result awaitNoWait(java.util.function.Supplier<Cli.Result> attempt) {
-        Cli.Result result = attempt.get();
-        for (int i = 0; i < 5 && result.exitCode() == Exit.WAIT; i++) {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            result = attempt.get();
-        }
-        return result;
     }
 }

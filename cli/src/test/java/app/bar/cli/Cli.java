@@ -57,6 +57,21 @@ final class Cli {
         }
     }
 
+    /** Runs {@code attempt} again, a few times, while it exits 5 (the share asks to wait a second or two). */
+    Result runUntilNoWait(java.util.function.Supplier<Result> attempt) {
+        Result result = attempt.get();
+        for (int i = 0; i < 5 && result.exitCode() == Exit.WAIT; i++) {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result;
+            }
+            result = attempt.get();
+        }
+        return result;
+    }
+
     Result run(String stdin, String... args) {
         return run(stdin.getBytes(StandardCharsets.UTF_8), args);
     }

@@ -87,7 +87,7 @@ class CliSharesIT {
         assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(Exit.DENIED);
         assertThat(wrong.stderr()).startsWith("bar: wrong password").hasLineCount(1);
 
-        Cli.Result right = awaitNotRateLimited(() -> bar.run("orange kettle sunrise\n", "open", sent.firstLine(), "--password-stdin"));
+        Cli.Result right = bar.runUntilNoWait(() -> bar.run("orange kettle sunrise\n", "open", sent.firstLine(), "--password-stdin"));
         assertThat(right.exitCode()).as(right.toString()).isZero();
         assertThat(right.stdout()).isEqualTo("password-bound secret");
     }
@@ -261,18 +261,5 @@ class CliSharesIT {
         Cli.Result result = bar.run("", "info", "http://127.0.0.1:" + closed + "/s/AAAAAAAAAAAAAAAAAAAAAA#" + "A".repeat(43));
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Exit.FAILED);
         assertThat(result.stderr()).startsWith("bar: cannot connect to 127.0.0.1:" + closed).hasLineCount(1);
-    }
-
-    private static Cli.Result awaitNotRateLimited(java.util.function.Supplier<Cli.Result> attempt) {
-        Cli.Result result = attempt.get();
-        for (int i = 0; i < 5 && result.exitCode() == Exit.WAIT; i++) {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            result = attempt.get();
-        }
-        return result;
     }
 }

@@ -48,37 +48,36 @@ class SealCommandTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("valid")
     void unsealWhenValidVectorThenWritesItsContent(JsonNode vector) throws Exception {
-        Path container = dir.resolve("vector.bar");
-        Files.write(container, Base64.getUrlDecoder().decode(vector.path("container").asString()));
         Path out = dir.resolve("out");
-        TestIo io = io().env("KEY", vector.path("linkKey").asString());
-        List<String> args = new ArrayList<>(List.of("unseal", container.toString(), "--key-env", "KEY", "-o", out.toString()));
-        if (!vector.path("password").isNull()) {
-            io.env("PW", vector.path("password").asString());
-            args.addAll(List.of("--password-env", "PW"));
-        }
-        assertThat(io.run(args.toArray(String[]::new))).as(io.err()).isZero();
+        TestIo io = io();
+        assertThat(unseal(io, vector, out)).as(io.err()).isZero();
         assertThat(out).hasBinaryContent(Base64.getUrlDecoder().decode(vector.path("content").asString()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void unsealWhenInvalidVectorThenExit6AndWritesNothing(JsonNode vector) throws Exception {
-        Path container = dir.resolve("vector.bar");
-        Files.write(container, Base64.getUrlDecoder().decode(vector.path("container").asString()));
         Path out = dir.resolve("out");
-        TestIo io = io().env("KEY", vector.path("linkKey").asString());
-        List<String> args = new ArrayList<>(List.of("unseal", container.toString(), "--key-env", "KEY", "-o", out.toString()));
-        if (!vector.path("password").isNull()) {
-            io.env("PW", vector.path("password").asString());
-            args.addAll(List.of("--password-env", "PW"));
-        }
-        assertThat(io.run(args.toArray(String[]::new))).isEqualTo(Exit.FAILED);
+        TestIo io = io();
+        assertThat(unseal(io, vector, out)).isEqualTo(Exit.FAILED);
         assertThat(io.err()).contains("could not be decrypted");
         assertThat(out).doesNotExist();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
+    }
+
+    /** Runs bar unseal on a vector's container with its key (and password) from the environment. */
+    private int unseal(TestIo io, JsonNode vector, Path out) throws Exception {
+        Path container = dir.resolve("vector.bar");
+        Files.write(container, Base64.getUrlDecoder().decode(vector.path("container").asString()));
+        io.env("KEY", vector.path("linkKey").asString());
+        List<String> args = new ArrayList<>(List.of("unseal", container.toString(), "--key-env", "KEY", "-o", out.toString()));
+        if (!vector.path("password").isNull()) {
+            io.env("PW", vector.path("password").asString());
+            args.addAll(List.of("--password-env", "PW"));
+        }
+        return io.run(args.toArray(String[]::new));
     }
 
     @Test

@@ -59,9 +59,8 @@ public final class BarCli implements Runnable {
             throw e;
         });
         cli.setParameterExceptionHandler((e, args2) -> {
-            io.err().println("bar: " + e.getMessage());
-            io.err().println("See 'bar " + (e.getCommandLine().getParent() != null ? e.getCommandLine().getCommandName() + " " : "")
-                    + "--help'.");
+            String help = "bar " + (e.getCommandLine().getParent() != null ? e.getCommandLine().getCommandName() + " " : "") + "--help";
+            io.err().println("bar: " + e.getMessage().strip().replace('\n', ' ') + " (see " + help + ")");
             io.err().flush();
             return Exit.USAGE;
         });

@@ -45,6 +45,13 @@ class CommandLineTests {
     }
 
     @Test
+    void openWhenLinkMissingThenOneLineUsageNamingTheHelp() {
+        TestIo io = io();
+        assertThat(io.run("open")).isEqualTo(Exit.USAGE);
+        assertThat(io.err()).startsWith("bar: Missing required parameter").endsWith("(see bar open --help)\n").hasLineCount(1);
+    }
+
+    @Test
     void sendWhenPasswordGivenAsArgumentThenRefusedWithHintAndNotEchoed() {
         TestIo io = io().stdin("secret");
         assertThat(io.run("send", "--text", "--password=hunter2")).isEqualTo(Exit.USAGE);

@@ -87,7 +87,8 @@ final class Api {
             drain(response);
             return null;
         }
-        return json(response, 200, Problems.Step.UNLOCK);
+        // the password was right when the code was mailed: a refusal now is about the code
+        return json(response, 200, body.containsKey("otp") ? Problems.Step.OTP : Problems.Step.UNLOCK);
     }
 
     /** {@code POST /api/shares/{id}/content}: redeems the ticket (one view) and answers the streaming response. */

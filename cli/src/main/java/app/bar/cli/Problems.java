@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 final class Problems {
 
     /** What was being done, for the words of the message. */
-    enum Step { SHARE, UNLOCK, CONTENT, UPLOAD, OWNER, LOGIN }
+    enum Step { SHARE, UNLOCK, OTP, CONTENT, UPLOAD, OWNER, LOGIN }
 
     private Problems() {
     }
@@ -45,6 +45,9 @@ final class Problems {
         if (code.endsWith("not_found") || code.endsWith("gone")) {
             return gone(step);
         }
+        if (code.equals("request.timeout")) {
+            return new CliFailure(Exit.FAILED, "the request took too long to arrive: try again on a better connection");
+        }
         if (code.startsWith("request.") || code.endsWith(".invalid")) {
             return new CliFailure(Exit.USAGE, "the server refused the request: " + orDefault(detail, code));
         }
@@ -59,7 +62,7 @@ final class Problems {
                 if (step == Step.CONTENT || (detail != null && detail.toLowerCase(Locale.ROOT).contains("ticket"))) {
                     return ticketExpired();
                 }
-                if (detail != null && detail.toLowerCase(Locale.ROOT).contains("code")) {
+                if (step == Step.OTP || (detail != null && detail.toLowerCase(Locale.ROOT).contains("code"))) {
                     return wrongOtp();
                 }
                 if (step == Step.UNLOCK) {
@@ -86,7 +89,7 @@ final class Problems {
             case 423:
                 return new CliFailure(Exit.WAIT, "the share is locked after too many wrong passwords: try again" + orLater(wait));
             case 429:
-                return new CliFailure(Exit.WAIT, (step == Step.UNLOCK ? "too many tries" : "too many requests")
+                return new CliFailure(Exit.WAIT, (step == Step.UNLOCK || step == Step.OTP ? "too many tries" : "too many requests")
                         + ": wait and try again" + orLater(wait));
             case 503:
                 if (!wait.isEmpty()) {

@@ -32,6 +32,30 @@ class ProblemsTests {
     }
 
     @Test
+    void failureWhenOtpStepRefusedWithGenericCodeThenDeniedAsWrongOtp() {
+        CliFailure f = Problems.failure(401, null, problem("{\"code\":\"auth.required\",\"detail\":\"Authentication is required.\"}"),
+                Problems.Step.OTP);
+        assertThat(f.exitCode()).isEqualTo(Exit.DENIED);
+        assertThat(f.getMessage()).startsWith("the one-time code is wrong");
+    }
+
+    @Test
+    void failureWhenGenericCodesOfTodaysServerThenStatusAndCodeAgree() {
+        assertThat(Problems.failure(404, null, problem("{\"code\":\"resource.not_found\"}"), Problems.Step.SHARE).exitCode())
+                .isEqualTo(Exit.GONE);
+        assertThat(Problems.failure(423, 60L, problem("{\"code\":\"resource.locked\"}"), Problems.Step.UNLOCK).exitCode())
+                .isEqualTo(Exit.WAIT);
+        assertThat(Problems.failure(429, 2L, problem("{\"code\":\"rate_limit.exceeded\"}"), Problems.Step.UNLOCK).exitCode())
+                .isEqualTo(Exit.WAIT);
+        assertThat(Problems.failure(503, 2L, problem("{\"code\":\"server.busy\"}"), Problems.Step.UNLOCK).exitCode())
+                .isEqualTo(Exit.WAIT);
+        assertThat(Problems.failure(401, null, problem("{\"code\":\"auth.required\"}"), Problems.Step.UNLOCK).exitCode())
+                .isEqualTo(Exit.DENIED);
+        assertThat(Problems.failure(408, null, problem("{\"code\":\"request.timeout\"}"), Problems.Step.UPLOAD).exitCode())
+                .isEqualTo(Exit.FAILED);
+    }
+
+    @Test
     void failureWhenLocked423ThenWaitNamingTheTime() {
         CliFailure f = Problems.failure(423, 3540L, null, Problems.Step.UNLOCK);
         assertThat(f.exitCode()).isEqualTo(Exit.WAIT);

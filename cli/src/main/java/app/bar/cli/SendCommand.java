@@ -1,0 +1,328 @@
+package app.bar.cli;
+
+import app.bar.format.ShareKeys;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code bar send}: encrypts a text or a file here (zero-knowledge, the format of
+ * docs/zero-knowledge-format.md, exactly as the browser does), creates the share, streams the
+ * container up and prints the link with the key in its fragment. {@code --server-mode} lets the
+ * server encrypt instead (for its virus scan).
+ */
+@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false, description = {"Share a text (from standard input, with --text) or a file.",
+        "Prints the link on stdout and the manage link (to burn it early) on stderr."})
+final class SendCommand implements Callable<Integer> {
+
+    /** Text shares carry their container base64url in `text` while it fits (the browser's limit, create.mjs). */
+    static final int TEXT_LIMIT = 1_000_000;
+    /** The server's text limit (bar.shares.max-text-size default) for server-mode texts. */
+    static final int SERVER_TEXT_LIMIT = 1 << 20;
+
+    private final Io io;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "The file to share; - reads standard input.")
+    @Nullable String file;
+
+    @Option(names = "--text", description = "Share text (read from standard input, or from FILE) rather than a file.")
+    boolean text;
+
+    @Option(names = "--views", paramLabel = "N", description = "Views before it burns: 1..1000, or 'unlimited' (signed in). Default 1.")
+    @Nullable String views;
+
+    @Option(names = "--expires", paramLabel = "TIME", description = "Lifetime, like 30m, 1h, 2d, 1w. Default: the server's (24h).")
+    @Nullable String expires;
+
+    @Mixin
+    SecretOptions password = new SecretOptions();
+
+    @Option(names = "--otp", split = ",", paramLabel = "EMAIL", description = "Also require a one-time code mailed to one of these recipients.")
+    @Nullable List<String> otpEmails;
+
+    @Option(names = "--view-only", description = "The web page shows it and offers no download (a hint for the browser).")
+    boolean viewOnly;
+
+    @Option(names = "--burn-after-failed", paramLabel = "N", description = "Destroy the share after N wrong passwords.")
+    @Nullable Integer burnAfterFailed;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "The file name the recipient sees (default: the file's own name).")
+    @Nullable String label;
+
+    @Option(names = "--split-key", description = "Print the link without its key, and the key on the next line, to send apart.")
+    boolean splitKey;
+
+    @Option(names = "--qr", description = "Also draw the link as a QR code (on stderr).")
+    boolean qr;
+
+    @Option(names = "--server-mode", description = "Let the server encrypt (not zero-knowledge; lets it virus-scan files).")
+    boolean serverMode;
+
+    @Option(names = "--json", description = "Print {link, manageLink, id, expiresAt, maxViews[, key]} as JSON on stdout.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no notes on stderr.")
+    boolean quiet;
+
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    SendCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws IOException, GeneralSecurityException {
+        checkUsage();
+        URI base = server.server(io);
+        Api api = server.maybeSignedIn(io, base);
+        Map<String, Object> policy = policy(api.signedIn());
+        char[] secret = password.read(io, false, password.prompt != null, "Password for the share");
+        Created created;
+        try {
+            created = serverMode ? sendServerMode(api, policy, secret) : sendZeroKnowledge(api, policy, secret);
+        } finally {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+        }
+        print(created);
+        return Exit.OK;
+    }
+
+    private void checkUsage() {
+        password.check();
+        if (file == null && !text) {
+            throw CliFailure.usage("what to send? Give a FILE, - for standard input, or --text to read text from standard input");
+        }
+        boolean fromStdin = file == null || file.equals("-");
+        if (fromStdin && password.stdin) {
+            throw CliFailure.usage("standard input carries the content: give the password with --password-file or --password-env");
+        }
+        if (text && label != null) {
+            throw CliFailure.usage("--label names a file; a text share has no name");
+        }
+        if (serverMode && splitKey) {
+            throw CliFailure.usage("--split-key needs a key: a --server-mode share has none");
+        }
+        if (!fromStdin) {
+            SecretOptions.requireFile(file);
+        }
+    }
+
+    private Map<String, Object> policy(boolean signedIn) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        if (expires != null) {
+            policy.put("expiresIn", Durations.parseSeconds(expires, "--expires"));
+        }
+        if (views != null) {
+            if (views.equalsIgnoreCase("unlimited")) {
+                if (!signedIn) {
+                    throw CliFailure.usage("--views unlimited is for signed-in users: run bar login first");
+                }
+                policy.put("unlimitedViews", true);
+            } else if (views.matches("[0-9]{1,4}")) {
+                policy.put("maxViews", Integer.parseInt(views));
+            } else {
+                throw CliFailure.usage("--views must be a number 1..1000 or 'unlimited', was '" + views + "'");
+            }
+        }
+        if (otpEmails != null && !otpEmails.isEmpty()) {
+            policy.put("requireOtp", true);
+            policy.put("otpEmails", otpEmails.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        }
+        if (viewOnly) {
+            policy.put("viewOnly", true);
+        }
+        if (burnAfterFailed != null) {
+            policy.put("burnAfterFailedAttempts", burnAfterFailed);
+        }
+        return policy;
+    }
+
+    /** What a send made: the share's answer and, zero-knowledge, its link key. */
+    record Created(JsonNode share, byte @Nullable [] linkKey) {
+        @Override
+        public String toString() {
+            return "Created[hidden]";
+        }
+    }
+
+    private Created sendZeroKnowledge(Api api, Map<String, Object> policy, char @Nullable [] secret)
+            throws IOException, GeneralSecurityException {
+        byte[] linkKey = ShareKeys.newLinkKey();
+        ShareKeys keys = secret == null ? ShareKeys.derive(linkKey) : ShareKeys.derive(linkKey, secret);
+        policy.put("zeroKnowledge", true);
+        if (keys.passwordBound()) {
+            policy.put("accessVerifier", keys.accessVerifier());
+        }
+        byte[] contentKey = keys.contentKey();
+        try {
+            if (text) {
+                byte[] head = input().readNBytes(TEXT_LIMIT + 1);
+                String metadata = Metadata.text();
+                if (head.length <= TEXT_LIMIT) {
+                    byte[] container;
+                    try (SealingStream sealed = new SealingStream(new ByteArrayInputStream(head), contentKey,
+                            keys.passwordBound(), metadata)) {
+                        container = sealed.readAllBytes();
+                    }
+                    String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(container);
+                    Arrays.fill(head, (byte) 0);
+                    if (encoded.length() <= TEXT_LIMIT) {
+                        policy.put("kind", "text");
+                        policy.put("text", encoded);
+                        return new Created(api.createShare(policy), linkKey);
+                    }
+                }
+                // too long for a text share: the browser sends such texts as a file share too
+                InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), input());
+                return new Created(upload(api, policy, new SealingStream(all, contentKey, keys.passwordBound(), metadata), -1), linkKey);
+            }
+            String metadata = Metadata.file(name(), contentType(), size());
+            long length = size() < 0 ? -1 : SealingStream.containerSize(size(), metadata.getBytes(StandardCharsets.UTF_8).length);
+            return new Created(upload(api, policy, new SealingStream(input(), contentKey, keys.passwordBound(), metadata), length),
+                    linkKey);
+        } finally {
+            Arrays.fill(contentKey, (byte) 0);
+        }
+    }
+
+    private Created sendServerMode(Api api, Map<String, Object> policy, char @Nullable [] secret) throws IOException {
+        if (secret != null) {
+            policy.put("password", secret);
+        }
+        if (text) {
+            byte[] bytes = input().readNBytes(SERVER_TEXT_LIMIT + 1);
+            if (bytes.length > SERVER_TEXT_LIMIT) {
+                throw CliFailure.usage("the text is larger than 1 MiB: send it as a file");
+            }
+            policy.put("kind", "text");
+            policy.put("text", Metadata.utf8(bytes));
+            Arrays.fill(bytes, (byte) 0);
+            return new Created(api.createShare(policy), null);
+        }
+        policy.put("filename", name());
+        return new Created(upload(api, policy, input(), size()), null);
+    }
+
+    /** Creates a file share and streams its content up; on any failure burns it, so nothing half-made stays. */
+    private JsonNode upload(Api api, Map<String, Object> policy, InputStream body, long length) {
+        policy.put("kind", "file");
+        JsonNode share = api.createShare(policy);
+        String id = share.path("id").asString();
+        String manageToken = share.path("manageToken").asString();
+        MarkedInput tracked = new MarkedInput(body, e -> e);
+        try (Progress progress = Progress.start(io, quiet, "Uploading", length)) {
+            api.upload(id, manageToken, progress.counting(tracked), length);
+            return share;
+        } catch (CliFailure e) {
+            burnQuietly(api, id, manageToken);
+            IOException failure = tracked.failure();
+            if (failure != null) {
+                throw new CliFailure(Exit.USAGE, "reading the input failed (" + failure.getMessage() + "); nothing was shared",
+                        failure);
+            }
+            if (e.exitCode() == Exit.FAILED) {
+                throw new CliFailure(Exit.FAILED, "the upload failed (" + cause(e)
+                        + "): nothing was shared (the incomplete share was deleted); run the command again", e);
+            }
+            throw e;
+        }
+    }
+
+    private static String cause(CliFailure e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? e.getMessage() : root.getMessage();
+    }
+
+    private static void burnQuietly(Api api, String id, String manageToken) {
+        try {
+            api.burn(id, manageToken);
+        } catch (CliFailure ignored) {
+            // an upload that never completed is not openable (404) and the server's upload window removes it
+        }
+    }
+
+    private InputStream input() throws IOException {
+        return file == null || file.equals("-") ? io.in() : Files.newInputStream(Path.of(file));
+    }
+
+    private long size() throws IOException {
+        return file == null || file.equals("-") ? -1 : Files.size(Path.of(file));
+    }
+
+    private @Nullable String name() {
+        if (label != null) {
+            return label;
+        }
+        return file == null || file.equals("-") ? null : PlaintextOutput.fileName(Path.of(file));
+    }
+
+    private @Nullable String contentType() throws IOException {
+        if (file == null || file.equals("-")) {
+            return null;
+        }
+        String type = Files.probeContentType(Path.of(file));
+        return type != null ? type : java.net.URLConnection.guessContentTypeFromName(PlaintextOutput.fileName(Path.of(file)));
+    }
+
+    private void print(Created created) {
+        JsonNode share = created.share();
+        String shareUrl = share.path("shareUrl").asString();
+        String key = created.linkKey() == null ? null : ShareLink.encodeKey(created.linkKey());
+        String link = key == null || splitKey ? shareUrl : shareUrl + "#" + key;
+        String manageLink = shareUrl + "#manage=" + share.path("manageToken").asString();
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("link", link);
+            if (splitKey) {
+                out.put("key", key);
+            }
+            out.put("manageLink", manageLink);
+            out.put("id", share.path("id").asString());
+            out.put("expiresAt", share.path("expiresAt").asString());
+            out.put("maxViews", share.path("maxViews").isNull() ? null : share.path("maxViews").asInt());
+            io.out().println(Api.JSON.writeValueAsString(out));
+        } else {
+            io.out().println(link);
+            if (splitKey) {
+                io.out().println(key);
+            }
+        }
+        io.out().flush();
+        if (qr) {
+            io.err().print(QrCode.render(link));
+        }
+        if (!quiet && !json) {
+            if (splitKey) {
+                io.err().println("The first line is the link, the second its key: send them by different channels.");
+            }
+            io.err().println("Manage link (keep it; bar burn MANAGE-LINK destroys the share): " + manageLink);
+            io.err().println("Expires " + share.path("expiresAt").asString() + "; " + (share.path("maxViews").isNull()
+                    ? "unlimited views" : share.path("maxViews").asInt() + " view(s)") + ".");
+        }
+        io.err().flush();
+    }
+}

@@ -3,6 +3,7 @@ package app.bar.platform;
 import static app.bar.platform.ratelimit.RateLimit.none;
 import static app.bar.platform.web.RoutePolicy.anyMethod;
 import static app.bar.platform.web.RoutePolicy.route;
+import static app.bar.platform.ratelimit.RateLimit.standard;
 import static org.springframework.http.HttpMethod.GET;
 
 import app.bar.platform.web.Access;
@@ -28,6 +29,9 @@ class PlatformConfiguration {
         return RoutePolicies.of(
                 route(GET, "/healthz", Access.anyone(), none()),
                 route(GET, "/readyz", Access.anyone(), none()),
-                anyMethod("/error", Access.anyone(), none()));
+                anyMethod("/error", Access.anyone(), none()),
+                // the OpenAPI document, mapped only when BAR_OPENAPI_ENABLED=true: public API shape, no secrets
+                route(GET, "/v3/api-docs", Access.anyone(), standard()),
+                route(GET, "/v3/api-docs/**", Access.anyone(), standard()));
     }
 }

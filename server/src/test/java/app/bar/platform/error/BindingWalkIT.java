@@ -141,8 +141,9 @@ class BindingWalkIT {
         mapping.getHandlerMethods().forEach((info, handler) -> {
             Class<?> answer = answerType(handler.getMethod().getGenericReturnType());
             String name = handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName();
+            // raw bytes (the assembled HTML pages) and resources are not JSON bodies
             boolean typed = answer == void.class || answer == Void.class || answer.isRecord()
-                    || Resource.class.isAssignableFrom(answer);
+                    || answer == byte[].class || Resource.class.isAssignableFrom(answer);
             if (!typed && !NOT_YET_TYPED.contains(name)) {
                 untyped.add(name + " answers " + answer.getSimpleName());
             }

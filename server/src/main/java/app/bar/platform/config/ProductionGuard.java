@@ -68,7 +68,8 @@ public final class ProductionGuard {
             problem("BAR_SMTP_TLS", "must be 'starttls' or 'smtps' (mail carries reset links)");
         }
         String blobDir = value("bar.storage.dir");
-        if (blobDir.isBlank() || !Path.of(blobDir).isAbsolute()) {
+        boolean blobsInBucket = value("bar.storage.type").strip().equalsIgnoreCase("s3"); // storage checks the bucket
+        if (!blobsInBucket && (blobDir.isBlank() || !Path.of(blobDir).isAbsolute())) {
             problem("BAR_BLOB_DIR", "must be an absolute path (a directory every node shares)");
         }
         refuseTrue("BAR_ERRORS_EXPOSE_DETAILS", "bar.errors.expose-details");

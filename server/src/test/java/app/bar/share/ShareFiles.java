@@ -36,7 +36,7 @@ final class ShareFiles {
     }
 
     static Path blobRoot() {
-        return Path.of(TestBackends.properties().get("bar.data-dir")).resolve("blobs").resolve("blobs");
+        return TestBackends.blobRoot();
     }
 
     static Path blobOf(JdbcClient jdbc, String shareId) {

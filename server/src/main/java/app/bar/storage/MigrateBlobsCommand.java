@@ -3,6 +3,7 @@ package app.bar.storage;
 import app.bar.platform.cli.ContextCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ class MigrateBlobsCommand implements ContextCommand {
                 return 2;
             }
             FileSystemBlobStore source = new FileSystemBlobStore(properties.requireDir());
-            try (S3BlobStore target = S3BlobStore.connect(properties.s3())) {
+            try (S3BlobStore target = S3BlobStore.connect(properties.s3(), Clock.systemUTC())) {
                 if (!target.isReady()) {
                     log.error("blob.migrate_refused reason=bucket_unreachable");
                     return 1;

@@ -4,9 +4,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +33,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * layout). A blob is written as a multipart upload ({@link S3BlobWriter}) that only its commit
  * completes, so a crash leaves an unfinished upload that is never an object; the clean-up
  * aborts those ({@link #purgeIncomplete}). Reads are one streamed GET.
+ *
+ * <p>An unfinished upload's age is the earlier of the date the server gives and the first time
+ * this node's clean-up saw it: some S3-compatible servers (s3proxy) answer every upload as
+ * initiated just now, and must not keep a crashed upload's parts forever.
  */
 final class S3BlobStore implements BlobStore, AutoCloseable {
 
@@ -38,9 +47,12 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     private final String prefix;
     private final int partSize;
     private final ExecutorService partUploads;
+    private final Clock clock;
+    private final Map<String, Instant> uploadsFirstSeen = new ConcurrentHashMap<>();
 
-    S3BlobStore(S3Client client, String bucket, String prefix, int partSize) {
+    S3BlobStore(S3Client client, String bucket, String prefix, int partSize, Clock clock) {
         this.client = client;
+        this.clock = clock;
         this.bucket = bucket;
         this.prefix = prefix;
         this.partSize = partSize;
@@ -53,9 +65,9 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
         });
     }
 
-    static S3BlobStore connect(StorageProperties.S3 s3) {
+    static S3BlobStore connect(StorageProperties.S3 s3, Clock clock) {
         log.info("storage.s3 {}", s3);
-        return new S3BlobStore(S3Clients.create(s3), s3.bucket(), s3.prefix(), (int) s3.partSize().toBytes());
+        return new S3BlobStore(S3Clients.create(s3), s3.bucket(), s3.prefix(), (int) s3.partSize().toBytes(), clock);
     }
 
     @Override
@@ -120,16 +132,25 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public int purgeIncomplete(Instant before) throws IOException {
         int aborted = 0;
+        Instant now = clock.instant();
+        Set<String> listed = new HashSet<>();
         try {
             for (MultipartUpload upload : client.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix))
                     .uploads()) {
-                if (idOf(upload.key()).isPresent() && upload.initiated().isBefore(before) && abort(upload)) {
+                if (idOf(upload.key()).isEmpty()) {
+                    continue;
+                }
+                listed.add(upload.uploadId());
+                Instant seen = uploadsFirstSeen.computeIfAbsent(upload.uploadId(), u -> now);
+                Instant started = upload.initiated() != null && upload.initiated().isBefore(seen) ? upload.initiated() : seen;
+                if (started.isBefore(before) && abort(upload)) {
                     aborted++;
                 }
             }
         } catch (SdkException e) {
             throw failed("list-uploads", e);
         }
+        uploadsFirstSeen.keySet().retainAll(listed); // completed or aborted: forget
         if (aborted > 0) {
             log.info("storage.s3_uploads_aborted count={}", aborted);
         }

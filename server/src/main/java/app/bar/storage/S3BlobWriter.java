@@ -12,6 +12,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,9 +102,7 @@ final class S3BlobWriter implements BlobStore.BlobWriter {
         if (committed || uploadId == null) {
             return;
         }
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
+        finishInFlightQuietly(); // a part still arriving after the abort would outlive it
         String upload = uploadId;
         try {
             client.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload));
@@ -149,6 +149,20 @@ final class S3BlobWriter implements BlobStore.BlobWriter {
         inFlight = partUploads.submit(() -> uploadPart(number, full, full.length));
         filling = free != null ? free : new byte[partSize];
         filled = 0;
+    }
+
+    private void finishInFlightQuietly() {
+        Future<CompletedPart> part = inFlight;
+        if (part == null) {
+            return;
+        }
+        try {
+            part.get(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException | TimeoutException e) {
+            // failed or stuck: the abort below, or the clean-up later, removes what arrived
+        }
     }
 
     private void awaitInFlight() throws IOException {

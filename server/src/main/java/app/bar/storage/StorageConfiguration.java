@@ -1,6 +1,7 @@
 package app.bar.storage;
 
 import java.io.IOException;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,10 +10,10 @@ import org.springframework.context.annotation.Configuration;
 class StorageConfiguration {
 
     @Bean
-    BlobStore blobStore(StorageProperties properties) throws IOException {
+    BlobStore blobStore(StorageProperties properties, Clock clock) throws IOException {
         return switch (properties.type()) {
             case FILESYSTEM -> new FileSystemBlobStore(properties.requireDir());
-            case S3 -> S3BlobStore.connect(properties.s3());
+            case S3 -> S3BlobStore.connect(properties.s3(), clock);
         };
     }
 }

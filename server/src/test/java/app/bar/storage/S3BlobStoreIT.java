@@ -8,6 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +40,7 @@ class S3BlobStoreIT {
     @BeforeEach
     void setUp() {
         bucket = s3.createBucket();
-        store = S3BlobStore.connect(settings(bucket));
+        store = S3BlobStore.connect(settings(bucket), Clock.systemUTC());
     }
 
     @AfterEach
@@ -112,6 +116,20 @@ class S3BlobStoreIT {
         assertThat(s3.keys(bucket)).isEmpty();
     }
 
+    /** s3proxy, like some other servers, answers every upload as initiated just now. */
+    @Test
+    void purgeIncompleteWhenServerCallsUploadNewThenAgedFromFirstSighting() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofHours(3)));
+        try (S3BlobStore aging = S3BlobStore.connect(settings(bucket), clock)) {
+            String key = aging.keyOf(BlobId.random());
+            s3.client().createMultipartUpload(b -> b.bucket(bucket).key(key));
+            assertThat(aging.purgeIncomplete(clock.instant().minus(Duration.ofHours(1)))).isZero();
+            clock.now = clock.now.plus(Duration.ofHours(2));
+            assertThat(aging.purgeIncomplete(clock.instant().minus(Duration.ofHours(1)))).isEqualTo(1);
+        }
+        assertThat(s3.unfinishedUploads(bucket)).isZero();
+    }
+
     @Test
     void forEachWhenBucketHoldsOtherKeysThenOnlyBlobsListed() throws Exception {
         BlobId id;
@@ -143,7 +161,7 @@ class S3BlobStoreIT {
     @Test
     void isReadyWhenBucketMissingThenFalse() {
         assertThat(store.isReady()).isTrue();
-        try (S3BlobStore missing = S3BlobStore.connect(settings("bar-no-such-bucket"))) {
+        try (S3BlobStore missing = S3BlobStore.connect(settings("bar-no-such-bucket"), Clock.systemUTC())) {
             assertThat(missing.isReady()).isFalse();
         }
     }
@@ -152,6 +170,29 @@ class S3BlobStoreIT {
     void toStringWhenStaticCredentialsThenNeitherKeyPrinted() {
         assertThat(settings(bucket).toString()).doesNotContain(TestS3.ACCESS_KEY, TestS3.SECRET_KEY)
                 .contains(bucket);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     static StorageProperties.S3 settings(String bucket) {

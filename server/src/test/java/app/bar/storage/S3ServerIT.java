@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.bar.support.JarProcess;
-import app.bar.support.TestBackends;
 import app.bar.support.TestHttp;
 import app.bar.support.TestS3;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ class S3ServerIT {
     void contentWhenOneGibibyteThroughServerAtXmx128mThenDownloadedByteForByte() throws Exception {
         String bucket = s3.createBucket();
         int port = JarProcess.freePort();
-        try (JarProcess jar = JarProcess.startWith(List.of("-Xmx128m"), dir, env(bucket, port), args())) {
+        try (JarProcess jar = JarProcess.startWith(List.of("-Xmx128m"), dir, env(bucket, port))) {
             TestHttp http = jar.awaitHealthy(port);
             Created share = createFile(http);
             HttpResponse<String> upload = client.send(uploadRequest(http, share,
@@ -68,7 +66,7 @@ class S3ServerIT {
         int port = JarProcess.freePort();
         Created share;
         CountDownLatch never = new CountDownLatch(1);
-        try (JarProcess jar = JarProcess.startWith(List.of("-Xmx128m"), dir, env(bucket, port), args())) {
+        try (JarProcess jar = JarProcess.startWith(List.of("-Xmx128m"), dir, env(bucket, port))) {
             TestHttp http = jar.awaitHealthy(port);
             share = createFile(http);
             long size = 512L * 1024 * 1024;
@@ -84,10 +82,8 @@ class S3ServerIT {
             never.countDown();
         }
         assertThat(s3.keys(bucket)).as("no object before the upload completes").isEmpty();
-        List<String> cleanupSoon = new ArrayList<>(List.of(args()));
-        cleanupSoon.addAll(List.of("--bar.shares.upload-window=PT2S", "--bar.shares.cleanup-interval=PT1S"));
         try (JarProcess next = JarProcess.startWith(List.of("-Xmx128m"), dir, env(bucket, port),
-                cleanupSoon.toArray(String[]::new))) {
+                "--bar.shares.upload-window=PT2S", "--bar.shares.cleanup-interval=PT1S")) {
             TestHttp http = next.awaitHealthy(port);
             HttpResponse<String> unlock = http.postJson("/api/shares/" + share.id + "/unlock", Map.of());
             assertThat(unlock.statusCode()).as(unlock.body()).isNotEqualTo(200);
@@ -102,21 +98,7 @@ class S3ServerIT {
     private Map<String, String> env(String bucket, int port) {
         Map<String, String> env = new HashMap<>(s3.environment(bucket));
         env.put("BAR_PORT", Integer.toString(port));
-        return env;
-    }
-
-    /** Anonymous shares up to 2 GB; on the external run, the tests' PostgreSQL schema and Redis. */
-    private static String[] args() {
-        List<String> args = new ArrayList<>(List.of("--bar.shares.anonymous-max-file-size=2GB"));
-        if (TestBackends.EXTERNAL) {
-            Map<String, String> backends = TestBackends.properties();
-            for (String key : List.of("bar.database.url", "bar.redis.url", "bar.redis.namespace")) {
-                if (backends.containsKey(key)) {
-                    args.add("--" + key + "=" + backends.get(key));
-                }
-            }
-        }
-        return args.toArray(String[]::new);
+        return MigrateBlobsIT.backends(env);
     }
 
     private record Created(String id, String manageToken) {

@@ -34,7 +34,7 @@ final class S3Clients {
                 // The SDK's default trailing CRC32 (aws-chunked uploads) is not understood by many
                 // S3-compatible servers (s3proxy, older MinIO and Ceph). Nothing is lost: every
                 // blob is AEAD ciphertext, so a corrupted byte fails authentication on reading
-                // (tamper detection), and TLS or SigV4's signed payload guard the transfer.
+                // (tamper detection).
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (!s3.endpoint().isBlank()) {

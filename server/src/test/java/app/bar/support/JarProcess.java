@@ -87,7 +87,7 @@ public final class JarProcess implements AutoCloseable {
     /** Waits until {@code /healthz} on {@code port} answers 200; fails with the output if the process dies or hangs. */
     public TestHttp awaitHealthy(int port) throws InterruptedException {
         TestHttp http = new TestHttp(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos(); // a shared 2-core machine under load
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the jar exited:\n" + output());

@@ -47,6 +47,9 @@ final class S3Clients {
         if (!s3.region().isBlank()) {
             return Region.of(s3.region().strip());
         }
+        if (!s3.endpoint().isBlank()) {
+            return Region.US_EAST_1; // not AWS: most servers ignore the region; no metadata-service lookup
+        }
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkClientException none) {

@@ -35,8 +35,8 @@ public record StorageProperties(
     }
 
     /**
-     * The bucket. {@code endpoint} empty means AWS itself; {@code region} empty means the SDK's
-     * region chain ({@code AWS_REGION}, profile), else {@code us-east-1}. With no access key the
+     * The bucket. {@code endpoint} empty means AWS itself; {@code region} empty means, on AWS, the
+     * SDK's region chain ({@code AWS_REGION}, profile, instance), and {@code us-east-1} elsewhere. With no access key the
      * SDK's default credentials chain is asked (environment, profile, container or instance role).
      * Objects are {@code <prefix><first two characters of the id>/<id>}, the directory's layout.
      * Uploads keep at most two parts of {@code partSize} in memory.

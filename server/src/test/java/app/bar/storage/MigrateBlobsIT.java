@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.share.ShareApi;
 import app.bar.support.JarProcess;
-import app.bar.support.TestBackends;
 import app.bar.support.TestNodes;
 import app.bar.support.TestS3;
 import java.net.http.HttpResponse;
@@ -63,23 +62,5 @@ class MigrateBlobsIT {
         HttpResponse<byte[]> response = api.content(id, api.ticket(id));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    /**
-     * The environment of a jar of the test deployment: anonymous shares up to 2 GB, and on the
-     * external run the tests' PostgreSQL schema and Redis (the embedded run: the jar's own H2).
-     */
-    static Map<String, String> backends(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(env);
-        all.put("BAR_SHARES_ANONYMOUSMAXFILESIZE", "2GB");
-        if (TestBackends.EXTERNAL) {
-            Map<String, String> backends = TestBackends.properties();
-            all.put("BAR_DATABASE_URL", backends.get("bar.database.url"));
-            if (backends.containsKey("bar.redis.url")) {
-                all.put("BAR_REDIS_URL", backends.get("bar.redis.url"));
-                all.put("BAR_REDIS_NAMESPACE", backends.get("bar.redis.namespace"));
-            }
-        }
-        return all;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.bar.support.JarProcess;
+import app.bar.support.TestBackends;
 import app.bar.support.TestHttp;
 import app.bar.support.TestS3;
 import java.io.IOException;
@@ -44,6 +45,7 @@ class S3ServerIT {
         int port = JarProcess.freePort();
         try (JarProcess jar = JarProcess.startWith(List.of("-Xmx128m"), dir, env(bucket, port))) {
             TestHttp http = jar.awaitHealthy(port);
+            assertThat(http.get("/readyz").statusCode()).as("the bucket answers").isEqualTo(200);
             Created share = createFile(http);
             HttpResponse<String> upload = client.send(uploadRequest(http, share,
                     HttpRequest.BodyPublishers.fromPublisher(
@@ -95,10 +97,23 @@ class S3ServerIT {
         }
     }
 
+    /**
+     * The jar's environment: the bucket, anonymous shares up to 2 GB, and on the external run the
+     * tests' PostgreSQL schema and Redis (the embedded run: the jar's own H2 in its directory).
+     */
     private Map<String, String> env(String bucket, int port) {
         Map<String, String> env = new HashMap<>(s3.environment(bucket));
         env.put("BAR_PORT", Integer.toString(port));
-        return MigrateBlobsIT.backends(env);
+        env.put("BAR_SHARES_ANONYMOUSMAXFILESIZE", "2GB");
+        if (TestBackends.EXTERNAL) {
+            Map<String, String> backends = TestBackends.properties();
+            env.put("BAR_DATABASE_URL", backends.get("bar.database.url"));
+            if (backends.containsKey("bar.redis.url")) {
+                env.put("BAR_REDIS_URL", backends.get("bar.redis.url"));
+                env.put("BAR_REDIS_NAMESPACE", backends.get("bar.redis.namespace"));
+            }
+        }
+        return env;
     }
 
     private record Created(String id, String manageToken) {

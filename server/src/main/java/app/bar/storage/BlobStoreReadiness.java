@@ -3,7 +3,7 @@ package app.bar.storage;
 import app.bar.platform.health.ReadinessCheck;
 import org.springframework.stereotype.Component;
 
-/** {@code /readyz} fails while the blob directory cannot be written. */
+/** {@code /readyz} fails while the blob directory cannot be written or the bucket cannot be reached. */
 @Component
 final class BlobStoreReadiness implements ReadinessCheck {
 

@@ -17,13 +17,11 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Blobs as files: {@code <dir>/blobs/<first two chars>/<id>}, written to {@code <dir>/tmp/<id>.part},
  * forced to disk and renamed into place atomically on commit. Files are owner-only.
  */
-@Component
 final class FileSystemBlobStore implements BlobStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemBlobStore.class);
@@ -31,8 +29,8 @@ final class FileSystemBlobStore implements BlobStore {
     private final Path blobs;
     private final Path tmp;
 
-    FileSystemBlobStore(StorageProperties properties) throws IOException {
-        Path root = properties.dir().toAbsolutePath().normalize();
+    FileSystemBlobStore(Path dir) throws IOException {
+        Path root = dir.toAbsolutePath().normalize();
         this.blobs = root.resolve("blobs");
         this.tmp = root.resolve("tmp");
         Files.createDirectories(blobs);

@@ -36,7 +36,7 @@ public final class ShareFiles {
     }
 
     public static Path blobRoot() {
-        return Path.of(TestBackends.properties().get("bar.data-dir")).resolve("blobs").resolve("blobs");
+        return TestBackends.blobRoot();
     }
 
     public static Path blobOf(JdbcClient jdbc, String shareId) {

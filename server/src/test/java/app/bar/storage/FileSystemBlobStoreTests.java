@@ -23,7 +23,7 @@ class FileSystemBlobStoreTests {
 
     @Test
     void commitWhenWrittenThenReadableByIdAndListed() throws Exception {
-        FileSystemBlobStore store = new FileSystemBlobStore(new StorageProperties(dir));
+        FileSystemBlobStore store = new FileSystemBlobStore(dir);
         BlobId id;
         try (BlobStore.BlobWriter writer = store.create()) {
             writer.stream().write("ciphertext".getBytes(StandardCharsets.UTF_8));
@@ -40,7 +40,7 @@ class FileSystemBlobStoreTests {
 
     @Test
     void closeWhenNotCommittedThenNothingKept() throws Exception {
-        FileSystemBlobStore store = new FileSystemBlobStore(new StorageProperties(dir));
+        FileSystemBlobStore store = new FileSystemBlobStore(dir);
         BlobId id;
         try (BlobStore.BlobWriter writer = store.create()) {
             writer.stream().write(new byte[1024]);
@@ -54,7 +54,7 @@ class FileSystemBlobStoreTests {
 
     @Test
     void purgeIncompleteWhenPartFileOldThenRemoved() throws Exception {
-        FileSystemBlobStore store = new FileSystemBlobStore(new StorageProperties(dir));
+        FileSystemBlobStore store = new FileSystemBlobStore(dir);
         Path crashed = dir.resolve("tmp").resolve(BlobId.random().value() + ".part");
         Files.writeString(crashed, "half");
         Files.setLastModifiedTime(crashed, FileTime.from(Instant.now().minusSeconds(7200)));
@@ -64,7 +64,7 @@ class FileSystemBlobStoreTests {
 
     @Test
     void deleteWhenBlobExistsThenGone() throws Exception {
-        FileSystemBlobStore store = new FileSystemBlobStore(new StorageProperties(dir));
+        FileSystemBlobStore store = new FileSystemBlobStore(dir);
         BlobId id;
         try (BlobStore.BlobWriter writer = store.create()) {
             writer.commit();

@@ -32,8 +32,22 @@ public final class JarProcess implements AutoCloseable {
 
     /** Like {@link #start}, on the given {@code java} executable (another JDK). */
     public static JarProcess startWith(String java, Path workingDirectory, Map<String, String> env, String... args) {
+        return startWith(java, List.of("-Xmx256m"), workingDirectory, env, args);
+    }
+
+    /** Like {@link #start}, with the given JVM options (a heap limit, say) instead of {@code -Xmx256m}. */
+    public static JarProcess startWith(List<String> jvmOptions, Path workingDirectory, Map<String, String> env,
+            String... args) {
+        return startWith(ProcessHandle.current().info().command().orElse("java"), jvmOptions, workingDirectory, env,
+                args);
+    }
+
+    private static JarProcess startWith(String java, List<String> jvmOptions, Path workingDirectory,
+            Map<String, String> env, String... args) {
         String jar = System.getProperty("bar.it.jar", "target/bar-server.jar");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().clear();
@@ -73,7 +87,7 @@ public final class JarProcess implements AutoCloseable {
     /** Waits until {@code /healthz} on {@code port} answers 200; fails with the output if the process dies or hangs. */
     public TestHttp awaitHealthy(int port) throws InterruptedException {
         TestHttp http = new TestHttp(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos(); // a shared 2-core machine under load
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the jar exited:\n" + output());
@@ -88,6 +102,16 @@ public final class JarProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError("the jar did not become healthy:\n" + output());
+    }
+
+    /** {@code kill -9}: the process gets no chance to finish anything. */
+    public void kill() {
+        process.destroyForcibly(); // SIGKILL on Linux
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean isAlive() {

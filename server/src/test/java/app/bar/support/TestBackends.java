@@ -32,6 +32,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  *       schema in the PostgreSQL of {@code BAR_TEST_POSTGRES_URL}; unreachable means the test
  *       fails, never skips;</li>
  *   <li>Redis from {@code BAR_TEST_REDIS_URL} in the external backend, under a random namespace;</li>
+ *   <li>the blob store: the data directory, or in the external backend a bucket of the S3 server
+ *       the tests start ({@link TestS3}), so every IT that stores a file runs on S3 too;</li>
  *   <li>a real SMTP server (GreenMail) on a free port, which every context sends to.</li>
  * </ul>
  */
@@ -61,6 +63,18 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
             properties = createBackends();
         }
         return properties;
+    }
+
+    /**
+     * Where the blobs of the test deployment lie as files ({@code <ab>/<id>}): the filesystem
+     * store's directory, or the S3 server's directory of the bucket in the external backend.
+     */
+    public static Path blobRoot() {
+        Map<String, String> p = properties();
+        if ("s3".equals(p.get("bar.storage.type"))) {
+            return TestS3.get().blobRoot(p.get("bar.storage.s3.bucket"));
+        }
+        return Path.of(p.get("bar.data-dir")).resolve("blobs").resolve("blobs");
     }
 
     /** The SMTP server every test context sends mail to. */
@@ -97,6 +111,7 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
                 p.put("bar.redis.url", redis);
                 p.put("bar.redis.namespace", "bar-it-" + RUN_ID);
             }
+            p.putAll(TestS3.get().properties(TestS3.get().createBucket()));
         } else {
             p.put("bar.database.url", "jdbc:h2:file:" + data.resolve("db/bar")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");

@@ -120,6 +120,7 @@ class ProductionGuardTests {
                 .withProperty("bar.mail.smtp.host", "smtp.example.com")
                 .withProperty("bar.mail.smtp.tls", "starttls")
                 .withProperty("bar.mail.from", "BAR <bar@example.com>")
+                .withProperty("bar.storage.type", "filesystem")
                 .withProperty("bar.storage.dir", "/srv/bar/blobs");
     }
 }

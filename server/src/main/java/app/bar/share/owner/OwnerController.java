@@ -1,7 +1,5 @@
 package app.bar.share.owner;
 
-import app.bar.platform.error.BarProblem;
-import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.web.CurrentAccount;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -40,7 +38,6 @@ final class OwnerController {
     }
 
     private static String account() {
-        return CurrentAccount.id().orElseThrow(() -> new BarProblem.Unauthorized(ProblemCodes.AUTH_REQUIRED,
-                "Sign in to see your shares."));
+        return CurrentAccount.requireId(); // 401 auth.required when nobody is signed in
     }
 }

@@ -15,10 +15,10 @@ import app.bar.share.core.ShareRow;
 import app.bar.share.guard.BruteForceGuard;
 import app.bar.share.guard.OtpService;
 import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 

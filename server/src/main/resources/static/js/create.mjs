@@ -5,6 +5,7 @@ import { ApiError, csrfToken, currentAccount, describe, request, requestJson } f
 import * as bar from './bar-format.mjs';
 import { session } from './nav.mjs';
 import { qrSvg } from './qr.mjs';
+import { describeCreateProblem } from './share-problems.mjs';
 import { $, copy, formatBytes, formatDate, markInvalid, relative, say } from './ui.mjs';
 
 /** Text shares carry their container base64url in `text` while it fits the server's text limit (1 MiB). */
@@ -184,7 +185,7 @@ form.addEventListener('submit', async (event) => {
     }
     showResult(created, linkKey, policy, keys.passwordBound);
   } catch (error) {
-    say(notice, error instanceof ApiError ? describe(error, 'The share') : error.message, 'error');
+    say(notice, error instanceof ApiError ? describeCreateProblem(error, account !== null) : error.message, 'error');
     markInvalid(form, error);
   } finally {
     button.disabled = false;
@@ -330,7 +331,7 @@ $('#burn-now').addEventListener('click', async (e) => {
     await burn(current);
     say($('#manage-notice'), 'Burned. The link no longer opens anything.', 'ok');
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
+    if (error instanceof ApiError && error.code === 'resource.not_found') {
       say($('#manage-notice'), 'It is already gone: read, expired or burned.', 'info');
     } else {
       burnButton.disabled = false;

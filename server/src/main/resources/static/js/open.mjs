@@ -3,7 +3,7 @@
 // and one-time code when required), redeems the ticket, decrypts in the browser and shows the
 // text, saves the file, or previews it when the sender chose view-only. A link preview or a page
 // load never uses a view. "#manage=<token>" links show the burn button instead.
-import { ApiError, describe, request, requestJson } from './api.mjs';
+import { ApiError, RETRY_LATER, describe, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
 import './nav.mjs';
 import { $, copy, countdown, formatBytes, formatDate, relative, say } from './ui.mjs';
@@ -58,7 +58,7 @@ async function load() {
   try {
     meta = await requestJson(`/api/shares/${encodeURIComponent(id)}`);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
+    if (error instanceof ApiError && error.code === 'resource.not_found') {
       show('gone');
     } else {
       problem(describe(error, 'This share'), true);
@@ -191,40 +191,51 @@ async function failed(error) {
     openButton.disabled = false;
     return;
   }
-  const detail = (error.problem && error.problem.detail) || '';
-  switch (error.status) {
-    case 404:
+  // decided on the problem's code (docs/errors.md), never on its English detail
+  switch (error.code) {
+    case 'resource.not_found':
       show('gone');
       return;
-    case 401:
-      if (/code/i.test(detail)) {
-        say(notice, 'That code is wrong, used or expired. Check the email, or ask for a new code by clearing the code field.', 'error');
-        $('#otp').focus();
-      } else if (/ticket/i.test(detail)) {
-        say(notice, 'Opening took too long; press Open again.', 'error');
-      } else {
-        say(notice, meta.requiresPassword ? 'Wrong password. Wrong tries make you wait longer, and five in a row lock the secret for an hour.' : detail, 'error');
-        $('#password').select();
-      }
-      openButton.disabled = false;
-      return;
-    case 423:
+    case 'otp.invalid':
+      say(notice, 'That code is wrong, used or expired. Check the email, or ask for a new code by clearing the code field.', 'error');
+      $('#otp').focus();
+      break;
+    case 'ticket.expired':
+      say(notice, meta.requiresOtp
+        ? 'Opening took too long, and the code is used up: clear the code field and press Open for a new one.'
+        : 'Opening took too long; press Open again.', 'error');
+      break;
+    case 'share.password_wrong':
+      say(notice, 'Wrong password. Wrong tries make you wait longer, and five in a row lock the secret for an hour.', 'error');
+      $('#password').select();
+      break;
+    case 'share.password_required':
+    case 'share.access_key_required':
+      say(notice, 'Enter the password first.', 'error');
+      $('#password').focus();
+      break;
+    case 'share.locked':
       say(notice, `This secret is locked after too many wrong passwords. Try again in ${formatWaitLong(error.retryAfter)}.`, 'error');
       await countdown(openButton, error.retryAfter || 60, (s) => `Locked (${formatWaitLong(s)})`);
       return;
-    case 429:
+    case 'share.retry_later':
       say(notice, 'Too many tries: wait before the next one.', 'error');
       await countdown(openButton, error.retryAfter || 1);
       say(notice, '');
       return;
-    case 503:
-      say(notice, describe(error), 'error');
-      await countdown(openButton, error.retryAfter || 2);
-      return;
     default:
-      say(notice, describe(error, 'This secret'), 'error');
-      openButton.disabled = false;
+      if (error.code === 'request.invalid' && error.hasFieldCode('field.required', 'email')) {
+        say(notice, 'Enter your email address first.', 'error');
+        $('#email').focus();
+      } else if (RETRY_LATER.has(error.code)) {
+        say(notice, describe(error, 'This secret'), 'error');
+        await countdown(openButton, error.retryAfter || 2);
+        return;
+      } else {
+        say(notice, describe(error, 'This secret'), 'error');
+      }
   }
+  openButton.disabled = false;
 }
 
 function formatWaitLong(seconds) {
@@ -424,7 +435,7 @@ $('#manage-burn').addEventListener('click', async (e) => {
     });
     say($('#manage-notice'), 'Burned. The link no longer opens anything.', 'ok');
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
+    if (error instanceof ApiError && error.code === 'resource.not_found') {
       say($('#manage-notice'), 'It is already gone: read, expired or burned — or this manage link is not valid.', 'info');
     } else {
       button.disabled = false;

@@ -45,12 +45,26 @@ public class ShareTestSupport {
         }
     }
 
-    /** Real time plus an offset that tests move forward. */
+    /** Real time plus an offset that tests move forward; it can be stopped for a moment. */
     public static final class MovableClock extends Clock {
         private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+        private final AtomicReference<Instant> stoppedAt = new AtomicReference<>();
 
         public void advance(Duration by) {
             offset.updateAndGet(o -> o.plus(by));
+        }
+
+        /**
+         * Stops real time (only {@link #advance} moves it) until {@link #restart}: for assertions
+         * about delays of a second or two that a loaded machine's password hashing would outlast.
+         */
+        public void stop() {
+            stoppedAt.set(Instant.now());
+        }
+
+        /** Real time runs again (never backwards: the time it stood still is skipped). */
+        public void restart() {
+            stoppedAt.set(null);
         }
 
         @Override
@@ -65,7 +79,8 @@ public class ShareTestSupport {
 
         @Override
         public Instant instant() {
-            return Instant.now().plus(offset.get());
+            Instant stopped = stoppedAt.get();
+            return (stopped != null ? stopped : Instant.now()).plus(offset.get());
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.bar.share;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.error.ProblemWriter;
 import app.bar.platform.web.CurrentAccount;
 import app.bar.share.core.ManageTokens;
@@ -17,8 +18,6 @@ import app.bar.share.owner.OwnedShares;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -70,43 +69,40 @@ final class ShareController {
     }
 
     @PostMapping(path = "/api/shares", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> create(@RequestBody CreateShareRequest request, HttpServletRequest http) {
+    ResponseEntity<ShareResponses.CreatedShare> create(@RequestBody CreateShareRequest request, HttpServletRequest http) {
         ShareCreation.Created created = creation.create(request, who(http));
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(responses.created(created));
     }
 
     @PutMapping("/api/shares/{id}/content")
-    ResponseEntity<Map<String, Object>> upload(@PathVariable String id,
+    ResponseEntity<ShareResponses.UploadedContent> upload(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             HttpServletRequest http) throws IOException {
         String token = ManageTokens.fromHeader(authorization);
         if (token == null) {
-            throw new BarProblem.Unauthorized("Send the share's manage token as 'Authorization: Bearer bar_mt_...'.");
+            throw new BarProblem.Unauthorized(ShareCodes.MANAGE_TOKEN_REQUIRED,
+                    "Send the share's manage token as 'Authorization: Bearer bar_mt_...'.");
         }
         ShareUpload.Uploaded result = upload.upload(id, token, http.getInputStream(), http.getContentLengthLong());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("size", result.size());
-        body.put("contentType", result.contentType());
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ShareResponses.uploaded(id, result));
     }
 
     @GetMapping("/api/shares/{id}")
-    ResponseEntity<Map<String, Object>> metadata(@PathVariable String id,
+    ResponseEntity<ShareResponses.ShareMetadata> metadata(@PathVariable String id,
             @CookieValue(name = ViewerStore.COOKIE, required = false) @Nullable String viewer) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(responses.metadata(visibility.visible(id, viewer)));
     }
 
     @PostMapping(path = "/api/shares/{id}/unlock", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> unlock(@PathVariable String id,
+    ResponseEntity<ShareResponses.UnlockAnswer> unlock(@PathVariable String id,
             @RequestBody(required = false) @Nullable UnlockRequest request,
             @CookieValue(name = ViewerStore.COOKIE, required = false) @Nullable String viewer, HttpServletRequest http) {
         ShareUnlock.Result result = unlock.unlock(id, request == null ? UnlockRequest.EMPTY : request, viewer, who(http));
         if (result.otpSent()) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
-                    .body(Map.of("status", "otp_sent"));
+                    .body(ShareResponses.OtpSent.INSTANCE);
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(responses.unlocked(result));
     }
@@ -146,7 +142,7 @@ final class ShareController {
     private void stream(String id, @Nullable String ticket, @Nullable String viewer, HttpServletRequest http,
             HttpServletResponse response) throws IOException {
         if (ticket == null || ticket.isBlank()) {
-            throw new BarProblem.Invalid("ticket", "is required (from POST /api/shares/{id}/unlock)");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "ticket", "is required (from POST /api/shares/{id}/unlock)");
         }
         ShareContent.Opened opened = content.open(id, ticket, viewer, who(http));
         responses.download(opened, response);

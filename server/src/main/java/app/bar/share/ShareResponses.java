@@ -8,10 +8,12 @@ import app.bar.share.create.ShareCreation;
 import app.bar.share.open.ShareContent;
 import app.bar.share.open.ShareUnlock;
 import app.bar.share.open.ViewerStore;
+import app.bar.share.create.ShareUpload;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -35,45 +37,67 @@ final class ShareResponses {
         this.secureCookies = publicUrl.startsWith("https://");
     }
 
-    Map<String, Object> created(ShareCreation.Created c) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    /**
+     * {@code 201} of {@code POST /api/shares}: {@code uploadUrl} only for a file share,
+     * {@code webhookSecret} only with a webhook (shown once: only its sealed form is stored);
+     * {@code maxViews} is null for unlimited views.
+     */
+    record CreatedShare(String id, String shareUrl, String manageToken,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String uploadUrl, Instant expiresAt,
+            @Nullable Integer maxViews, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String webhookSecret) {
+        @Override
+        public String toString() {
+            return "CreatedShare[" + id + "]";
+        }
+    }
+
+    /** {@code GET /api/shares/{id}}: what opening will ask for; no view is used. */
+    record ShareMetadata(String kind, boolean requiresPassword, boolean requiresOtp, boolean zeroKnowledge,
+            boolean viewOnly, Instant expiresAt) {
+    }
+
+    /** What {@code unlock} answers: a ticket ({@code 200}), or word that a one-time code was sent ({@code 202}). */
+    sealed interface UnlockAnswer permits UnlockedShare, OtpSent {
+    }
+
+    /** {@code 200} of {@code unlock}: the single-use ticket and what it opens ({@code filename}, {@code size} may be null). */
+    record UnlockedShare(String ticket, long expiresIn, String kind, @Nullable String filename, @Nullable Long size,
+            String contentType, boolean viewOnly) implements UnlockAnswer {
+        @Override
+        public String toString() {
+            return "UnlockedShare[hidden]";
+        }
+    }
+
+    /** {@code 202} of {@code unlock} on a one-time-code share: a code is on its way (if the address is listed). */
+    record OtpSent(String status) implements UnlockAnswer {
+        static final OtpSent INSTANCE = new OtpSent("otp_sent");
+    }
+
+    /** {@code 200} of {@code PUT /api/shares/{id}/content}. */
+    record UploadedContent(String id, long size, String contentType) {
+    }
+
+    CreatedShare created(ShareCreation.Created c) {
         String id = c.id().value();
-        body.put("id", id);
-        body.put("shareUrl", publicUrl + "/s/" + id);
-        body.put("manageToken", c.manageToken());
-        if (c.needsUpload()) {
-            body.put("uploadUrl", publicUrl + "/api/shares/" + id + "/content");
-        }
-        body.put("expiresAt", c.expiresAt().toString());
-        body.put("maxViews", c.maxViews());
-        if (c.webhookSecret() != null) {
-            body.put("webhookSecret", c.webhookSecret()); // shown once: only its sealed form is stored
-        }
-        return body;
+        return new CreatedShare(id, publicUrl + "/s/" + id, c.manageToken(),
+                c.needsUpload() ? publicUrl + "/api/shares/" + id + "/content" : null, c.expiresAt(), c.maxViews(),
+                c.webhookSecret());
     }
 
-    Map<String, Object> metadata(ShareRow s) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", s.kind().value());
-        body.put("requiresPassword", s.policy().requiresPassword());
-        body.put("requiresOtp", s.policy().requireOtp());
-        body.put("zeroKnowledge", s.policy().zeroKnowledge());
-        body.put("viewOnly", s.policy().viewOnly());
-        body.put("expiresAt", s.expiresAt().toString());
-        return body;
+    ShareMetadata metadata(ShareRow s) {
+        return new ShareMetadata(s.kind().value(), s.policy().requiresPassword(), s.policy().requireOtp(),
+                s.policy().zeroKnowledge(), s.policy().viewOnly(), s.expiresAt());
     }
 
-    Map<String, Object> unlocked(ShareUnlock.Result r) {
+    UnlockedShare unlocked(ShareUnlock.Result r) {
         ShareRow s = Objects.requireNonNull(r.share());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ticket", r.ticket());
-        body.put("expiresIn", r.expiresInSeconds());
-        body.put("kind", s.kind().value());
-        body.put("filename", s.content().filename());
-        body.put("size", s.content().sizeBytes());
-        body.put("contentType", servedType(s));
-        body.put("viewOnly", s.policy().viewOnly());
-        return body;
+        return new UnlockedShare(Objects.requireNonNull(r.ticket()), r.expiresInSeconds(), s.kind().value(),
+                s.content().filename(), s.content().sizeBytes(), servedType(s), s.policy().viewOnly());
+    }
+
+    static UploadedContent uploaded(String id, ShareUpload.Uploaded u) {
+        return new UploadedContent(id, u.size(), u.contentType());
     }
 
     void download(ShareContent.Opened opened, HttpServletResponse response) {

@@ -170,6 +170,15 @@ public final class ShareApi {
         return http.method("DELETE", "/api/shares/" + id, headers);
     }
 
+    /** Asserts that the answer is a problem with {@code status} and the stable {@code code} (docs/errors.md). */
+    public static void assertProblem(HttpResponse<?> response, int status, String code) {
+        String body = response.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(response.body());
+        assertThat(response.statusCode()).as(body).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(TestHttp.JSON.readTree(body).path("code").asString()).as(body).isEqualTo(code);
+    }
+
     /** A problem body without the parts that differ per request. */
     public static String withoutRequestId(String body) {
         var json = (tools.jackson.databind.node.ObjectNode) TestHttp.JSON.readTree(body);

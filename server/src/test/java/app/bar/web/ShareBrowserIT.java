@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestHttp;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
@@ -291,10 +293,7 @@ class ShareBrowserIT {
         open.getByLabel("Your email address").fill(recipientEmail);
         click(open, "Send me a code");
         open.getByLabel("Code from the email").waitFor();
-        String mail = app.bar.account.MailBox.await(recipientEmail, "Your BAR one-time code").text();
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(mail);
-        assertThat(code.find()).as(mail).isTrue();
-        open.getByLabel("Code from the email").fill(code.group(1));
+        open.getByLabel("Code from the email").fill(mailedCode(recipientEmail));
         click(open, "Open");
         open.locator("#secret").waitFor();
         assertThat(open.inputValue("#secret")).isEqualTo("for your eyes only");
@@ -325,6 +324,82 @@ class ShareBrowserIT {
         assertThat(saved.suggestedFilename()).isEqualTo("notes.txt");
         assertThat(Files.readString(saved.path())).isEqualTo("plain notes\n");
         recipient.assertNoConsoleProblems();
+    }
+
+    @Test
+    void openPageWhenWrongCodeThenTicketRanOutThenToldApartByCodeNotByText() {
+        // issue #10 item 3: the page told these apart by a regex over the English detail
+        String recipientEmail = app.bar.account.AccountFixtures.uniqueEmail("codes");
+        String id = TestHttp.json(http.postJson("/api/shares", TestHttp.map("kind", "text", "text", "told by code",
+                "maxViews", 3, "requireOtp", true, "otpEmails", List.of(recipientEmail)))).get("id").asString();
+        Chromium.Session recipient = person();
+        // every problem reaches the page with the other one's English detail: only its code tells them apart
+        recipient.context.route("**/api/shares/" + id + "/*", route -> {
+            if (route.request().url().endsWith("/content")) {
+                useTicket(id, route.request().postData()); // the ticket is used up before the page redeems it
+            }
+            APIResponse response = route.fetch();
+            route.fulfill(new Route.FulfillOptions().setResponse(response).setBody(swapDetail(response.text())));
+        });
+        Page open = recipient.open("/s/" + id);
+        open.getByLabel("Your email address").fill(recipientEmail);
+        click(open, "Send me a code");
+        open.getByLabel("Code from the email").waitFor();
+        String code = mailedCode(recipientEmail);
+
+        open.getByLabel("Code from the email").fill(code.equals("000000") ? "111111" : "000000");
+        click(open, "Open");
+        open.locator("#unlock-notice .message.error").waitFor();
+        assertThat(open.textContent("#unlock-notice")).startsWith("That code is wrong");
+
+        open.getByLabel("Code from the email").fill(code);
+        click(open, "Open");
+        open.locator("#unlock-notice .message.error:has-text('Opening took too long')").waitFor();
+        assertThat(open.textContent("#unlock-notice")).doesNotContain("code is wrong");
+        assertThat(open.locator("#secret").isVisible()).isFalse();
+        recipient.assertNoConsoleProblems(status(401, "/unlock"), status(401, "/content"));
+    }
+
+    @Test
+    void createPageWhenAnonymousExpiryTooLongThenSaysTheRangeInDaysAndMarksTheExpiry() {
+        Chromium.Session sender = person();
+        Page create = sender.open("/");
+        create.getByLabel("Secret text").fill("not for ten days");
+        create.getByLabel("Expires after").selectOption("custom");
+        create.getByLabel("Custom expiry").fill("10");
+        create.getByLabel("Unit").selectOption("86400");
+        click(create, "Create secret link");
+        create.locator("#create-notice .message.error").waitFor();
+        assertThat(create.textContent("#create-notice"))
+                .isEqualTo("Choose an expiry between 1 minute and 7 days. Signed-in users may choose longer ones.");
+        assertThat(create.getAttribute("#expiry", "aria-invalid")).isEqualTo("true");
+        sender.assertNoConsoleProblems(status(400, "/api/shares"));
+    }
+
+    /** Redeems the ticket of a content request the page is about to send (one view of the share). */
+    private void useTicket(String id, String body) {
+        java.net.http.HttpResponse<String> used = http.send(http.request("/api/shares/" + id + "/content")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(used.statusCode()).as(used.body()).isEqualTo(200);
+    }
+
+    /** A problem's detail replaced by the other problem's: a page reading the detail is misled. */
+    private static String swapDetail(String body) {
+        if (!body.contains("\"code\"")) {
+            return body;
+        }
+        var json = (tools.jackson.databind.node.ObjectNode) TestHttp.JSON.readTree(body);
+        json.put("detail", json.path("code").asString().equals("otp.invalid")
+                ? "The ticket is invalid, used or expired; unlock again." : "The one-time code is wrong, used or expired.");
+        return json.toString();
+    }
+
+    private static String mailedCode(String recipient) {
+        String mail = app.bar.account.MailBox.await(recipient, "Your BAR one-time code").text();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(mail);
+        assertThat(code.find()).as(mail).isTrue();
+        return code.group(1);
     }
 
     /** Neither the secret nor the link key (the fragment) is in any URL or body the pages sent. */

@@ -98,7 +98,8 @@ class WebhookHttpTests {
         WebhookHttp.Result result = http.post(url("/huge"), BODY, Map.of());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(result.delivered()).isTrue();
-        assertThat(took).isLessThan(Duration.ofSeconds(2));
+        // the byte count below is the proof; the time only says it did not read on (generous: CI shares 2 cores)
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (receiver.hugeBytesWritten.get() < 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait();

@@ -2,6 +2,7 @@ package app.bar.platform.error;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,10 +12,8 @@ import org.springframework.http.HttpStatus;
  * never echoes input back. Each module keeps its codes as constants in one class
  * ({@link ProblemCodes} for the generic ones); {@code docs/errors.md} lists them all.
  *
- * <p>Constructors without a code are {@link Deprecated}: they remain only for the share
- * module's call sites, which get their own codes once that module is split; a test refuses any
- * other caller. {@link NotFound}, {@link PayloadTooLarge} and {@link RateLimited#RateLimited(Duration)}
- * have one meaning each and so one code.
+ * <p>{@link NotFound}, {@link PayloadTooLarge} and {@link RateLimited#RateLimited(Duration)} have
+ * one meaning each and so one code; every other problem names its code.
  */
 public abstract sealed class BarProblem extends RuntimeException {
 
@@ -85,17 +84,24 @@ public abstract sealed class BarProblem extends RuntimeException {
     public static final class Invalid extends BarProblem {
         private final String field;
         private final String fieldCode;
+        private final @Nullable Long min;
+        private final @Nullable Long max;
 
         public Invalid(String fieldCode, String field, String reason) {
+            this(fieldCode, field, reason, null, null);
+        }
+
+        /**
+         * A rule with bounds ({@link ProblemCodes#FIELD_SIZE}, {@link ProblemCodes#FIELD_OUT_OF_RANGE}):
+         * {@code min} and {@code max} (either may be null) in the field's own unit go into the
+         * {@code errors} entry, so a client can say the range in its own words.
+         */
+        public Invalid(String fieldCode, String field, String reason, @Nullable Long min, @Nullable Long max) {
             super(HttpStatus.BAD_REQUEST, ProblemCodes.REQUEST_INVALID, reason);
             this.fieldCode = checkCode(fieldCode);
             this.field = Objects.requireNonNull(field);
-        }
-
-        /** @deprecated for the share module until it gets its codes: use {@link #Invalid(String, String, String)}. */
-        @Deprecated
-        public Invalid(String field, String reason) {
-            this(ProblemCodes.FIELD_INVALID, field, reason);
+            this.min = min;
+            this.max = max;
         }
 
         public String field() {
@@ -105,18 +111,20 @@ public abstract sealed class BarProblem extends RuntimeException {
         public String fieldCode() {
             return fieldCode;
         }
+
+        public @Nullable Long min() {
+            return min;
+        }
+
+        public @Nullable Long max() {
+            return max;
+        }
     }
 
     /** 401. */
     public static final class Unauthorized extends BarProblem {
         public Unauthorized(String code, String detail) {
             super(HttpStatus.UNAUTHORIZED, code, detail);
-        }
-
-        /** @deprecated for the share module until it gets its codes: use {@link #Unauthorized(String, String)}. */
-        @Deprecated
-        public Unauthorized(String detail) {
-            this(ProblemCodes.AUTH_REQUIRED, detail);
         }
     }
 
@@ -139,12 +147,6 @@ public abstract sealed class BarProblem extends RuntimeException {
         public Conflict(String code, String detail) {
             super(HttpStatus.CONFLICT, code, detail);
         }
-
-        /** @deprecated for the share module until it gets its codes: use {@link #Conflict(String, String)}. */
-        @Deprecated
-        public Conflict(String detail) {
-            this(ProblemCodes.RESOURCE_CONFLICT, detail);
-        }
     }
 
     /** 413. */
@@ -158,12 +160,6 @@ public abstract sealed class BarProblem extends RuntimeException {
     public static final class Unprocessable extends BarProblem {
         public Unprocessable(String code, String detail) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, code, detail);
-        }
-
-        /** @deprecated for the share module until it gets its codes: use {@link #Unprocessable(String, String)}. */
-        @Deprecated
-        public Unprocessable(String detail) {
-            this(ProblemCodes.REQUEST_UNPROCESSABLE, detail);
         }
     }
 
@@ -187,12 +183,6 @@ public abstract sealed class BarProblem extends RuntimeException {
         public Locked(String code, String detail, Duration retryAfter) {
             super(HttpStatus.LOCKED, code, detail, retryAfter);
         }
-
-        /** @deprecated for the share module until it gets its codes: use {@link #Locked(String, String, Duration)}. */
-        @Deprecated
-        public Locked(String detail, Duration retryAfter) {
-            this(ProblemCodes.RESOURCE_LOCKED, detail, retryAfter);
-        }
     }
 
     /** 429. */
@@ -204,24 +194,12 @@ public abstract sealed class BarProblem extends RuntimeException {
         public RateLimited(String code, String detail, Duration retryAfter) {
             super(HttpStatus.TOO_MANY_REQUESTS, code, detail, retryAfter);
         }
-
-        /** @deprecated for the share module until it gets its codes: use {@link #RateLimited(String, String, Duration)}. */
-        @Deprecated
-        public RateLimited(String detail, Duration retryAfter) {
-            this(ProblemCodes.RATE_LIMITED, detail, retryAfter);
-        }
     }
 
     /** 503: overloaded or a dependency is down. */
     public static final class Unavailable extends Delayed {
         public Unavailable(String code, String detail, Duration retryAfter) {
             super(HttpStatus.SERVICE_UNAVAILABLE, code, detail, retryAfter);
-        }
-
-        /** @deprecated for the share module until it gets its codes: use {@link #Unavailable(String, String, Duration)}. */
-        @Deprecated
-        public Unavailable(String detail, Duration retryAfter) {
-            this(ProblemCodes.SERVER_UNAVAILABLE, detail, retryAfter);
         }
     }
 }

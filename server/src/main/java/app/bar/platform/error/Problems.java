@@ -54,7 +54,8 @@ public final class Problems {
     /** The body of a domain problem. */
     public static ProblemDetail of(BarProblem problem) {
         if (problem instanceof BarProblem.Invalid invalid) {
-            return invalid(invalid.code(), List.of(new InvalidField(invalid.field(), invalid.fieldCode(), invalid.detail())));
+            return invalid(invalid.code(), List.of(new InvalidField(invalid.field(), invalid.fieldCode(), invalid.detail(),
+                    invalid.min(), invalid.max())));
         }
         return of(problem.status(), problem.code(), problem.detail());
     }

@@ -1,11 +1,13 @@
 package app.bar.share.create;
 
+import app.bar.platform.secrets.Password;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON policy of {@code POST /api/shares}. Boxed types (a missing value is null, not an
- * error); secrets as {@code char[]} so they can be wiped and never print.
+ * error); the secret text as {@code char[]} and the password as a {@link Password}, so both can
+ * be wiped and never print.
  */
 public record CreateShareRequest(
         @Nullable String kind,
@@ -14,7 +16,7 @@ public record CreateShareRequest(
         @Nullable Long expiresIn,
         @Nullable Integer maxViews,
         @Nullable Boolean unlimitedViews,
-        char @Nullable [] password,
+        @Nullable Password password,
         @Nullable Boolean requireOtp,
         @Nullable List<String> otpEmails,
         @Nullable Integer viewRefreshMinutes,
@@ -29,7 +31,7 @@ public record CreateShareRequest(
             java.util.Arrays.fill(text, '\0');
         }
         if (password != null) {
-            java.util.Arrays.fill(password, '\0');
+            password.wipe();
         }
     }
 

@@ -7,7 +7,10 @@ import app.bar.crypto.KdfParams;
 import app.bar.crypto.PasswordKdf;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
+import app.bar.platform.secrets.Password;
 import app.bar.platform.secrets.SecretBytes;
+import app.bar.share.ShareCodes;
 import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
 import app.bar.share.ShareWebhooks;
@@ -82,7 +85,7 @@ public class ShareCreation {
     public Created create(CreateShareRequest request, Requester who) {
         try {
             if (!who.signedIn() && !properties.anonymousCreateEnabled()) {
-                throw new BarProblem.Unauthorized("Sign in to create shares.");
+                throw new BarProblem.Unauthorized(ProblemCodes.AUTH_REQUIRED, "Sign in to create shares.");
             }
             SharePolicy policy = SharePolicy.of(request, who.signedIn(), properties);
             String webhookUrl = policy.webhookUrl();
@@ -98,7 +101,7 @@ public class ShareCreation {
     private ShareWebhooks webhooks() {
         ShareWebhooks available = webhooks.getIfAvailable();
         if (available == null) {
-            throw new BarProblem.Invalid("webhookUrl", "webhooks are not available on this server");
+            throw new BarProblem.Invalid(ShareCodes.WEBHOOKS_UNAVAILABLE, "webhookUrl", "webhooks are not available on this server");
         }
         return available;
     }
@@ -139,12 +142,17 @@ public class ShareCreation {
         return new StoredContent(policy.filename(), ContentTypes.TEXT_UTF8, size, null, encrypt(key, id, text));
     }
 
-    private SealedKey seal(ShareId id, DataKey key, char @Nullable [] password, @Nullable KdfParams params) {
+    private SealedKey seal(ShareId id, DataKey key, @Nullable Password password, @Nullable KdfParams params) {
         if (password == null || params == null) {
             return envelope.seal(id.value(), key, null);
         }
-        SecretBytes passwordKey = kdf.derive(password, params);
-        return envelope.seal(id.value(), key, passwordKey);
+        char[] chars = password.toCharArray();
+        try {
+            SecretBytes passwordKey = kdf.derive(chars, params);
+            return envelope.seal(id.value(), key, passwordKey);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
     }
 
     private String encrypt(DataKey key, ShareId id, byte[] plain) {

@@ -1,6 +1,9 @@
 package app.bar.share.create;
 
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
+import app.bar.platform.secrets.Password;
+import app.bar.share.ShareCodes;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.AccessPolicy;
 import app.bar.share.core.ShareKind;
@@ -34,12 +37,17 @@ record SharePolicy(
     static final int MAX_VIEWS = 1000;
     static final int MAX_OTP_EMAILS = 10;
     static final int MAX_WEBHOOK_URL = 2048;
+    static final int MAX_PASSWORD = 1024;
+    static final long MIN_EXPIRY_SECONDS = 60;
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+");
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     static SharePolicy of(CreateShareRequest r, boolean signedIn, ShareProperties limits) {
-        ShareKind kind = ShareKind.of(r.kind() == null ? "" : r.kind())
-                .orElseThrow(() -> new BarProblem.Invalid("kind", "must be 'text' or 'file'"));
+        if (r.kind() == null) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "kind", "is required: 'text' or 'file'");
+        }
+        ShareKind kind = ShareKind.of(r.kind()).orElseThrow(() -> new BarProblem.Invalid(ProblemCodes.FIELD_UNKNOWN_VALUE,
+                "kind", "must be 'text' or 'file'"));
         checkText(r, kind, limits);
         boolean zk = Boolean.TRUE.equals(r.zeroKnowledge());
         return new SharePolicy(kind, checkFilename(r.filename()), checkExpiry(r.expiresIn(), signedIn, limits),
@@ -62,10 +70,11 @@ record SharePolicy(
             return null;
         }
         if (!signedIn) {
-            throw new BarProblem.Invalid("webhookUrl", "only signed-in users may set a webhook");
+            throw new BarProblem.Invalid(ShareCodes.SIGNED_IN_ONLY, "webhookUrl", "only signed-in users may set a webhook");
         }
         if (url.isBlank() || url.length() > MAX_WEBHOOK_URL) {
-            throw new BarProblem.Invalid("webhookUrl", "must be an http(s) URL of at most " + MAX_WEBHOOK_URL + " characters");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "webhookUrl",
+                    "must be an http(s) URL of 1 to " + MAX_WEBHOOK_URL + " characters", 1L, (long) MAX_WEBHOOK_URL);
         }
         return url;
     }
@@ -74,16 +83,19 @@ record SharePolicy(
         char[] text = r.text();
         if (kind == ShareKind.FILE) {
             if (text != null) {
-                throw new BarProblem.Invalid("text", "must be absent for a file share (upload the file instead)");
+                throw new BarProblem.Invalid(ShareCodes.FIELD_NOT_ALLOWED, "text",
+                        "must be absent for a file share (upload the file instead)");
             }
             return;
         }
         if (text == null || text.length == 0) {
-            throw new BarProblem.Invalid("text", "is required for a text share");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "text", "is required for a text share");
         }
         long bytes = utf8Length(text);
-        if (bytes > limits.maxTextSize().toBytes()) {
-            throw new BarProblem.Invalid("text", "must be at most " + limits.maxTextSize().toBytes() + " bytes of UTF-8");
+        long max = limits.maxTextSize().toBytes();
+        if (bytes > max) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "text", "must be at most " + max + " bytes of UTF-8",
+                    1L, max);
         }
     }
 
@@ -96,7 +108,7 @@ record SharePolicy(
             return null;
         }
         if (filename.length() > 255) {
-            throw new BarProblem.Invalid("filename", "must be at most 255 characters");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "filename", "must be at most 255 characters", null, 255L);
         }
         String safe = Filenames.sanitize(filename);
         return safe.isEmpty() ? null : safe;
@@ -108,9 +120,10 @@ record SharePolicy(
                     : limits.defaultExpiry();
         }
         long max = limits.expiryLimit(signedIn).toSeconds();
-        if (seconds < 60 || seconds > max) {
-            throw new BarProblem.Invalid("expiresIn", "must be between 60 and " + max + " seconds"
-                    + (signedIn ? "" : " for anonymous shares"));
+        if (seconds < MIN_EXPIRY_SECONDS || seconds > max) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, "expiresIn", "must be between "
+                    + MIN_EXPIRY_SECONDS + " and " + max + " seconds" + (signedIn ? "" : " for anonymous shares"),
+                    MIN_EXPIRY_SECONDS, max);
         }
         return Duration.ofSeconds(seconds);
     }
@@ -118,10 +131,11 @@ record SharePolicy(
     private static @Nullable Integer checkViews(@Nullable Integer maxViews, @Nullable Boolean unlimited, boolean signedIn) {
         if (Boolean.TRUE.equals(unlimited)) {
             if (!signedIn) {
-                throw new BarProblem.Invalid("unlimitedViews", "only signed-in users may create shares without a view limit");
+                throw new BarProblem.Invalid(ShareCodes.SIGNED_IN_ONLY, "unlimitedViews",
+                        "only signed-in users may create shares without a view limit");
             }
             if (maxViews != null) {
-                throw new BarProblem.Invalid("maxViews", "must be absent when unlimitedViews is true");
+                throw new BarProblem.Invalid(ShareCodes.FIELD_NOT_ALLOWED, "maxViews", "must be absent when unlimitedViews is true");
             }
             return null;
         }
@@ -129,16 +143,18 @@ record SharePolicy(
         return views == null ? Integer.valueOf(1) : views;
     }
 
-    private static boolean checkPassword(char @Nullable [] password, boolean zk) {
+    private static boolean checkPassword(@Nullable Password password, boolean zk) {
         if (password == null) {
             return false;
         }
         if (zk) {
-            throw new BarProblem.Invalid("password",
+            throw new BarProblem.Invalid(ShareCodes.FIELD_NOT_ALLOWED, "password",
                     "must be absent in zero-knowledge mode (send accessVerifier derived on the client)");
         }
-        if (password.length < 1 || password.length > 1024) {
-            throw new BarProblem.Invalid("password", "must be 1 to 1024 characters");
+        int length = password.codePointCount();
+        if (length < 1 || length > MAX_PASSWORD) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "password", "must be 1 to " + MAX_PASSWORD + " characters",
+                    1L, (long) MAX_PASSWORD);
         }
         return true;
     }
@@ -148,16 +164,17 @@ record SharePolicy(
         List<String> list = emails == null ? List.of() : emails;
         if (!required) {
             if (!list.isEmpty()) {
-                throw new BarProblem.Invalid("otpEmails", "must be absent unless requireOtp is true");
+                throw new BarProblem.Invalid(ShareCodes.FIELD_NOT_ALLOWED, "otpEmails", "must be absent unless requireOtp is true");
             }
             return List.of();
         }
         if (list.isEmpty() || list.size() > MAX_OTP_EMAILS) {
-            throw new BarProblem.Invalid("otpEmails", "must list 1 to " + MAX_OTP_EMAILS + " email addresses");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "otpEmails", "must list 1 to " + MAX_OTP_EMAILS
+                    + " email addresses", 1L, (long) MAX_OTP_EMAILS);
         }
         for (String email : list) {
             if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
-                throw new BarProblem.Invalid("otpEmails", "each entry must be a plain email address");
+                throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "otpEmails", "each entry must be a plain email address");
             }
         }
         return List.copyOf(list);
@@ -168,17 +185,19 @@ record SharePolicy(
             return null;
         }
         if (!zk) {
-            throw new BarProblem.Invalid("accessVerifier", "is only for zero-knowledge shares");
+            throw new BarProblem.Invalid(ShareCodes.FIELD_NOT_ALLOWED, "accessVerifier", "is only for zero-knowledge shares");
         }
         if (!VERIFIER.matcher(verifier).matches()) {
-            throw new BarProblem.Invalid("accessVerifier", "must be base64url (no padding) of a 32-byte SHA-256 digest");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "accessVerifier",
+                    "must be base64url (no padding) of a 32-byte SHA-256 digest");
         }
         return verifier;
     }
 
     private static @Nullable Integer range(String field, @Nullable Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
-            throw new BarProblem.Invalid(field, "must be between " + min + " and " + max);
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, field, "must be between " + min + " and " + max,
+                    (long) min, (long) max);
         }
         return value;
     }

@@ -4,6 +4,7 @@ import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.WrongSecretException;
 import app.bar.platform.error.BarProblem;
+import app.bar.share.ShareCodes;
 import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.ManageTokens;
@@ -60,7 +61,7 @@ public class ShareUpload {
         ShareRow share = ManageTokens.authorize(ShareId.parse(shareId).flatMap(shares::find), manageToken, now);
         ShareId id = share.id();
         if (share.state() != ShareState.PENDING || share.isText()) {
-            throw new BarProblem.Conflict("This share's content is already uploaded or being uploaded.");
+            throw contentExists();
         }
         long limit = properties.fileLimit(share.ownerId() != null).toBytes();
         if (declaredLength > limit) {
@@ -68,7 +69,7 @@ public class ShareUpload {
         }
         String sealedUploadKey = shares.uploadKey(id).orElseThrow(BarProblem.NotFound::new);
         if (!shares.startUpload(id, now)) {
-            throw new BarProblem.Conflict("This share's content is already uploaded or being uploaded.");
+            throw contentExists();
         }
         boolean done = false;
         try (DataKey key = UploadKeys.open(manageToken, sealedUploadKey, id)) {
@@ -141,13 +142,18 @@ public class ShareUpload {
             throw scannerDown(e);
         }
         if (verdict == VirusScanner.Verdict.INFECTED) {
-            throw new BarProblem.Unprocessable("The virus scanner refused this file.");
+            throw new BarProblem.Unprocessable(ShareCodes.VIRUS_FOUND, "The virus scanner refused this file.");
         }
     }
 
     private static BarProblem scannerDown(Exception e) {
         log.error("share.scanner_unavailable error={}", e.getClass().getSimpleName());
-        return new BarProblem.Unavailable("The virus scanner is not available; try again later.", Duration.ofSeconds(30));
+        return new BarProblem.Unavailable(ShareCodes.SCANNER_UNAVAILABLE, "The virus scanner is not available; try again later.",
+                Duration.ofSeconds(30));
+    }
+
+    private static BarProblem contentExists() {
+        return new BarProblem.Conflict(ShareCodes.CONTENT_EXISTS, "This share's content is already uploaded or being uploaded.");
     }
 
     /** The cipher closes its sink when it finishes; the blob writer must stay open to commit. */

@@ -4,6 +4,7 @@ import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
 import app.bar.share.DestroyReason;
+import app.bar.share.ShareCodes;
 import app.bar.share.ShareLocked;
 import app.bar.share.SharePasswordFailed;
 import app.bar.share.ShareProperties;
@@ -54,8 +55,7 @@ public class BruteForceGuard {
         FailedAttempts attempts = share.attempts();
         Instant lockedUntil = attempts.lockedUntil();
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
-            throw new BarProblem.Locked("This share is locked after too many wrong passwords.",
-                    Duration.between(now, lockedUntil));
+            throw locked(Duration.between(now, lockedUntil));
         }
         Instant nextAttempt = attempts.nextAttemptAt();
         if (nextAttempt != null && nextAttempt.isAfter(now)) {
@@ -92,10 +92,9 @@ public class BruteForceGuard {
                     properties.lockDuration().toMinutes()));
             events.publishEvent(new ShareLocked(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
                     share.viewsLeft(), until));
-            return new BarProblem.Locked("This share is locked after too many wrong passwords.",
-                    properties.lockDuration());
+            return locked(properties.lockDuration());
         }
-        return new BarProblem.Unauthorized("The password is wrong.");
+        return new BarProblem.Unauthorized(ShareCodes.PASSWORD_WRONG, "The password is wrong.");
     }
 
     Duration delayAfter(int failures) {
@@ -105,6 +104,11 @@ public class BruteForceGuard {
     }
 
     private static BarProblem tooSoon(Duration wait) {
-        return new BarProblem.RateLimited("Wait before trying another password; see Retry-After.", wait);
+        return new BarProblem.RateLimited(ShareCodes.RETRY_LATER, "Wait before trying another password; see Retry-After.",
+                wait);
+    }
+
+    private static BarProblem locked(Duration wait) {
+        return new BarProblem.Locked(ShareCodes.LOCKED, "This share is locked after too many wrong passwords.", wait);
     }
 }

@@ -4,17 +4,22 @@ import app.bar.mail.MailTemplate;
 import app.bar.mail.Mailer;
 import app.bar.platform.SqlTime;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.ratelimit.RateLimiter;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.platform.secrets.Password;
 import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OtpService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int CODE_DIGITS = 6;
     private static final MailTemplate TEMPLATE = new MailTemplate(
             "Your BAR one-time code",
             "Someone opening a BAR share entered this address. Your one-time code is {{code}}.\n"
@@ -85,18 +91,30 @@ public class OtpService {
         jdbc.sql("""
                 insert into share_otps (share_id, email_hash, code_hash, expires_at, attempts, used)
                 values (:s, :h, :c, :e, 0, false)""")
-                .param("s", shareId).param("h", recipient).param("c", codeHash(shareId, recipient, code))
+                .param("s", shareId).param("h", recipient)
+                .param("c", codeHash(shareId, recipient, code.getBytes(StandardCharsets.US_ASCII)))
                 .param("e", SqlTime.of(now.plus(properties.otpTtl()))).update();
         mailer.send(TEMPLATE.render(email.strip(), Map.of("code", code,
                 "minutes", Long.toString(properties.otpTtl().toMinutes()))));
     }
 
-    /** Uses a code: true once for the right, unexpired code within the allowed tries. */
-    public boolean verify(ShareId share, String email, String code) {
-        String shareId = share.value();
-        if (!code.matches("\\d{6}")) {
-            return false;
+    /**
+     * Uses a code: true once for the right, unexpired code within the allowed tries. The code is
+     * read from its characters (surrounding blanks ignored) without a {@code String} of it.
+     */
+    public boolean verify(ShareId share, String email, Password code) {
+        byte[] digits = digits(code);
+        try {
+            return digits != null && verify(share, email, digits);
+        } finally {
+            if (digits != null) {
+                Arrays.fill(digits, (byte) 0);
+            }
         }
+    }
+
+    private boolean verify(ShareId share, String email, byte[] code) {
+        String shareId = share.value();
         String recipient = recipientHash(shareId, email);
         Instant now = clock.instant();
         int tried = jdbc.sql("""
@@ -116,13 +134,52 @@ public class OtpService {
                 .param("s", shareId).param("h", recipient).update() == 1;
     }
 
-    public static void requireEmail(String email) {
+    public static void requireEmail(@Nullable String email) {
         if (email == null || email.isBlank()) {
-            throw new BarProblem.Invalid("email", "this share sends a one-time code: give the recipient's email");
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "email",
+                    "this share sends a one-time code: give the recipient's email");
         }
     }
 
-    private static String codeHash(String shareId, String recipient, String code) {
-        return OpaqueTokens.sha256Hex("bar-otp-code:v1:" + shareId + ":" + recipient + ":" + code);
+    /** The six ASCII digits of a code, blanks around it ignored; null when it is anything else. */
+    private static byte @Nullable [] digits(Password code) {
+        char[] chars = code.toCharArray();
+        try {
+            int start = 0;
+            int end = chars.length;
+            while (start < end && Character.isWhitespace(chars[start])) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(chars[end - 1])) {
+                end--;
+            }
+            if (end - start != CODE_DIGITS) {
+                return null;
+            }
+            byte[] digits = new byte[CODE_DIGITS];
+            for (int i = 0; i < CODE_DIGITS; i++) {
+                char c = chars[start + i];
+                if (c < '0' || c > '9') {
+                    Arrays.fill(digits, (byte) 0);
+                    return null;
+                }
+                digits[i] = (byte) c;
+            }
+            return digits;
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** SHA-256 of {@code bar-otp-code:v1:<share>:<recipient>:<digits>}, built in bytes that are wiped after. */
+    private static String codeHash(String shareId, String recipient, byte[] code) {
+        byte[] prefix = ("bar-otp-code:v1:" + shareId + ":" + recipient + ":").getBytes(StandardCharsets.UTF_8);
+        byte[] input = Arrays.copyOf(prefix, prefix.length + code.length);
+        System.arraycopy(code, 0, input, prefix.length, code.length);
+        try {
+            return OpaqueTokens.sha256Hex(input);
+        } finally {
+            Arrays.fill(input, (byte) 0);
+        }
     }
 }

@@ -6,6 +6,7 @@ import app.bar.crypto.TamperedContentException;
 import app.bar.platform.error.BarProblem;
 import app.bar.share.DestroyReason;
 import app.bar.share.ShareAccessed;
+import app.bar.share.ShareCodes;
 import app.bar.share.core.InlineContent;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
@@ -93,7 +94,8 @@ public class ShareContent {
         DataKey key = tickets.redeem(share.id(), ticket, now).orElse(null);
         if (key == null) {
             visibility.visible(id, viewerToken); // a share used up meanwhile (its tickets went with it) is a 404
-            throw new BarProblem.Unauthorized("The ticket is invalid, used or expired; unlock again.");
+            throw new BarProblem.Unauthorized(ShareCodes.TICKET_EXPIRED,
+                    "The ticket is invalid, used or expired; unlock again.");
         }
         InputStream source = null;
         try (key) {

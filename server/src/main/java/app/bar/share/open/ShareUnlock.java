@@ -6,7 +6,9 @@ import app.bar.crypto.PasswordKdf;
 import app.bar.crypto.WrongSecretException;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.platform.secrets.Password;
 import app.bar.platform.secrets.SecretBytes;
+import app.bar.share.ShareCodes;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRow;
@@ -15,6 +17,8 @@ import app.bar.share.guard.OtpService;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -83,13 +87,16 @@ public class ShareUnlock {
 
     private DataKey checkSecret(ShareRow share, UnlockRequest request, Requester who) {
         boolean zkKey = share.keys().accessVerifier() != null;
-        char[] password = request.password();
-        if (zkKey ? request.accessKey() == null : password == null || password.length == 0) {
-            throw new BarProblem.Unauthorized(zkKey ? "This share needs its access key." : "This share needs its password.");
+        Password password = request.password();
+        Password accessKey = request.accessKey();
+        if (zkKey && accessKey == null) {
+            throw new BarProblem.Unauthorized(ShareCodes.ACCESS_KEY_REQUIRED, "This share needs its access key.");
+        }
+        if (!zkKey && (password == null || password.isEmpty())) {
+            throw new BarProblem.Unauthorized(ShareCodes.PASSWORD_REQUIRED, "This share needs its password.");
         }
         int failures = guard.reserve(share);
-        DataKey key = zkKey || password == null ? checkAccessKey(share, request.accessKey())
-                : checkPassword(share, password);
+        DataKey key = zkKey || password == null ? checkAccessKey(share, accessKey) : checkPassword(share, password);
         if (key == null) {
             throw guard.failed(share, failures, who);
         }
@@ -97,8 +104,14 @@ public class ShareUnlock {
         return key;
     }
 
-    private @Nullable DataKey checkPassword(ShareRow share, char[] password) {
-        SecretBytes passwordKey = kdf.derive(password, java.util.Objects.requireNonNull(share.keys().kdf()));
+    private @Nullable DataKey checkPassword(ShareRow share, Password password) {
+        char[] chars = password.toCharArray();
+        SecretBytes passwordKey;
+        try {
+            passwordKey = kdf.derive(chars, java.util.Objects.requireNonNull(share.keys().kdf()));
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
         try {
             return envelope.open(share.id().value(), share.keys().sealed(), passwordKey);
         } catch (WrongSecretException e) {
@@ -106,28 +119,61 @@ public class ShareUnlock {
         }
     }
 
-    private @Nullable DataKey checkAccessKey(ShareRow share, @Nullable String accessKey) {
-        byte[] key = accessKey == null ? null : OpaqueTokens.decodeBase64Url(accessKey);
+    private @Nullable DataKey checkAccessKey(ShareRow share, @Nullable Password accessKey) {
+        byte[] key = accessKey == null ? null : base64Url(accessKey);
         if (key == null || key.length != 32) {
             return null;
         }
-        byte[] expected = OpaqueTokens.decodeBase64Url(java.util.Objects.requireNonNull(share.keys().accessVerifier()));
-        if (expected == null || !MessageDigest.isEqual(OpaqueTokens.sha256(key), expected)) {
-            return null;
+        try {
+            byte[] expected = OpaqueTokens.decodeBase64Url(java.util.Objects.requireNonNull(share.keys().accessVerifier()));
+            if (expected == null || !MessageDigest.isEqual(OpaqueTokens.sha256(key), expected)) {
+                return null;
+            }
+        } finally {
+            Arrays.fill(key, (byte) 0);
         }
         return openWithoutPassword(share);
+    }
+
+    private static boolean isBlank(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bytes of a base64url secret, decoded without a {@code String} of it; null when it is not base64url. */
+    private static byte @Nullable [] base64Url(Password text) {
+        char[] chars = text.toCharArray();
+        byte[] ascii = new byte[chars.length];
+        try {
+            for (int i = 0; i < chars.length; i++) {
+                if (chars[i] > 0x7f) {
+                    return null;
+                }
+                ascii[i] = (byte) chars[i];
+            }
+            return Base64.getUrlDecoder().decode(ascii);
+        } catch (IllegalArgumentException e) {
+            return null;
+        } finally {
+            Arrays.fill(chars, '\0');
+            Arrays.fill(ascii, (byte) 0);
+        }
     }
 
     private boolean otpPassed(ShareRow share, UnlockRequest request) {
         OtpService.requireEmail(request.email());
         String email = java.util.Objects.requireNonNull(request.email());
-        String code = request.otp();
-        if (code == null || code.isBlank()) {
+        Password code = request.otp();
+        if (code == null || isBlank(code.asCharSequence())) {
             otp.sendCode(share.id(), email);
             return false;
         }
-        if (!otp.verify(share.id(), email, code.strip())) {
-            throw new BarProblem.Unauthorized("The one-time code is wrong, used or expired.");
+        if (!otp.verify(share.id(), email, code)) {
+            throw new BarProblem.Unauthorized(ShareCodes.OTP_INVALID, "The one-time code is wrong, used or expired.");
         }
         return true;
     }

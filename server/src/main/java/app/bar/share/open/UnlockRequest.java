@@ -1,16 +1,23 @@
 package app.bar.share.open;
 
+import app.bar.platform.secrets.Password;
 import org.jspecify.annotations.Nullable;
 
-/** {@code POST /api/shares/{id}/unlock}: whatever the share demands. Secrets as wipeable {@code char[]}. */
-public record UnlockRequest(char @Nullable [] password, @Nullable String accessKey, @Nullable String email,
-        @Nullable String otp) {
+/**
+ * {@code POST /api/shares/{id}/unlock}: whatever the share demands. The password, the
+ * zero-knowledge access key and the one-time code are {@link Password}s: read from JSON without a
+ * {@code String}, wiped after use, never printed.
+ */
+public record UnlockRequest(@Nullable Password password, @Nullable Password accessKey, @Nullable String email,
+        @Nullable Password otp) {
 
     public static final UnlockRequest EMPTY = new UnlockRequest(null, null, null, null);
 
     void wipe() {
-        if (password != null) {
-            java.util.Arrays.fill(password, '\0');
+        for (Password secret : new Password[] {password, accessKey, otp}) {
+            if (secret != null) {
+                secret.wipe();
+            }
         }
     }
 

@@ -1,9 +1,7 @@
 package app.bar.share.owner;
 
-import app.bar.platform.error.BarProblem;
 import app.bar.platform.web.CurrentAccount;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,18 +18,26 @@ final class OwnerController {
         this.owned = owned;
     }
 
+    /** {@code GET /api/shares}: the owner's shares, newest first. */
+    record ShareList(List<OwnedShares.Summary> shares) {
+    }
+
+    /** {@code GET /api/shares/{id}/events}: the share's access log, oldest first. */
+    record AccessLogList(List<AccessLog.Entry> events) {
+    }
+
     @GetMapping("/api/shares")
-    ResponseEntity<Map<String, List<OwnedShares.Summary>>> list() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("shares", owned.list(account())));
+    ResponseEntity<ShareList> list() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ShareList(owned.list(account())));
     }
 
     @GetMapping("/api/shares/{id}/events")
-    ResponseEntity<Map<String, List<AccessLog.Entry>>> events(@PathVariable String id) {
+    ResponseEntity<AccessLogList> events(@PathVariable String id) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(Map.of("events", owned.events(account(), id)));
+                .body(new AccessLogList(owned.events(account(), id)));
     }
 
     private static String account() {
-        return CurrentAccount.id().orElseThrow(() -> new BarProblem.Unauthorized("Sign in to see your shares."));
+        return CurrentAccount.requireId(); // 401 auth.required when nobody is signed in
     }
 }

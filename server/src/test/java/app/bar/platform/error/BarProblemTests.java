@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class BarProblemTests {
@@ -28,12 +29,12 @@ class BarProblemTests {
     }
 
     @Test
-    @SuppressWarnings("deprecation")
-    void codelessConstructorWhenUsedByTheShareModuleThenGenericCodeOfItsKind() {
-        assertThat(new BarProblem.Unauthorized("The password is wrong.").code()).isEqualTo("auth.required");
-        assertThat(new BarProblem.Invalid("kind", "must be 'text' or 'file'").fieldCode()).isEqualTo("field.invalid");
-        assertThat(new BarProblem.Locked("Locked.", Duration.ofHours(1)).code()).isEqualTo("resource.locked");
-        assertThat(new BarProblem.RateLimited("Wait.", Duration.ofSeconds(1)).code()).isEqualTo("rate_limit.exceeded");
+    void invalidWhenBoundsGivenThenTheErrorsEntryCarriesThem() {
+        BarProblem.Invalid invalid = new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, "expiresIn",
+                "must be between 60 and 604800 seconds", 60L, 604_800L);
+        assertThat(Problems.of(invalid).getProperties()).extractingByKey("errors").asInstanceOf(
+                InstanceOfAssertFactories.LIST).containsExactly(new InvalidField("expiresIn",
+                        "field.out_of_range", "must be between 60 and 604800 seconds", 60L, 604_800L));
     }
 
     @Test

@@ -61,6 +61,7 @@ class ProblemHandlerTests {
                 .andExpect(jsonPath("$.errors[0].field").value("displayName"))
                 .andExpect(jsonPath("$.errors[0].code").value("field.size"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be at most 200 characters long"))
+                .andExpect(jsonPath("$.errors[0].min").doesNotExist()) // no bounds given: none written
                 .andExpect(jsonPath("$.instance").value(Matchers.startsWith("urn:bar:request:")))
                 .andExpect(jsonPath("$.requestId").exists());
     }

@@ -65,18 +65,23 @@ class ShareCreateIT {
 
     @Test
     void createWhenKindMissingThen400NamingKind() {
-        assertInvalid(api.createRaw(new ShareApi.Policy().with("text", "x")), "kind");
+        assertInvalid(api.createRaw(new ShareApi.Policy().with("text", "x")), "kind", "field.required");
     }
 
     @Test
     void createWhenMaxViewsOutOfRangeThen400NamingMaxViews() {
-        assertInvalid(api.createRaw(aText("x").with("maxViews", 1001)), "maxViews");
-        assertInvalid(api.createRaw(aText("x").with("maxViews", 0)), "maxViews");
+        JsonNode tooMany = assertInvalid(api.createRaw(aText("x").with("maxViews", 1001)), "maxViews", "field.out_of_range");
+        assertThat(tooMany.get("min").asLong()).isEqualTo(1);
+        assertThat(tooMany.get("max").asLong()).isEqualTo(1000);
+        assertInvalid(api.createRaw(aText("x").with("maxViews", 0)), "maxViews", "field.out_of_range");
     }
 
     @Test
-    void createWhenExpiryBeyondAnonymousLimitThen400NamingExpiresIn() {
-        assertInvalid(api.createRaw(aText("x").with("expiresIn", 8 * 86400)), "expiresIn");
+    void createWhenExpiryBeyondAnonymousLimitThen400NamingExpiresInWithItsBoundsInSeconds() {
+        JsonNode error = assertInvalid(api.createRaw(aText("x").with("expiresIn", 8 * 86400)), "expiresIn",
+                "field.out_of_range");
+        assertThat(error.get("min").asLong()).isEqualTo(60);
+        assertThat(error.get("max").asLong()).isEqualTo(7 * 86400);
     }
 
     @Test
@@ -87,7 +92,7 @@ class ShareCreateIT {
 
     @Test
     void createWhenUnlimitedViewsAnonymousThen400NamingUnlimitedViews() {
-        assertInvalid(api.createRaw(aText("x").with("unlimitedViews", true)), "unlimitedViews");
+        assertInvalid(api.createRaw(aText("x").with("unlimitedViews", true)), "unlimitedViews", "share.signed_in_only");
     }
 
     @Test
@@ -101,48 +106,72 @@ class ShareCreateIT {
 
     @Test
     void createWhenTextMissingForTextShareThen400NamingText() {
-        assertInvalid(api.createRaw(new ShareApi.Policy().with("kind", "text")), "text");
+        assertInvalid(api.createRaw(new ShareApi.Policy().with("kind", "text")), "text", "field.required");
     }
 
     @Test
     void createWhenTextOverOneMebibyteThen400NamingText() {
-        assertInvalid(api.createRaw(aText("a".repeat(1024 * 1024 + 1))), "text");
+        JsonNode error = assertInvalid(api.createRaw(aText("a".repeat(1024 * 1024 + 1))), "text", "field.size");
+        assertThat(error.get("max").asLong()).isEqualTo(1024 * 1024);
     }
 
     @Test
     void createWhenTooManyOtpEmailsThen400NamingOtpEmails() {
         List<String> emails = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "r" + i + "@example.com").toList();
-        assertInvalid(api.createRaw(aText("x").with("requireOtp", true).with("otpEmails", emails)), "otpEmails");
+        assertInvalid(api.createRaw(aText("x").with("requireOtp", true).with("otpEmails", emails)), "otpEmails",
+                "field.size");
     }
 
     @Test
     void createWhenOtpEmailMalformedThen400WithoutEchoingIt() {
         HttpResponse<String> response = api.createRaw(aText("x").with("requireOtp", true)
                 .with("otpEmails", List.of("evil\r\nBcc: x@y.z")));
-        assertInvalid(response, "otpEmails");
+        assertInvalid(response, "otpEmails", "field.format");
         assertThat(response.body()).doesNotContain("Bcc");
     }
 
     @Test
     void createWhenAccessVerifierMalformedThen400NamingAccessVerifier() {
         assertInvalid(api.createRaw(aText("x").with("zeroKnowledge", true).with("accessVerifier", "short")),
-                "accessVerifier");
+                "accessVerifier", "field.format");
     }
 
     @Test
     void createWhenPasswordInZeroKnowledgeModeThen400NamingPassword() {
-        assertInvalid(api.createRaw(aText("x").with("zeroKnowledge", true).with("password", "pw")), "password");
+        assertInvalid(api.createRaw(aText("x").with("zeroKnowledge", true).with("password", "pw")), "password",
+                "share.field_not_allowed");
     }
 
     @Test
     void createWhenWrongFieldTypeThen400() {
-        assertThat(api.createRaw(aText("x").with("maxViews", "many")).statusCode()).isEqualTo(400);
+        HttpResponse<String> response = api.createRaw(aText("x").with("maxViews", "many"));
+        ShareApi.assertProblem(response, 400, "request.wrong_type");
+        assertThat(TestHttp.json(response).path("errors").path(0).path("field").asString()).isEqualTo("maxViews");
     }
 
-    private static void assertInvalid(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(TestHttp.json(response).get("errors").findValuesAsString("field")).containsExactly(field);
+    @Test
+    void createWhenUnknownFieldThen400NamingItAndNothingCreated() {
+        // issue #10 item 4: {"views":3} made a 1-view share
+        Integer before = jdbc.sql("select count(*) from shares").query(Integer.class).single();
+        HttpResponse<String> response = api.createRaw(aText("x").with("views", 3));
+        ShareApi.assertProblem(response, 400, "request.unknown_field");
+        assertThat(TestHttp.json(response).path("errors").path(0).path("field").asString()).isEqualTo("views");
+        assertThat(jdbc.sql("select count(*) from shares").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void createWhenPasswordIsNotAStringThen400WrongTypeNamingPassword() {
+        HttpResponse<String> response = api.createRaw(aText("x").with("password", List.of("a", "b")));
+        ShareApi.assertProblem(response, 400, "request.wrong_type");
+        assertThat(TestHttp.json(response).path("errors").path(0).path("field").asString()).isEqualTo("password");
+    }
+
+    /** The one {@code errors} entry of a 400 {@code request.invalid}: its field and rule; answers the entry. */
+    private static JsonNode assertInvalid(HttpResponse<String> response, String field, String code) {
+        ShareApi.assertProblem(response, 400, "request.invalid");
+        JsonNode errors = TestHttp.json(response).get("errors");
+        assertThat(errors.findValuesAsString("field")).containsExactly(field);
+        assertThat(errors.get(0).get("code").asString()).isEqualTo(code);
+        return errors.get(0);
     }
 }

@@ -74,7 +74,7 @@ class ShareUploadIT {
         HttpResponse<String> response = api.http().send(api.http().request("/api/shares/" + created.id() + "/content")
                 .header("Authorization", "Bearer " + created.manageToken())
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twoMiB))).build());
-        assertThat(response.statusCode()).isEqualTo(413);
+        ShareApi.assertProblem(response, 413, "request.body_too_large");
         assertThat(ShareFiles.allBlobs()).isSubsetOf(before); // no new blob (older ones may be removed meanwhile)
         assertThat(api.metadata(created.id()).statusCode()).isEqualTo(404);
         // the share still waits for a good upload
@@ -84,7 +84,8 @@ class ShareUploadIT {
     @Test
     void uploadWhenDeclaredLengthOverLimitThen413BeforeReading() {
         ShareApi.Created created = api.create(aFile("big.bin"));
-        assertThat(api.upload(created.id(), created.manageToken(), new byte[1024 * 1024 + 1]).statusCode()).isEqualTo(413);
+        ShareApi.assertProblem(api.upload(created.id(), created.manageToken(), new byte[1024 * 1024 + 1]), 413,
+                "request.body_too_large");
     }
 
     @Test
@@ -101,30 +102,30 @@ class ShareUploadIT {
     }
 
     @Test
-    void uploadWhenManageTokenMissingThen401() {
+    void uploadWhenManageTokenMissingThen401ManageTokenRequired() {
         ShareApi.Created created = api.create(aFile("x.bin"));
         HttpResponse<String> response = api.http().send(api.http().request("/api/shares/" + created.id() + "/content")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[5])).build());
-        assertThat(response.statusCode()).isEqualTo(401);
+        ShareApi.assertProblem(response, 401, "share.manage_token_required");
     }
 
     @Test
     void uploadWhenManageTokenOfAnotherShareThen404() {
         ShareApi.Created mine = api.create(aFile("x.bin"));
         ShareApi.Created other = api.create(aFile("y.bin"));
-        assertThat(api.upload(mine.id(), other.manageToken(), new byte[5]).statusCode()).isEqualTo(404);
+        ShareApi.assertProblem(api.upload(mine.id(), other.manageToken(), new byte[5]), 404, "resource.not_found");
     }
 
     @Test
     void uploadWhenAlreadyUploadedThen409() {
         ShareApi.Created created = api.createFile("x.bin", new byte[5]);
-        assertThat(api.upload(created.id(), created.manageToken(), new byte[5]).statusCode()).isEqualTo(409);
+        ShareApi.assertProblem(api.upload(created.id(), created.manageToken(), new byte[5]), 409, "share.content_exists");
     }
 
     @Test
     void uploadWhenTextShareThen409() {
         ShareApi.Created created = api.create(ShareApi.aText("t"));
-        assertThat(api.upload(created.id(), created.manageToken(), new byte[5]).statusCode()).isEqualTo(409);
+        ShareApi.assertProblem(api.upload(created.id(), created.manageToken(), new byte[5]), 409, "share.content_exists");
     }
 
     @Test

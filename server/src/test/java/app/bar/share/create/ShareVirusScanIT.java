@@ -52,8 +52,7 @@ class ShareVirusScanIT {
         Set<Path> before = new HashSet<>(ShareFiles.allBlobs());
         ShareApi.Created created = api.create(aFile("eicar.com"));
         HttpResponse<String> response = api.upload(created.id(), created.manageToken(), TestClamd.eicar());
-        assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        ShareApi.assertProblem(response, 422, "share.virus_found");
         assertThat(ShareFiles.allBlobs()).isSubsetOf(before); // no new blob (older ones may be removed meanwhile)
         assertThat(api.metadata(created.id()).statusCode()).isEqualTo(404);
     }
@@ -72,7 +71,9 @@ class ShareVirusScanIT {
             ShareApi down = new ShareApi(node.http());
             Set<Path> before = new HashSet<>(ShareFiles.allBlobs());
             ShareApi.Created created = down.create(aFile("x.bin"));
-            assertThat(down.upload(created.id(), created.manageToken(), new byte[100]).statusCode()).isEqualTo(503);
+            HttpResponse<String> response = down.upload(created.id(), created.manageToken(), new byte[100]);
+            ShareApi.assertProblem(response, 503, "share.scanner_unavailable");
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(ShareFiles.allBlobs()).isSubsetOf(before); // no new blob (older ones may be removed meanwhile)
         }
     }

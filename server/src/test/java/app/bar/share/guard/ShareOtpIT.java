@@ -1,6 +1,7 @@
 package app.bar.share.guard;
 
 import static app.bar.share.ShareApi.aText;
+import static app.bar.share.ShareApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.share.ShareApi;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** Email one-time codes for {@code requireOtp} shares, through a real SMTP server (issue #4 item 9, ASVS 6.5.x). */
 @ShareIntegrationTest
@@ -66,8 +68,10 @@ class ShareOtpIT {
     @Test
     void unlockWhenEmailMissingThen400NamingEmail() {
         HttpResponse<String> response = api.unlock(otpShare(unique("x")), Map.of("password", "pw-1234"));
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"field\":\"email\"");
+        assertProblem(response, 400, "request.invalid");
+        JsonNode error = TestHttp.json(response).path("errors").path(0);
+        assertThat(error.path("field").asString()).isEqualTo("email");
+        assertThat(error.path("code").asString()).isEqualTo("field.required");
     }
 
     @Test
@@ -89,20 +93,19 @@ class ShareOtpIT {
         api.unlock(id, Map.of("email", recipient));
         Map<String, Object> withCode = Map.of("email", recipient, "otp", codeFor(recipient));
         assertThat(api.unlock(id, withCode).statusCode()).isEqualTo(200);
-        assertThat(api.unlock(id, withCode).statusCode()).isEqualTo(401);
+        assertProblem(api.unlock(id, withCode), 401, "otp.invalid");
     }
 
     @Test
     void unlockWhenCodeWrongFiveTimesThenEvenTheRightCodeFails() {
         String recipient = unique("tries");
-        String id = api.create(aText("x").with("requireOtp", true).with("otpEmails", List.of(recipient))).id();
-        api.unlock(id, Map.of("email", recipient));
+        String id = codeOnlyShare(recipient);
         String code = codeFor(recipient);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 5; i++) {
-            assertThat(api.unlock(id, Map.of("email", recipient, "otp", wrong)).statusCode()).isEqualTo(401);
+            assertProblem(api.unlock(id, Map.of("email", recipient, "otp", wrong)), 401, "otp.invalid");
         }
-        assertThat(api.unlock(id, Map.of("email", recipient, "otp", code)).statusCode()).isEqualTo(401);
+        assertProblem(api.unlock(id, Map.of("email", recipient, "otp", code)), 401, "otp.invalid");
     }
 
     @Test
@@ -111,17 +114,41 @@ class ShareOtpIT {
         String id = otpShare(recipient);
         api.unlock(id, Map.of("password", "pw-1234", "email", recipient));
         String code = codeFor(recipient);
-        assertThat(api.unlock(id, Map.of("password", "pw-1234", "email", "other@example.com", "otp", code))
-                .statusCode()).isEqualTo(401);
+        assertProblem(api.unlock(id, Map.of("password", "pw-1234", "email", "other@example.com", "otp", code)), 401,
+                "otp.invalid");
     }
 
     @Test
     void unlockWhenPasswordWrongThenNoCodeSent() {
         String recipient = unique("nopw");
         String id = otpShare(recipient);
-        assertThat(api.unlock(id, Map.of("password", "wrong", "email", recipient)).statusCode()).isEqualTo(401);
+        assertProblem(api.unlock(id, Map.of("password", "wrong", "email", recipient)), 401, "share.password_wrong");
         sleep(Duration.ofMillis(500));
         assertThat(mailsTo(recipient)).isEmpty();
+    }
+
+    @Test
+    void unlockWhenCodeHasBlanksAroundItThenAccepted() {
+        String recipient = unique("blanks");
+        String id = codeOnlyShare(recipient);
+        assertThat(api.unlock(id, Map.of("email", recipient, "otp", " " + codeFor(recipient) + "\n")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void unlockWhenCodeIsNotSixDigitsThen401OtpInvalid() {
+        String recipient = unique("shape");
+        String id = codeOnlyShare(recipient);
+        String code = codeFor(recipient);
+        assertProblem(api.unlock(id, Map.of("email", recipient, "otp", code + "0")), 401, "otp.invalid");
+        assertProblem(api.unlock(id, Map.of("email", recipient, "otp", "１２３４５６")), 401, "otp.invalid");
+    }
+
+    /** A share that needs nothing but a one-time code, with a code mailed to {@code recipient} already. */
+    private String codeOnlyShare(String recipient) {
+        String id = api.create(aText("x").with("requireOtp", true).with("otpEmails", List.of(recipient))).id();
+        assertThat(api.unlock(id, Map.of("email", recipient)).statusCode()).isEqualTo(202);
+        return id;
     }
 
     private static String unique(String name) {

@@ -1,6 +1,7 @@
 package app.bar.share.guard;
 
 import static app.bar.share.ShareApi.aText;
+import static app.bar.share.ShareApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.crypto.Envelope;
@@ -62,22 +63,27 @@ class SharePasswordIT {
     }
 
     @Test
-    void unlockWhenPasswordMissingThen401() {
-        assertThat(api.unlock(passwordShare(aText("x")), Map.of()).statusCode()).isEqualTo(401);
+    void unlockWhenPasswordMissingThen401PasswordRequired() {
+        assertProblem(api.unlock(passwordShare(aText("x")), Map.of()), 401, "share.password_required");
     }
 
     @Test
     void unlockWhenPasswordWrongThen401AndNextTryDelayedWithRetryAfter() {
         String id = passwordShare(aText("x"));
-        assertThat(tryPassword(id, "guess-1").statusCode()).isEqualTo(401);
-        HttpResponse<String> tooSoon = tryPassword(id, "correct horse");
-        assertThat(tooSoon.statusCode()).isEqualTo(429);
-        assertThat(tooSoon.headers().firstValue("Retry-After")).hasValue("1");
-        clock.advance(Duration.ofMillis(1100));
-        assertThat(tryPassword(id, "guess-2").statusCode()).isEqualTo(401);
-        HttpResponse<String> second = tryPassword(id, "guess-3");
-        assertThat(second.statusCode()).isEqualTo(429);
-        assertThat(second.headers().firstValue("Retry-After")).hasValue("2"); // 1 s, 2 s, 4 s, 8 s ...
+        clock.stop(); // the delays are a second or two: hashing on a loaded machine must not use them up
+        try {
+            assertProblem(tryPassword(id, "guess-1"), 401, "share.password_wrong");
+            HttpResponse<String> tooSoon = tryPassword(id, "correct horse");
+            assertProblem(tooSoon, 429, "share.retry_later");
+            assertThat(tooSoon.headers().firstValue("Retry-After")).hasValue("1");
+            clock.advance(Duration.ofMillis(1100));
+            assertThat(tryPassword(id, "guess-2").statusCode()).isEqualTo(401);
+            HttpResponse<String> second = tryPassword(id, "guess-3");
+            assertProblem(second, 429, "share.retry_later");
+            assertThat(second.headers().firstValue("Retry-After")).hasValue("2"); // 1 s, 2 s, 4 s, 8 s ...
+        } finally {
+            clock.restart();
+        }
     }
 
     @Test
@@ -99,10 +105,12 @@ class SharePasswordIT {
             clock.advance(Duration.ofSeconds(31));
         }
         HttpResponse<String> fifth = tryPassword(id, "wrong-5");
-        assertThat(fifth.statusCode()).isEqualTo(423);
+        assertProblem(fifth, 423, "share.locked");
         assertThat(fifth.headers().firstValue("Retry-After")).hasValue("3600");
         clock.advance(Duration.ofMinutes(59));
-        assertThat(tryPassword(id, "correct horse").statusCode()).isEqualTo(423);
+        HttpResponse<String> stillLocked = tryPassword(id, "correct horse");
+        assertProblem(stillLocked, 423, "share.locked");
+        assertThat(stillLocked.headers().firstValue("Retry-After")).hasValue("60");
         clock.advance(Duration.ofMinutes(2));
         assertThat(tryPassword(id, "correct horse").statusCode()).isEqualTo(200);
         String events = jdbc.sql("select string_agg(type, ',') from security_events where type like 'share.%'")
@@ -115,8 +123,8 @@ class SharePasswordIT {
         String id = passwordShare(aText("x").with("burnAfterFailedAttempts", 2));
         assertThat(tryPassword(id, "wrong-1").statusCode()).isEqualTo(401);
         clock.advance(Duration.ofSeconds(2));
-        assertThat(tryPassword(id, "wrong-2").statusCode()).isEqualTo(404);
-        assertThat(tryPassword(id, "correct horse").statusCode()).isEqualTo(404);
+        assertProblem(tryPassword(id, "wrong-2"), 404, "resource.not_found");
+        assertProblem(tryPassword(id, "correct horse"), 404, "resource.not_found");
         assertThat(jdbc.sql("select destroy_reason from shares where id = :id").param("id", id).query(String.class)
                 .single()).isEqualTo("FAILED_ATTEMPTS");
     }
@@ -163,8 +171,30 @@ class SharePasswordIT {
     void zeroKnowledgeWhenAccessKeyWrongThen401AndSameDelays() {
         String verifier = b64(new byte[32]);
         String id = api.create(aText("ciphertext").with("zeroKnowledge", true).with("accessVerifier", verifier)).id();
-        assertThat(api.unlock(id, Map.of("accessKey", b64(new byte[32]))).statusCode()).isEqualTo(401);
-        assertThat(api.unlock(id, Map.of("accessKey", b64(new byte[32]))).statusCode()).isEqualTo(429);
+        clock.stop();
+        try {
+            assertProblem(api.unlock(id, Map.of("accessKey", b64(new byte[32]))), 401, "share.password_wrong");
+            assertProblem(api.unlock(id, Map.of("accessKey", b64(new byte[32]))), 429, "share.retry_later");
+        } finally {
+            clock.restart();
+        }
+    }
+
+    @Test
+    void zeroKnowledgeWhenAccessKeyMissingThen401AccessKeyRequired() {
+        String id = api.create(aText("ciphertext").with("zeroKnowledge", true).with("accessVerifier", b64(new byte[32])))
+                .id();
+        assertProblem(api.unlock(id, Map.of("password", "a password is not what it needs")), 401,
+                "share.access_key_required");
+    }
+
+    @Test
+    void zeroKnowledgeWhenAccessKeyNotBase64UrlThen401PasswordWrongAndCounted() {
+        String id = api.create(aText("ciphertext").with("zeroKnowledge", true).with("accessVerifier", b64(new byte[32])))
+                .id();
+        assertProblem(api.unlock(id, Map.of("accessKey", "not base64url ✓")), 401, "share.password_wrong");
+        assertThat(jdbc.sql("select failed_attempts from shares where id = :id").param("id", id).query(Integer.class)
+                .single()).isEqualTo(1);
     }
 
     private static String b64(byte[] bytes) {

@@ -1,6 +1,7 @@
 package app.bar.share.open;
 
 import static app.bar.share.ShareApi.aText;
+import static app.bar.share.ShareApi.assertProblem;
 import static app.bar.share.ShareApi.assertDownloadHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,7 @@ class ShareOpenIT {
         String id = api.create(aText("abc").with("maxViews", 5)).id();
         String ticket = api.ticket(id);
         assertThat(api.content(id, ticket).statusCode()).isEqualTo(200);
-        assertThat(api.content(id, ticket).statusCode()).isEqualTo(401);
+        assertProblem(api.content(id, ticket), 401, "ticket.expired");
     }
 
     @Test
@@ -84,7 +85,7 @@ class ShareOpenIT {
         String id = api.create(aText("abc")).id();
         String ticket = api.ticket(id);
         clock.advance(Duration.ofSeconds(61));
-        assertThat(api.content(id, ticket).statusCode()).isEqualTo(401);
+        assertProblem(api.content(id, ticket), 401, "ticket.expired");
         assertThat(api.read(id)).isEqualTo("abc"); // no view was used
     }
 
@@ -92,7 +93,7 @@ class ShareOpenIT {
     void contentWhenTicketOfAnotherShareThenRefused() {
         String a = api.create(aText("a")).id();
         String b = api.create(aText("b")).id();
-        assertThat(api.content(b, api.ticket(a)).statusCode()).isEqualTo(401);
+        assertProblem(api.content(b, api.ticket(a)), 401, "ticket.expired");
     }
 
     @Test
@@ -120,7 +121,7 @@ class ShareOpenIT {
         String first = api.ticket(id);
         String second = api.ticket(id);
         assertThat(api.content(id, first).statusCode()).isEqualTo(200);
-        assertThat(api.content(id, second).statusCode()).isEqualTo(404);
+        assertProblem(api.content(id, second), 404, "resource.not_found");
     }
 
     @Test
@@ -155,7 +156,7 @@ class ShareOpenIT {
             for (HttpResponse<String> r : new HttpResponse[] {api.metadata(id), api.unlock(id, Map.of()),
                     api.http().postJson("/api/shares/" + id + "/content", Map.of("ticket", "x".repeat(43))),
                     api.burn(id, "Authorization", "Bearer bar_mt_x")}) {
-                assertThat(r.statusCode()).isEqualTo(404);
+                assertProblem(r, 404, "resource.not_found");
                 String body = ShareApi.withoutRequestId(r.body());
                 if (reference == null) {
                     reference = body;

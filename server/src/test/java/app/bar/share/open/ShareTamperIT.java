@@ -65,7 +65,7 @@ class ShareTamperIT {
         String altered = inline.substring(0, at) + (inline.charAt(at) == 'A' ? 'B' : 'A') + inline.substring(at + 1);
         jdbc.sql("update shares set inline_content = :c where id = :id").param("c", altered).param("id", created.id())
                 .update();
-        assertThat(api.content(created.id(), api.ticket(created.id())).statusCode()).isEqualTo(404);
+        ShareApi.assertProblem(api.content(created.id(), api.ticket(created.id())), 404, "resource.not_found");
         assertQuarantined(created.id());
     }
 

@@ -72,7 +72,7 @@ class ShareOwnerIT {
 
     @Test
     void listWhenAnonymousThen401() {
-        assertThat(api.http().get("/api/shares").statusCode()).isEqualTo(401);
+        ShareApi.assertProblem(api.http().get("/api/shares"), 401, "auth.required");
     }
 
     @Test
@@ -95,8 +95,9 @@ class ShareOwnerIT {
     void eventsWhenAnotherAccountAsksThen404() {
         // ASVS 8.2.2: another user's share answers as a missing one
         String id = api.create(aText("x"), api.as(account())).id();
-        assertThat(api.http().get("/api/shares/" + id + "/events", api.as(account())).statusCode()).isEqualTo(404);
-        assertThat(api.http().get("/api/shares/" + id + "/events").statusCode()).isEqualTo(401);
+        ShareApi.assertProblem(api.http().get("/api/shares/" + id + "/events", api.as(account())), 404,
+                "resource.not_found");
+        ShareApi.assertProblem(api.http().get("/api/shares/" + id + "/events"), 401, "auth.required");
     }
 
     /** ASVS 8.2.1: a token made for reading cannot create or burn shares. */
@@ -108,7 +109,7 @@ class ShareOwnerIT {
                 TestHttp.map("name", "read-only", "scopes", List.of("shares:read"), "expiresInDays", 30),
                 session.cookieAndCsrfHeaders());
         String[] readOnly = {"Authorization", "Bearer " + TestHttp.json(token).get("token").asString()};
-        assertThat(api.createRaw(aText("x"), readOnly).statusCode()).isEqualTo(403);
+        ShareApi.assertProblem(api.createRaw(aText("x"), readOnly), 403, "access.denied");
         assertThat(api.http().get("/api/shares", readOnly).statusCode()).isEqualTo(200);
     }
 
@@ -140,8 +141,8 @@ class ShareOwnerIT {
     @Test
     void burnWhenAnotherAccountThen404AndShareUntouched() {
         String id = api.create(aText("keep"), api.as(account())).id();
-        assertThat(api.burn(id, api.as(account())).statusCode()).isEqualTo(404);
-        assertThat(api.burn(id).statusCode()).isEqualTo(404);
+        ShareApi.assertProblem(api.burn(id, api.as(account())), 404, "resource.not_found");
+        ShareApi.assertProblem(api.burn(id), 404, "resource.not_found");
         assertThat(api.read(id)).isEqualTo("keep");
     }
 

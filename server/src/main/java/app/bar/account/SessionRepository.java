@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,7 +112,8 @@ class SessionRepository {
     Optional<Instant> activeUntil(String id) {
         return jdbc.sql("select idle_expires_at, expires_at from sessions where id = :id and revoked_at is null")
                 .param("id", id)
-                .query((rs, i) -> earlier(SqlTime.instant(rs, "idle_expires_at"), SqlTime.instant(rs, "expires_at")))
+                .query((rs, i) -> earlier(Objects.requireNonNull(SqlTime.instant(rs, "idle_expires_at")),
+                        Objects.requireNonNull(SqlTime.instant(rs, "expires_at"))))
                 .optional();
     }
 

@@ -6,12 +6,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import bartest.share.ShareTestSupport;
 import io.lettuce.core.RedisClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,14 +17,14 @@ import org.springframework.beans.factory.ObjectProvider;
 
 class SessionRevocationsTests {
 
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private final SessionStatus status = mock(SessionStatus.class);
-    private final SteppedClock clock = new SteppedClock();
+    private final ShareTestSupport.MovableClock clock = new ShareTestSupport.MovableClock();
+    private final Instant t0 = clock.instant();
 
     @Test
     void isActiveWhenRevokedOnThisNodeThenFalseAtOnceWithoutAsking() {
         SessionRevocations revocations = revocations(Duration.ofSeconds(4));
-        when(status.activeUntil("s")).thenReturn(Optional.of(T0.plusSeconds(60)));
+        when(status.activeUntil("s")).thenReturn(Optional.of(t0.plusSeconds(60)));
         assertThat(revocations.isActive("s")).isTrue();
 
         revocations.revoked(List.of("s"));
@@ -38,7 +36,7 @@ class SessionRevocationsTests {
     @Test
     void isActiveWhenAskedAgainWithinTtlThenCachedAnswer() {
         SessionRevocations revocations = revocations(Duration.ofSeconds(4));
-        when(status.activeUntil("s")).thenReturn(Optional.of(T0.plusSeconds(60)));
+        when(status.activeUntil("s")).thenReturn(Optional.of(t0.plusSeconds(60)));
         revocations.isActive("s");
         revocations.isActive("s");
         verify(status, times(1)).activeUntil("s");
@@ -47,7 +45,7 @@ class SessionRevocationsTests {
     @Test
     void isActiveWhenTtlZeroThenAlwaysAsksTheDatabase() {
         SessionRevocations revocations = revocations(Duration.ZERO);
-        when(status.activeUntil("s")).thenReturn(Optional.of(T0.plusSeconds(60)), Optional.empty());
+        when(status.activeUntil("s")).thenReturn(Optional.of(t0.plusSeconds(60)), Optional.empty());
         assertThat(revocations.isActive("s")).isTrue();
         assertThat(revocations.isActive("s")).isFalse(); // revoked by another node
     }
@@ -56,10 +54,10 @@ class SessionRevocationsTests {
     void isActiveWhenIdleEndPassesWhileCachedThenFalseAtTheEndNotAfterTheTtl() {
         // ASVS 7.3.1 (issue #21 item 2): the idle end is compared with the clock on every request
         SessionRevocations revocations = revocations(Duration.ofSeconds(5));
-        when(status.activeUntil("s")).thenReturn(Optional.of(T0.plusSeconds(10)));
+        when(status.activeUntil("s")).thenReturn(Optional.of(t0.plusSeconds(10)));
         assertThat(revocations.isActive("s")).isTrue();
 
-        clock.now = T0.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
 
         assertThat(revocations.isActive("s")).isFalse();
     }
@@ -67,10 +65,10 @@ class SessionRevocationsTests {
     @Test
     void isActiveWhenCachedEndPassedButRefreshMovedItThenReadAgainAndTrue() {
         SessionRevocations revocations = revocations(Duration.ofSeconds(5));
-        when(status.activeUntil("s")).thenReturn(Optional.of(T0.plusSeconds(10)), Optional.of(T0.plusSeconds(40)));
+        when(status.activeUntil("s")).thenReturn(Optional.of(t0.plusSeconds(10)), Optional.of(t0.plusSeconds(40)));
         assertThat(revocations.isActive("s")).isTrue();
 
-        clock.now = T0.plusSeconds(11); // a refresh on another node moved the idle end to T0 + 40 s
+        clock.advance(Duration.ofSeconds(11)); // a refresh on another node moved the idle end to t0 + 40 s
 
         assertThat(revocations.isActive("s")).isTrue();
         verify(status, times(2)).activeUntil("s");
@@ -79,8 +77,7 @@ class SessionRevocationsTests {
     @Test
     void isActiveWhenEndHadPassedWhenReadThenFinalWithoutReadingAgain() {
         SessionRevocations revocations = revocations(Duration.ofSeconds(5));
-        when(status.activeUntil("s")).thenReturn(Optional.of(T0.minusSeconds(1)));
-        clock.now = T0;
+        when(status.activeUntil("s")).thenReturn(Optional.of(t0.minusSeconds(1)));
         assertThat(revocations.isActive("s")).isFalse();
         assertThat(revocations.isActive("s")).isFalse();
         verify(status, times(1)).activeUntil("s");
@@ -92,25 +89,5 @@ class SessionRevocationsTests {
         JwtProperties jwt = new JwtProperties("k:" + "A".repeat(43), "", "bar-api", Duration.ofMinutes(15),
                 Duration.ofSeconds(30));
         return new SessionRevocations(status, new SessionProperties(false, ttl), jwt, AccessTokensTests.bar(), redis, clock);
-    }
-
-    /** A clock the test sets. */
-    private static final class SteppedClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

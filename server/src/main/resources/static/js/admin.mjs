@@ -9,9 +9,9 @@ const PAGE_SIZE = 25;
 const EVENT_TYPES = [
   'login.failed', 'login.succeeded', 'login.pending_approval', 'login.account_paused', 'account.locked',
   'account.registered', 'account.verified', 'account.password_changed', 'account.password_reset', 'token.expired',
-  'token.invalid', 'token.missing', 'token.refresh_reuse', 'session.revoked', 'api_token.created', 'api_token.deleted',
-  'access.denied', 'rate_limit.exceeded', 'csrf.rejected', 'share.password_failed', 'share.locked',
-  'share.tamper_detected', 'admin.action',
+  'token.invalid', 'token.missing', 'token.refresh_reuse', 'session.revoked', 'session.reauthenticated',
+  'api_token.created', 'api_token.deleted', 'access.denied', 'rate_limit.exceeded', 'csrf.rejected',
+  'share.password_failed', 'share.locked', 'share.tamper_detected', 'admin.action',
 ];
 const STATE_NAMES = {
   ACTIVE: 'Active', PENDING_VERIFICATION: 'Email not verified', PENDING_APPROVAL: 'Waiting for approval',

@@ -1,6 +1,7 @@
 // The dashboard (/dashboard): my shares (views left, expiry, access log, burn), my sessions
 // (revoke), API tokens (create, shown once, revoke), the account webhook and a password change.
-// Every call needs the session: an expired access token is refreshed silently (api.mjs).
+// Every call needs the session: an expired access token is refreshed silently (api.mjs). Actions
+// that need a recent password (a new API token) ask for it when the server says so, then go on.
 import { ApiError, SIGN_IN, describe, request, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { $, $$, copy, el, formatBytes, formatDate, markInvalid, relative, say } from './ui.mjs';
@@ -27,6 +28,89 @@ function failed(region, error, subject) {
     return;
   }
   say(region, describe(error, subject), 'error');
+}
+
+// ---- re-authentication -------------------------------------------------------------------
+
+/** The server's answer when an action needs the password given again (docs/errors.md). */
+const REAUTHENTICATION_REQUIRED = 'auth.reauthentication_required';
+
+/**
+ * Runs {@code action}; when the server answers that the password must be given again, asks for
+ * it, has the server check it, and runs the action once more. Resolves to the action's result,
+ * or null when the person cancels.
+ */
+async function withReauthentication(action) {
+  try {
+    return await action();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== REAUTHENTICATION_REQUIRED) {
+      throw error;
+    }
+    if (!(await confirmPassword())) {
+      return null;
+    }
+    return action();
+  }
+}
+
+/** Asks for the password until the server accepts it (true) or the person cancels (false). */
+function confirmPassword() {
+  const dialog = $('#reauth-dialog');
+  const form = $('#reauth-form');
+  const input = $('#reauth-password');
+  const notice = $('#reauth-notice');
+  const confirm = $('#reauth-confirm');
+  const cancelButton = $('#reauth-cancel');
+  say(notice, '');
+  markInvalid(form, null);
+  input.value = '';
+  return new Promise((resolve) => {
+    const finish = (confirmed) => {
+      form.removeEventListener('submit', submit);
+      cancelButton.removeEventListener('click', cancel);
+      dialog.removeEventListener('cancel', cancel);
+      input.value = '';
+      dialog.close();
+      resolve(confirmed);
+    };
+    const cancel = (event) => {
+      event.preventDefault();
+      finish(false);
+    };
+    const submit = async (event) => {
+      event.preventDefault();
+      const password = input.value;
+      if (!password) {
+        say(notice, 'Enter your password.', 'error');
+        input.focus();
+        return;
+      }
+      confirm.disabled = true;
+      try {
+        await request('/api/auth/reauthenticate', { method: 'POST', auth: true, json: { password } });
+        finish(true);
+      } catch (error) {
+        if (error instanceof ApiError && SIGN_IN.has(error.code)) {
+          finish(false);
+          signInAgain();
+          return;
+        }
+        say(notice, error instanceof ApiError && error.hasFieldCode('account.password_wrong', 'password')
+          ? 'That is not your password. After 5 wrong tries the account is locked for a while.'
+          : describe(error), 'error');
+        markInvalid(form, error);
+        input.select();
+      } finally {
+        confirm.disabled = false;
+      }
+    };
+    form.addEventListener('submit', submit);
+    cancelButton.addEventListener('click', cancel);
+    dialog.addEventListener('cancel', cancel); // Escape
+    dialog.showModal();
+    input.focus();
+  });
 }
 
 function cell(label, ...content) {
@@ -231,9 +315,14 @@ $('#token-form').addEventListener('submit', async (event) => {
   const button = $('#token-create');
   button.disabled = true;
   try {
-    const created = await requestJson('/api/account/tokens', {
+    const created = await withReauthentication(() => requestJson('/api/account/tokens', {
       method: 'POST', auth: true, json: { name, scopes, expiresInDays: Number.isFinite(days) && days > 0 ? days : null },
-    });
+    }));
+    if (created === null) {
+      say(notice, 'No token was made: confirm your password to make one.', 'info');
+      button.disabled = false;
+      return;
+    }
     $('#token-value').value = created.token;
     $('#token-once').hidden = false;
     $('#token-value').focus();

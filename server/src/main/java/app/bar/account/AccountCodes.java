@@ -12,6 +12,11 @@ final class AccountCodes {
     static final String SESSION_ENDED = "auth.session_ended";
     /** This needs a signed-in session; a personal API token may not do it. */
     static final String SESSION_REQUIRED = "auth.session_required";
+    /**
+     * This action needs a recent proof of the password (bar.accounts.reauthentication-window):
+     * {@code POST /api/auth/reauthenticate {password}}, then retry.
+     */
+    static final String REAUTHENTICATION_REQUIRED = "auth.reauthentication_required";
     /** Right password, but the email address is not confirmed yet. */
     static final String UNVERIFIED = "account.unverified";
     /** Right password, but an administrator has not approved the account yet. */

@@ -27,12 +27,15 @@ class AccountController {
     private final SessionService sessions;
     private final PasswordService passwords;
     private final ApiTokens apiTokens;
+    private final Reauthentication reauthentication;
 
-    AccountController(AccountProfile profile, SessionService sessions, PasswordService passwords, ApiTokens apiTokens) {
+    AccountController(AccountProfile profile, SessionService sessions, PasswordService passwords, ApiTokens apiTokens,
+            Reauthentication reauthentication) {
         this.profile = profile;
         this.sessions = sessions;
         this.passwords = passwords;
         this.apiTokens = apiTokens;
+        this.reauthentication = reauthentication;
     }
 
     @GetMapping
@@ -71,8 +74,10 @@ class AccountController {
         return apiTokens.list(CurrentAccount.requireId());
     }
 
+    /** A new personal API token: it outlives the session, so the password must have been proved recently. */
     @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AuthResponses.CreatedToken> createToken(@Valid @RequestBody AuthRequests.CreateToken request) {
+        reauthentication.require(requireSession());
         Account account = profile.account(CurrentAccount.requireId());
         ApiTokens.CreatedToken created = apiTokens.create(account.id(), account.role(), request.name(), request.scopes(),
                 request.expiresInDays());
@@ -86,7 +91,10 @@ class AccountController {
     }
 
     private static String requireSession() {
-        return CurrentAccount.sessionId().orElseThrow(() -> new BarProblem.Forbidden(AccountCodes.SESSION_REQUIRED,
-                "This needs a signed-in session, not an API token."));
+        return CurrentAccount.sessionId().orElseThrow(AccountController::sessionRequired);
+    }
+
+    static BarProblem.Forbidden sessionRequired() {
+        return new BarProblem.Forbidden(AccountCodes.SESSION_REQUIRED, "This needs a signed-in session, not an API token.");
     }
 }

@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The policies of {@code /api/auth/*} and {@code /api/account/**} (DESIGN.md §4): sign-in,
- * registration and the forgotten-password mail have their own per-IP limits; the anonymous
- * endpoints never act with a session's authority (no CSRF token); the account is managed with a
- * session, and read with an API token that has {@code account:read}.
+ * registration and the forgotten-password mail have their own per-IP limits, re-authentication a
+ * per-account one like sign-in's; the anonymous endpoints never act with a session's authority
+ * (no CSRF token); the account is managed with a session, and read with an API token that has
+ * {@code account:read}.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountRoutes {
@@ -36,6 +37,8 @@ class AccountRoutes {
                 // authenticated by the refresh cookie alone: they check the CSRF token themselves
                 route(POST, "/api/auth/refresh", Access.anyone(), standard()),
                 route(POST, "/api/auth/logout", Access.anyone(), standard()),
+                route(POST, "/api/auth/reauthenticate", Access.session(),
+                        perCaller("reauthenticate", limits.reauthenticate())),
                 route(GET, "/api/account", Access.scope("account:read"), standard()),
                 anyMethod("/api/account/**", Access.session(), standard()));
     }
@@ -49,6 +52,7 @@ class AccountRoutes {
     record Limits(
             @DefaultValue("5/1m") RatePolicy login,
             @DefaultValue("3/1h") RatePolicy register,
-            @DefaultValue("3/1h") RatePolicy forgotPassword) {
+            @DefaultValue("3/1h") RatePolicy forgotPassword,
+            @DefaultValue("5/1m") RatePolicy reauthenticate) {
     }
 }

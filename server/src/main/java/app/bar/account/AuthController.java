@@ -5,7 +5,6 @@ import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.web.ClientIp;
 import app.bar.platform.web.CurrentAccount;
-import app.bar.security.CsrfTokens;
 import app.bar.security.SessionCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/auth/*}: sign-up, verification, sign-in, refresh, sign-out, forgot and reset password. */
+/**
+ * {@code /api/auth/*}: sign-up, verification, sign-in, refresh, re-authentication, sign-out,
+ * forgot and reset password.
+ */
 @RestController
 @RequestMapping(path = "/api/auth", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuthController {
@@ -32,19 +34,19 @@ class AuthController {
     private final LoginService logins;
     private final SessionService sessions;
     private final PasswordService passwords;
+    private final Reauthentication reauthentication;
     private final SessionCookies cookies;
-    private final CsrfTokens csrf;
     private final SecurityEvents events;
     private final Clock clock;
 
     AuthController(RegistrationService registration, LoginService logins, SessionService sessions, PasswordService passwords,
-            SessionCookies cookies, CsrfTokens csrf, SecurityEvents events, Clock clock) {
+            Reauthentication reauthentication, SessionCookies cookies, SecurityEvents events, Clock clock) {
         this.registration = registration;
         this.logins = logins;
         this.sessions = sessions;
         this.passwords = passwords;
+        this.reauthentication = reauthentication;
         this.cookies = cookies;
-        this.csrf = csrf;
         this.events = events;
         this.clock = clock;
     }
@@ -78,6 +80,17 @@ class AuthController {
     }
 
     /**
+     * The signed-in user proves their password again, for the actions that need a recent proof
+     * (new API tokens): a wrong one counts toward the account's lockout, like a failed sign-in.
+     */
+    @PostMapping(path = "/reauthenticate", consumes = JSON)
+    ResponseEntity<Void> reauthenticate(@Valid @RequestBody AuthRequests.Reauthenticate request) {
+        String sessionId = CurrentAccount.sessionId().orElseThrow(AccountController::sessionRequired);
+        reauthentication.reauthenticate(CurrentAccount.requireId(), sessionId, request.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
      * Ends the session named by the access token (cookie or bearer) or, when that has expired,
      * by the refresh cookie; a cookie-authenticated request needs its CSRF token either way.
      */
@@ -87,9 +100,8 @@ class AuthController {
         String accountId = CurrentAccount.id().orElse(null);
         String sessionId = CurrentAccount.sessionId().orElse(null);
         if (accountId == null && refresh != null) {
-            SessionRepository.SessionRow session = sessions.liveSessionOf(refresh);
+            SessionRepository.SessionRow session = sessions.liveSessionOf(refresh, request);
             if (session != null) {
-                csrf.require(request, session.id(), session.accountId());
                 sessionId = session.id();
                 accountId = session.accountId();
             }

@@ -54,6 +54,9 @@ final class AuthRequests {
         }
     }
 
+    record Reauthenticate(@NotNull Password password) {
+    }
+
     record ChangePassword(@NotNull Password currentPassword, @NotNull Password newPassword) {
     }
 

@@ -3,9 +3,11 @@ package app.bar.account;
 import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.secrets.Password;
 import app.bar.platform.web.UserAgents;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -66,12 +68,25 @@ class LoginService {
         return session;
     }
 
-    /** Checks the password of a signed-in account (password change); a wrong one counts as a failure. */
+    /**
+     * Checks the password of a signed-in account (re-authentication, password change) with the
+     * sign-in's bookkeeping: a wrong one counts toward the lockout, and while the account is locked
+     * no password is checked at all (so a session cannot guess on past the lock). The user is
+     * signed in, so the lock is said plainly: {@code 423} with {@code Retry-After}.
+     */
     void requirePassword(Account account, Password password, String field) {
+        Instant now = clock.instant();
+        if (account.isLocked(now)) {
+            events.record(SecurityEventType.LOGIN_FAILED, account.id(), Map.of("reason", "locked"));
+            throw new BarProblem.Locked(ProblemCodes.RESOURCE_LOCKED,
+                    "Your account is locked after too many wrong passwords; try again later or reset your password.",
+                    Duration.between(now, account.lockedUntil()));
+        }
         if (!hashing.matches(password, account.passwordHash())) {
-            recordFailure(account, clock.instant());
+            recordFailure(account, now);
             throw new BarProblem.Invalid(AccountCodes.PASSWORD_WRONG, field, "is not your current password");
         }
+        accounts.clearFailures(account.id());
     }
 
     private void refuseUnlessActive(Account account) {

@@ -22,20 +22,22 @@ class PasswordService {
     private final PasswordPolicy policy;
     private final SessionService sessions;
     private final LoginService logins;
+    private final Reauthentication reauthentication;
     private final AccountMails mails;
     private final AccountTasks tasks;
     private final SecurityEvents events;
     private final AccountProperties properties;
 
     PasswordService(AccountRepository accounts, OneTimeTokens tokens, PasswordHashing hashing, PasswordPolicy policy,
-            SessionService sessions, LoginService logins, AccountMails mails, AccountTasks tasks, SecurityEvents events,
-            AccountProperties properties) {
+            SessionService sessions, LoginService logins, Reauthentication reauthentication, AccountMails mails,
+            AccountTasks tasks, SecurityEvents events, AccountProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.hashing = hashing;
         this.policy = policy;
         this.sessions = sessions;
         this.logins = logins;
+        this.reauthentication = reauthentication;
         this.mails = mails;
         this.tasks = tasks;
         this.events = events;
@@ -77,13 +79,18 @@ class PasswordService {
         mails.passwordChanged(account.email(), account.displayName());
     }
 
-    /** The signed-in user's change: current password required; other sessions end. */
+    /**
+     * The signed-in user's change: the current password is required (the proof a sensitive action
+     * needs, so no separate re-authentication; it also restarts this session's window); a wrong
+     * one counts toward the lockout; other sessions end.
+     */
     void change(String accountId, String currentSessionId, Password currentPassword, Password newPassword) {
         Account account = accounts.findById(accountId).orElseThrow(BarProblem.NotFound::new);
         logins.requirePassword(account, currentPassword, "currentPassword");
         policy.check("newPassword", newPassword, account.email(), account.displayName());
         accounts.replacePassword(account.id(), hashing.hash(newPassword));
         sessions.endAll(account.id(), currentSessionId, "password_changed");
+        reauthentication.proved(currentSessionId);
         events.record(SecurityEventType.PASSWORD_CHANGED, account.id(), Map.of());
         mails.passwordChanged(account.email(), account.displayName());
     }

@@ -1,23 +1,22 @@
 package app.bar.account;
 
 import app.bar.security.SessionStatus;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Answers the security module's question "may this session's access tokens still be used?". */
+/** Answers the security module's question "until when may this session's access tokens be used?". */
 @Component
 class SessionLiveness implements SessionStatus {
 
     private final SessionRepository sessions;
-    private final Clock clock;
 
-    SessionLiveness(SessionRepository sessions, Clock clock) {
+    SessionLiveness(SessionRepository sessions) {
         this.sessions = sessions;
-        this.clock = clock;
     }
 
     @Override
-    public boolean isActive(String sessionId) {
-        return sessions.isLive(sessionId, clock.instant());
+    public Optional<Instant> activeUntil(String sessionId) {
+        return sessions.activeUntil(sessionId);
     }
 }

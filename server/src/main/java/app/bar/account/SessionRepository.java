@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionRepository {
 
-    private static final String COLUMNS = "s.id, s.account_id, s.created_at, s.last_used_at, s.idle_expires_at, "
-            + "s.expires_at, s.remember_me, s.device, s.client_ip, s.revoked_at";
+    private static final String COLUMNS = "s.id, s.account_id, s.created_at, s.authenticated_at, s.last_used_at, "
+            + "s.idle_expires_at, s.expires_at, s.remember_me, s.device, s.client_ip, s.revoked_at";
 
     private final JdbcClient jdbc;
 
@@ -25,10 +26,11 @@ class SessionRepository {
 
     void insert(SessionRow s, String refreshHash) {
         jdbc.sql("""
-                insert into sessions (id, account_id, created_at, last_used_at, idle_expires_at, expires_at,
-                                      remember_me, device, client_ip)
-                values (:id, :account, :created, :used, :idle, :expires, :remember, :device, :ip)""")
+                insert into sessions (id, account_id, created_at, authenticated_at, last_used_at, idle_expires_at,
+                                      expires_at, remember_me, device, client_ip)
+                values (:id, :account, :created, :authenticated, :used, :idle, :expires, :remember, :device, :ip)""")
                 .param("id", s.id()).param("account", s.accountId()).param("created", SqlTime.of(s.createdAt()))
+                .param("authenticated", SqlTime.of(s.authenticatedAt()))
                 .param("used", SqlTime.of(s.lastUsedAt())).param("idle", SqlTime.of(s.idleExpiresAt()))
                 .param("expires", SqlTime.of(s.expiresAt())).param("remember", s.rememberMe())
                 .param("device", s.device()).param("ip", s.clientIp())
@@ -61,6 +63,20 @@ class SessionRepository {
                 .param("now", SqlTime.of(now)).param("idle", SqlTime.of(idleExpiresAt)).param("id", id).update();
     }
 
+    /** When the user of the live session {@code id} last proved their password. */
+    Optional<Instant> authenticatedAt(String id, Instant now) {
+        return jdbc.sql("select authenticated_at from sessions where id = :id and revoked_at is null "
+                        + "and expires_at > :now and idle_expires_at > :now")
+                .param("id", id).param("now", SqlTime.of(now))
+                .query((rs, i) -> SqlTime.instant(rs, "authenticated_at")).optional();
+    }
+
+    /** The user of the live session {@code id} proved their password at {@code at}. */
+    boolean markAuthenticated(String id, Instant at) {
+        return jdbc.sql("update sessions set authenticated_at = :at where id = :id and revoked_at is null")
+                .param("at", SqlTime.of(at)).param("id", id).update() == 1;
+    }
+
     boolean revoke(String id, Instant now, String reason) {
         return jdbc.sql("update sessions set revoked_at = :now, revoked_reason = :reason where id = :id and revoked_at is null")
                 .param("now", SqlTime.of(now)).param("reason", reason).param("id", id).update() == 1;
@@ -89,10 +105,16 @@ class SessionRepository {
                 .query(SessionRepository::map).optional();
     }
 
-    /** Whether access tokens of the session still count: not revoked, not past its absolute end. */
-    boolean isLive(String id, Instant now) {
-        return jdbc.sql("select count(*) from sessions where id = :id and revoked_at is null and expires_at > :now")
-                .param("id", id).param("now", SqlTime.of(now)).query(Long.class).single() > 0;
+    /**
+     * Until when the session's access tokens count: the earlier of its idle and absolute ends;
+     * empty when it was revoked or does not exist (one indexed read, cached by the security module).
+     */
+    Optional<Instant> activeUntil(String id) {
+        return jdbc.sql("select idle_expires_at, expires_at from sessions where id = :id and revoked_at is null")
+                .param("id", id)
+                .query((rs, i) -> earlier(Objects.requireNonNull(SqlTime.instant(rs, "idle_expires_at")),
+                        Objects.requireNonNull(SqlTime.instant(rs, "expires_at"))))
+                .optional();
     }
 
     long countLive(Instant now) {
@@ -110,15 +132,21 @@ class SessionRepository {
                 .param("before", SqlTime.of(before)).update();
     }
 
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     private static SessionRow map(ResultSet rs, int row) throws SQLException {
         return new SessionRow(rs.getString("id"), rs.getString("account_id"), SqlTime.instant(rs, "created_at"),
-                SqlTime.instant(rs, "last_used_at"), SqlTime.instant(rs, "idle_expires_at"),
+                SqlTime.instant(rs, "authenticated_at"), SqlTime.instant(rs, "last_used_at"), SqlTime.instant(rs, "idle_expires_at"),
                 SqlTime.instant(rs, "expires_at"), rs.getBoolean("remember_me"), rs.getString("device"),
                 rs.getString("client_ip"), SqlTime.instant(rs, "revoked_at"));
     }
 
-    record SessionRow(String id, String accountId, Instant createdAt, Instant lastUsedAt, Instant idleExpiresAt,
-            Instant expiresAt, boolean rememberMe, String device, String clientIp, @Nullable Instant revokedAt) {
+    /** A session; {@code authenticatedAt}: when its user last proved their password (sign-in, re-authentication). */
+    record SessionRow(String id, String accountId, Instant createdAt, Instant authenticatedAt, Instant lastUsedAt,
+            Instant idleExpiresAt, Instant expiresAt, boolean rememberMe, String device, String clientIp,
+            @Nullable Instant revokedAt) {
 
         boolean isLive(Instant now) {
             return revokedAt == null && expiresAt.isAfter(now) && idleExpiresAt.isAfter(now);

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
  * Sessions (ASVS 7.x): one per sign-in, with an idle timeout (renewed by each refresh) and an
  * absolute one; the refresh token rotates on every use and a used one presented again revokes
  * the session (RFC 9700 §4.14.2). Revocations reach other nodes through {@link SessionRevocations}.
+ * Each refresh token starts a new generation of the session's tokens: the access token carries
+ * it and the CSRF token is bound to it, so the CSRF token rotates with the others.
  */
 @Service
 class SessionService {
@@ -52,10 +54,26 @@ class SessionService {
         String refresh = OpaqueTokens.newSecret();
         Instant expires = now.plus(rememberMe ? properties.rememberMeAbsoluteTimeout() : properties.sessionAbsoluteTimeout());
         Instant idle = min(now.plus(idleTimeout(rememberMe)), expires);
-        sessions.insert(new SessionRepository.SessionRow(id, account.id(), now, now, idle, expires, rememberMe, device,
-                clientIp, null), OpaqueTokens.sha256Hex(refresh));
-        return new IssuedSession(id, account, accessTokens.issue(account.id(), id, account.role()), refresh,
-                csrf.issue(id), rememberMe ? expires : null);
+        String refreshHash = OpaqueTokens.sha256Hex(refresh);
+        sessions.insert(new SessionRepository.SessionRow(id, account.id(), now, now, now, idle, expires, rememberMe,
+                device, clientIp, null), refreshHash);
+        return issue(id, account, refresh, refreshHash, rememberMe ? expires : null);
+    }
+
+    private IssuedSession issue(String sessionId, Account account, String refresh, String refreshHash,
+            @Nullable Instant persistentUntil) {
+        String generation = generationOf(refreshHash);
+        return new IssuedSession(sessionId, account, accessTokens.issue(account.id(), sessionId, generation, account.role()),
+                refresh, csrf.issue(sessionId, generation), persistentUntil);
+    }
+
+    /**
+     * The generation of the session's tokens that a refresh token starts: derived from its hash
+     * (so it needs no column), one way (the access token that carries it reveals nothing of the
+     * refresh token or of its stored hash).
+     */
+    static String generationOf(String refreshHash) {
+        return OpaqueTokens.sha256Hex("generation:" + refreshHash).substring(0, 32);
     }
 
     /**
@@ -72,7 +90,7 @@ class SessionService {
             throw sessionEnded();
         }
         SessionRepository.SessionRow session = lookup.session();
-        csrf.require(request, session.id(), session.accountId());
+        csrf.require(request, session.id(), generationOf(hash), session.accountId());
         if (!session.isLive(now)) {
             throw sessionEnded();
         }
@@ -88,16 +106,24 @@ class SessionService {
             throw sessionEnded();
         }
         String next = OpaqueTokens.newSecret();
-        sessions.addRefreshToken(OpaqueTokens.sha256Hex(next), session.id(), now);
+        String nextHash = OpaqueTokens.sha256Hex(next);
+        sessions.addRefreshToken(nextHash, session.id(), now);
         sessions.touch(session.id(), now, min(now.plus(idleTimeout(session.rememberMe())), session.expiresAt()));
-        return new IssuedSession(session.id(), account, accessTokens.issue(account.id(), session.id(), account.role()),
-                next, csrf.issue(session.id()), session.rememberMe() ? session.expiresAt() : null);
+        return issue(session.id(), account, next, nextHash, session.rememberMe() ? session.expiresAt() : null);
     }
 
-    /** The session a refresh token names, if that session is still live (for logout). */
-    SessionRepository.@Nullable SessionRow liveSessionOf(String refreshToken) {
-        return sessions.findByRefreshHash(OpaqueTokens.sha256Hex(refreshToken)).map(SessionRepository.RefreshLookup::session)
+    /**
+     * The session a refresh token names, if that session is still live, once the request's CSRF
+     * token has passed for that refresh token's generation (for logout by the refresh cookie).
+     */
+    SessionRepository.@Nullable SessionRow liveSessionOf(String refreshToken, HttpServletRequest request) {
+        String hash = OpaqueTokens.sha256Hex(refreshToken);
+        SessionRepository.SessionRow session = sessions.findByRefreshHash(hash).map(SessionRepository.RefreshLookup::session)
                 .filter(s -> s.isLive(clock.instant())).orElse(null);
+        if (session != null) {
+            csrf.require(request, session.id(), generationOf(hash), session.accountId());
+        }
+        return session;
     }
 
     void end(String sessionId, String reason) {

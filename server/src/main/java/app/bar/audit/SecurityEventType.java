@@ -16,6 +16,7 @@ public enum SecurityEventType {
     TOKEN_MISSING("token.missing"),
     TOKEN_REFRESH_REUSE("token.refresh_reuse"),
     SESSION_REVOKED("session.revoked"),
+    SESSION_REAUTHENTICATED("session.reauthenticated"),
     API_TOKEN_CREATED("api_token.created"),
     API_TOKEN_DELETED("api_token.deleted"),
     ACCESS_DENIED("access.denied"),

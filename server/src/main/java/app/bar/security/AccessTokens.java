@@ -52,6 +52,8 @@ public final class AccessTokens {
     static final String TYPE = "at+jwt";
     static final String TOKEN_USE = "token_use";
     static final String SESSION_ID = "sid";
+    /** The session's token generation: new with every refresh; the session's CSRF token is bound to it. */
+    static final String GENERATION = "gen";
     static final String ROLE = "role";
     private static final String EXPIRED = "bar_token_expired";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -78,16 +80,21 @@ public final class AccessTokens {
                 jwt -> require(issuer.equals(jwt.getClaimAsString(JwtClaimNames.ISS)), "iss"),
                 jwt -> require(hasAudience(jwt, audience), "aud"),
                 jwt -> require("access".equals(jwt.getClaimAsString(TOKEN_USE)), TOKEN_USE),
-                jwt -> require(jwt.getSubject() != null && jwt.getClaimAsString(SESSION_ID) != null, "sub/sid"))));
+                jwt -> require(jwt.getSubject() != null && jwt.getClaimAsString(SESSION_ID) != null
+                        && jwt.getClaimAsString(GENERATION) != null, "sub/sid/gen"))));
     }
 
-    /** A new access token for the account's session, signed with the newest key of the ring. */
-    public AccessToken issue(String accountId, String sessionId, Role role) {
+    /**
+     * A new access token for the account's session, signed with the newest key of the ring.
+     * {@code generation} names the session's current tokens (see {@link CsrfTokens}).
+     */
+    public AccessToken issue(String accountId, String sessionId, String generation, Role role) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.accessTokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(accountId)
                 .claim(SESSION_ID, sessionId)
+                .claim(GENERATION, generation)
                 .id(randomId())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
@@ -113,7 +120,7 @@ public final class AccessTokens {
             throw new TokenRejected(TokenRejected.Reason.INVALID);
         }
         return new VerifiedAccessToken(jwt.getSubject(), jwt.getClaimAsString(SESSION_ID),
-                Role.of(jwt.getClaimAsString(ROLE)));
+                jwt.getClaimAsString(GENERATION), Role.of(jwt.getClaimAsString(ROLE)));
     }
 
     /** The ring, for the CSRF key derivation (same secrets, separate purpose). */

@@ -30,24 +30,27 @@ public final class AccountAuthentication extends AbstractAuthenticationToken imp
 
     private final String accountId;
     private final @Nullable String sessionId;
+    private final @Nullable String generation;
     private final Method method;
 
-    private AccountAuthentication(String accountId, @Nullable String sessionId, Method method,
-            Collection<? extends GrantedAuthority> authorities) {
+    private AccountAuthentication(String accountId, @Nullable String sessionId, @Nullable String generation,
+            Method method, Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
         this.accountId = accountId;
         this.sessionId = sessionId;
+        this.generation = generation;
         this.method = method;
         setAuthenticated(true);
     }
 
-    static AccountAuthentication session(String accountId, String sessionId, Role role, boolean cookie) {
+    static AccountAuthentication session(String accountId, String sessionId, String generation, Role role,
+            boolean cookie) {
         List<GrantedAuthority> authorities = new ArrayList<>(roles(role));
         authorities.add(new SimpleGrantedAuthority(SESSION_AUTHORITY));
         SCOPES.stream().filter(s -> !s.equals("admin") || role == Role.ADMIN)
                 .forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
-        return new AccountAuthentication(accountId, sessionId, cookie ? Method.SESSION_COOKIE : Method.SESSION_BEARER,
-                authorities);
+        return new AccountAuthentication(accountId, sessionId, generation,
+                cookie ? Method.SESSION_COOKIE : Method.SESSION_BEARER, authorities);
     }
 
     /** For a personal API token: the role is granted only as far as the token's scopes allow. */
@@ -56,7 +59,7 @@ public final class AccountAuthentication extends AbstractAuthenticationToken imp
         List<GrantedAuthority> authorities = new ArrayList<>(roles(admin ? Role.ADMIN : Role.USER));
         scopes.stream().filter(SCOPES::contains).filter(s -> !s.equals("admin") || admin)
                 .forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
-        return new AccountAuthentication(accountId, null, Method.API_TOKEN, authorities);
+        return new AccountAuthentication(accountId, null, null, Method.API_TOKEN, authorities);
     }
 
     private static List<GrantedAuthority> roles(Role role) {
@@ -73,6 +76,11 @@ public final class AccountAuthentication extends AbstractAuthenticationToken imp
     @Override
     public @Nullable String sessionId() {
         return sessionId;
+    }
+
+    /** The generation of the session's tokens the access token belongs to (its CSRF token's binding); null for an API token. */
+    @Nullable String generation() {
+        return generation;
     }
 
     public Method method() {

@@ -47,7 +47,7 @@ final class CsrfProtectionFilter extends OncePerRequestFilter {
                 && !SAFE_METHODS.contains(request.getMethod()) && account.sessionId() != null
                 && !routes.find(request).map(RoutePolicy::csrfExempt).orElse(false)) {
             try {
-                csrf.require(request, account.sessionId(), account.accountId());
+                csrf.require(request, account.sessionId(), account.generation(), account.accountId());
             } catch (BarProblem.Forbidden e) {
                 problems.write(response, e);
                 return;

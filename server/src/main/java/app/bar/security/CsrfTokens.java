@@ -20,12 +20,15 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed double-submit CSRF tokens bound to the session (OWASP CSRF cheat sheet, "signed
- * double-submit cookie"): {@code random.HMAC(key, sessionId.random)}. A request must send the
- * token both in the CSRF cookie and in the {@value #HEADER} header (or, for a form post, the
- * {@value #FORM_FIELD} field), the two must match, and the HMAC must verify for the session the
- * request belongs to, compared in constant time. A cookie an attacker plants, even one minted
- * for the attacker's own session, fails the last check.
+ * Signed double-submit CSRF tokens bound to the session and to its current tokens (OWASP CSRF
+ * cheat sheet, "signed double-submit cookie"): {@code random.HMAC(key, sessionId.generation.random)}.
+ * The generation names the session's current refresh token and comes with it: a refresh (or
+ * anything else that rotates the session's tokens) makes a new one, carried by the new access
+ * token, so a CSRF token from before a refresh is refused after it. A request must send the token
+ * both in the CSRF cookie and in the {@value #HEADER} header (or, for a form post, the
+ * {@value #FORM_FIELD} field), the two must match, and the HMAC must verify for the session and
+ * generation the request's credential belongs to, compared in constant time. A cookie an attacker
+ * plants, even one minted for the attacker's own session, fails the last check.
  *
  * <p>Spring Security's {@code CookieCsrfTokenRepository} is the naive double submit (any
  * matching pair passes) and knows nothing of BAR's stateless sessions, so this small piece is
@@ -37,7 +40,7 @@ public final class CsrfTokens {
 
     public static final String HEADER = "X-CSRF-Token";
     public static final String FORM_FIELD = "csrfToken";
-    private static final byte[] LABEL = "bar csrf token v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LABEL = "bar csrf token v2".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -53,20 +56,21 @@ public final class CsrfTokens {
         }
     }
 
-    /** A fresh token for the session. */
-    public String issue(String sessionId) {
+    /** A fresh token for the session's tokens of {@code generation}. */
+    public String issue(String sessionId, String generation) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String nonce = B64.encodeToString(random);
-        return nonce + "." + B64.encodeToString(mac(keys.get(0), sessionId, nonce));
+        return nonce + "." + B64.encodeToString(mac(keys.get(0), sessionId, generation, nonce));
     }
 
     /**
      * Refuses the request (403 and a {@code csrf.rejected} event) unless it carries a valid token
-     * for {@code sessionId} in both cookie and header (or form field).
+     * for {@code sessionId} and {@code generation} in both cookie and header (or form field).
      */
-    public void require(HttpServletRequest request, String sessionId, @Nullable String accountId) {
-        if (!isValid(request, sessionId)) {
+    public void require(HttpServletRequest request, String sessionId, @Nullable String generation,
+            @Nullable String accountId) {
+        if (generation == null || !isValid(request, sessionId, generation)) {
             events.record(SecurityEventType.CSRF_REJECTED, accountId, Map.of("method", request.getMethod()));
             throw new BarProblem.Forbidden(SecurityCodes.CSRF_INVALID,
                     "The CSRF token is missing or does not match; send the "
@@ -74,7 +78,7 @@ public final class CsrfTokens {
         }
     }
 
-    boolean isValid(HttpServletRequest request, String sessionId) {
+    boolean isValid(HttpServletRequest request, String sessionId, String generation) {
         String submitted = submitted(request);
         String cookie = cookies.readCsrf(request);
         if (submitted == null || cookie == null) {
@@ -82,10 +86,10 @@ public final class CsrfTokens {
         }
         boolean pair = MessageDigest.isEqual(submitted.getBytes(StandardCharsets.US_ASCII),
                 cookie.getBytes(StandardCharsets.US_ASCII));
-        return pair && verify(submitted, sessionId);
+        return pair && verify(submitted, sessionId, generation);
     }
 
-    boolean verify(String token, String sessionId) {
+    boolean verify(String token, String sessionId, String generation) {
         int dot = token.indexOf('.');
         if (dot <= 0 || dot != token.lastIndexOf('.') || token.length() > 200) {
             return false;
@@ -99,7 +103,7 @@ public final class CsrfTokens {
         String nonce = token.substring(0, dot);
         boolean ok = false;
         for (byte[] key : keys) {
-            ok |= MessageDigest.isEqual(presented, mac(key, sessionId, nonce));
+            ok |= MessageDigest.isEqual(presented, mac(key, sessionId, generation, nonce));
         }
         return ok;
     }
@@ -123,8 +127,9 @@ public final class CsrfTokens {
         return null;
     }
 
-    private static byte[] mac(byte[] key, String sessionId, String nonce) {
-        return hmac(key, (sessionId + "." + nonce).getBytes(StandardCharsets.UTF_8));
+    /** Session ids, generations and nonces are base64url or hex: none contains the dot that separates them. */
+    private static byte[] mac(byte[] key, String sessionId, String generation, String nonce) {
+        return hmac(key, (sessionId + "." + generation + "." + nonce).getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] hmac(byte[] key, byte[] data) {

@@ -23,8 +23,11 @@ public record JwtProperties(
         @NotBlank String keys,
         @DefaultValue("") String issuer,
         @DefaultValue("bar-api") @NotBlank String audience,
-        @DefaultValue("15m") @NotNull Duration accessTokenTtl,
+        @DefaultValue(DEFAULT_ACCESS_TOKEN_TTL) @NotNull Duration accessTokenTtl,
         @DefaultValue("30s") @NotNull Duration clockSkew) {
+
+    /** The default of {@code bar.jwt.access-token-ttl}, for checks that read the raw setting. */
+    public static final String DEFAULT_ACCESS_TOKEN_TTL = "15m";
 
     public JwtProperties {
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofSeconds(30)) > 0) {

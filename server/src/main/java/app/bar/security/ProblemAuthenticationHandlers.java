@@ -39,8 +39,11 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
                     : SecurityEventType.TOKEN_MISSING, null, Map.of("method", request.getMethod()));
         }
         response.setHeader("WWW-Authenticate", "Bearer");
-        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemCodes.AUTH_REQUIRED,
-                "Authentication is required."));
+        // a genuine access cookie of an ended session (signed out, revoked, idle): say so, so the
+        // client signs in again rather than retrying
+        problems.write(response, rejected == TokenRejected.Reason.SESSION_ENDED
+                ? TokenAuthenticationFilter.problemFor(TokenRejected.Reason.SESSION_ENDED)
+                : Problems.of(HttpStatus.UNAUTHORIZED, ProblemCodes.AUTH_REQUIRED, "Authentication is required."));
     }
 
     @Override

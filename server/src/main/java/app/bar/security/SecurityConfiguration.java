@@ -18,7 +18,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
@@ -83,10 +82,9 @@ class SecurityConfiguration {
 
     private static CorsFilter corsFilter(List<String> allowedOrigins, ProblemWriter problems) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        if (!allowedOrigins.isEmpty()) {
-            CorsConfiguration config = new CorsConfiguration();
-            config.setAllowedOrigins(allowedOrigins.stream().map(String::strip).filter(o -> !o.equals("*")).toList());
-            config.setAllowCredentials(true); // safe: exact origins only, '*' is dropped above and refused in production
+        AllowedOrigins config = AllowedOrigins.of(allowedOrigins);
+        if (!config.isEmpty()) {
+            config.setAllowCredentials(true); // safe: exact origins only, '*' is dropped and refused in production
             config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
             config.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-CSRF-Token"));
             config.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Content-Disposition"));

@@ -5,7 +5,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,10 +19,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Whether an access token's session is still alive, cheaply and across nodes (ASVS 7.4.1).
- * The revoking node knows at once ({@link #revoked}); every other node learns it from a Redis
- * notice when Redis is configured, and in any case within {@code ttl} (at most 5 s), because the
- * answer read from the sessions table is cached no longer than that.
+ * Whether an access token's session is still alive, cheaply and across nodes (ASVS 7.3.1,
+ * 7.4.1), on every authenticated request and without a write. The revoking node knows at once
+ * ({@link #revoked}); every other node learns it from a Redis notice when Redis is configured,
+ * and in any case within {@code ttl} (at most 5 s), because what is read from the sessions table
+ * is cached no longer than that. What is cached is the session's end (idle or absolute, whichever
+ * comes first), compared with the clock on each request: a session that goes idle is refused at
+ * its idle end, not up to {@code ttl} later. A cached end that has passed is read again once,
+ * since a refresh (on any node) may have moved it; an end that had passed when it was read is
+ * final (an idle session cannot be refreshed).
  */
 @Service
 public final class SessionRevocations implements DisposableBean {
@@ -29,6 +36,7 @@ public final class SessionRevocations implements DisposableBean {
     private static final int MAX_ENTRIES = 100_000;
 
     private final SessionStatus status;
+    private final Clock clock;
     private final long ttlNanos;
     private final long revokedKeepNanos;
     private final ConcurrentMap<String, Long> revokedAt = new ConcurrentHashMap<>();
@@ -38,8 +46,9 @@ public final class SessionRevocations implements DisposableBean {
     private @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
 
     SessionRevocations(SessionStatus status, SessionProperties sessions, JwtProperties jwt, BarProperties bar,
-            ObjectProvider<RedisClient> redis) {
+            ObjectProvider<RedisClient> redis, Clock clock) {
         this.status = status;
+        this.clock = clock;
         this.ttlNanos = sessions.revocationCacheTtl().toNanos();
         // a revoked session's access tokens die with their expiry: keep the mark as long as they live
         this.revokedKeepNanos = jwt.accessTokenTtl().plus(jwt.clockSkew()).plus(Duration.ofMinutes(1)).toNanos();
@@ -59,20 +68,21 @@ public final class SessionRevocations implements DisposableBean {
     }
 
     boolean isActive(String sessionId) {
-        long now = System.nanoTime();
         if (revokedAt.containsKey(sessionId)) {
             return false;
         }
+        long nanos = System.nanoTime();
+        Instant now = clock.instant();
         Checked cached = checked.get(sessionId);
-        if (cached != null && now - cached.at < ttlNanos) {
-            return cached.active;
+        if (cached != null && nanos - cached.nanos() < ttlNanos && cached.answers(now)) {
+            return cached.activeAt(now);
         }
-        boolean active = status.isActive(sessionId);
+        Checked read = new Checked(status.activeUntil(sessionId).orElse(null), now, nanos);
         if (checked.size() >= MAX_ENTRIES) {
             checked.clear(); // a flood of sessions costs database reads, never memory
         }
-        checked.put(sessionId, new Checked(active, now));
-        return active;
+        checked.put(sessionId, read);
+        return read.activeAt(now);
     }
 
     private void markRevoked(String sessionId) {
@@ -123,6 +133,16 @@ public final class SessionRevocations implements DisposableBean {
         }
     }
 
-    private record Checked(boolean active, long at) {
+    /** One look at the sessions table: the session's end (null: revoked or unknown), when and at what clock time. */
+    private record Checked(@Nullable Instant until, Instant readAt, long nanos) {
+
+        boolean activeAt(Instant now) {
+            return until != null && now.isBefore(until);
+        }
+
+        /** False once the end has passed since this look: a refresh may have moved it, so look again. */
+        boolean answers(Instant now) {
+            return until == null || now.isBefore(until) || !readAt.isBefore(until);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -97,9 +98,10 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
     private AccountAuthentication authenticate(String token, boolean cookie) throws TokenRejected {
         VerifiedAccessToken verified = tokens.verify(token);
         if (!revocations.isActive(verified.sessionId())) {
-            throw new TokenRejected(TokenRejected.Reason.REVOKED);
+            throw new TokenRejected(TokenRejected.Reason.SESSION_ENDED);
         }
-        return AccountAuthentication.session(verified.accountId(), verified.sessionId(), verified.role(), cookie);
+        return AccountAuthentication.session(verified.accountId(), verified.sessionId(), verified.generation(),
+                verified.role(), cookie);
     }
 
     private static void signIn(AccountAuthentication authentication) {
@@ -111,9 +113,17 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, TokenRejected.Reason reason, String source) throws IOException {
         events.record(eventFor(reason), null, Map.of("source", source, "reason", reason.name().toLowerCase(java.util.Locale.ROOT)));
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-        problems.write(response, reason == TokenRejected.Reason.EXPIRED
-                ? Problems.of(HttpStatus.UNAUTHORIZED, SecurityCodes.TOKEN_EXPIRED, "The access token has expired.")
-                : Problems.of(HttpStatus.UNAUTHORIZED, SecurityCodes.TOKEN_INVALID, "The access token is not valid."));
+        problems.write(response, problemFor(reason));
+    }
+
+    /** The 401 of a refused access token: expired (refresh), session ended (sign in again), or not valid. */
+    static ProblemDetail problemFor(TokenRejected.Reason reason) {
+        return switch (reason) {
+            case EXPIRED -> Problems.of(HttpStatus.UNAUTHORIZED, SecurityCodes.TOKEN_EXPIRED, "The access token has expired.");
+            case SESSION_ENDED -> Problems.of(HttpStatus.UNAUTHORIZED, SecurityCodes.SESSION_ENDED,
+                    "The session has ended; sign in again.");
+            case INVALID -> Problems.of(HttpStatus.UNAUTHORIZED, SecurityCodes.TOKEN_INVALID, "The access token is not valid.");
+        };
     }
 
     static SecurityEventType eventFor(TokenRejected.Reason reason) {

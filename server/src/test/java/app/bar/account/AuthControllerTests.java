@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.secrets.Password;
-import app.bar.security.CsrfTokens;
 import app.bar.security.SessionCookies;
 import app.bar.support.ControllerSliceTest;
 import java.time.Clock;
@@ -44,7 +43,7 @@ class AuthControllerTests {
     @MockitoBean
     SessionCookies cookies;
     @MockitoBean
-    CsrfTokens csrf;
+    Reauthentication reauthentication;
     @MockitoBean
     SecurityEvents events;
     @MockitoBean

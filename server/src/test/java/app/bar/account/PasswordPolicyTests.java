@@ -12,7 +12,7 @@ class PasswordPolicyTests {
 
     static final AccountProperties DEFAULTS = new AccountProperties(false, "", "", java.time.Duration.ofMinutes(30),
             java.time.Duration.ofHours(12), java.time.Duration.ofDays(7), java.time.Duration.ofDays(30),
-            java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(30), 3, 50, java.time.Duration.ofDays(365),
+            java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(30), 3, 50, java.time.Duration.ofDays(365),
             new AccountProperties.Lockout(5, java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(15)),
             new AccountProperties.Argon2(19456, 2, 1));
 

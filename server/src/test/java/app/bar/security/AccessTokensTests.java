@@ -23,14 +23,14 @@ class AccessTokensTests {
 
     @Test
     void issueWhenCalledThenHs256WithNewestKidTypeAndAllClaims() throws Exception {
-        AccessToken token = tokens(NEW + "," + OLD, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", Role.ADMIN);
+        AccessToken token = tokens(NEW + "," + OLD, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", "gen-1", Role.ADMIN);
         SignedJWT jwt = SignedJWT.parse(token.value());
 
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("HS256");
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(NEW.substring(0, NEW.indexOf(':')));
         assertThat(jwt.getHeader().getType().getType()).isEqualTo("at+jwt");
-        assertThat(jwt.getJWTClaimsSet().getClaims()).containsKeys("sub", "sid", "jti", "iat", "exp", "iss", "aud", "role",
-                "token_use");
+        assertThat(jwt.getJWTClaimsSet().getClaims()).containsKeys("sub", "sid", "gen", "jti", "iat", "exp", "iss", "aud",
+                "role", "token_use");
         assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
         assertThat(token.toString()).doesNotContain(token.value());
     }
@@ -38,22 +38,23 @@ class AccessTokensTests {
     @Test
     void verifyWhenSignedWithOlderKeyStillInRingThenAccepted() throws Exception {
         // rotation: tokens signed before the new key was put first stay valid
-        String oldToken = tokens(OLD, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", Role.USER).value();
+        String oldToken = tokens(OLD, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", "gen-1", Role.USER).value();
         VerifiedAccessToken verified = tokens(NEW + "," + OLD, Clock.fixed(NOW, ZoneOffset.UTC)).verify(oldToken);
         assertThat(verified.accountId()).isEqualTo("acc");
         assertThat(verified.sessionId()).isEqualTo("sid");
+        assertThat(verified.generation()).isEqualTo("gen-1");
     }
 
     @Test
     void verifyWhenKeyRemovedFromRingThenInvalid() {
-        String oldToken = tokens(OLD, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", Role.USER).value();
+        String oldToken = tokens(OLD, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", "gen-1", Role.USER).value();
         assertThatThrownBy(() -> tokens(NEW, Clock.fixed(NOW, ZoneOffset.UTC)).verify(oldToken))
                 .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.reason()).isEqualTo(TokenRejected.Reason.INVALID));
     }
 
     @Test
     void verifyWhenPastExpiryPlusSkewThenExpired() {
-        String token = tokens(NEW, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", Role.USER).value();
+        String token = tokens(NEW, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", "gen-1", Role.USER).value();
         Clock later = Clock.fixed(NOW.plus(Duration.ofMinutes(15)).plusSeconds(31), ZoneOffset.UTC);
         assertThatThrownBy(() -> tokens(NEW, later).verify(token))
                 .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.reason()).isEqualTo(TokenRejected.Reason.EXPIRED));
@@ -61,14 +62,14 @@ class AccessTokensTests {
 
     @Test
     void verifyWhenWithinSkewAfterExpiryThenAccepted() throws Exception {
-        String token = tokens(NEW, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", Role.USER).value();
+        String token = tokens(NEW, Clock.fixed(NOW, ZoneOffset.UTC)).issue("acc", "sid", "gen-1", Role.USER).value();
         Clock later = Clock.fixed(NOW.plus(Duration.ofMinutes(15)).plusSeconds(29), ZoneOffset.UTC);
         assertThat(tokens(NEW, later).verify(token).role()).isEqualTo(Role.USER);
     }
 
     @Test
     void verifyWhenIssuedInTheFutureBeyondSkewThenInvalid() {
-        String token = tokens(NEW, Clock.fixed(NOW.plusSeconds(120), ZoneOffset.UTC)).issue("acc", "sid", Role.USER).value();
+        String token = tokens(NEW, Clock.fixed(NOW.plusSeconds(120), ZoneOffset.UTC)).issue("acc", "sid", "gen-1", Role.USER).value();
         assertThatThrownBy(() -> tokens(NEW, Clock.fixed(NOW, ZoneOffset.UTC)).verify(token))
                 .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.reason()).isEqualTo(TokenRejected.Reason.INVALID));
     }

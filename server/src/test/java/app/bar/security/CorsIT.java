@@ -10,9 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** ASVS 3.4.2: CORS from an exact allow-list; never '*' with credentials. */
+/**
+ * ASVS 3.4.2: CORS from an exact allow-list, compared by canonical origin and answered in the
+ * list's own (canonical) spelling; never '*' with credentials. The entry is spelled loosely on
+ * purpose: it is made canonical at start-up.
+ */
 @BarIntegrationTest
-@TestPropertySource(properties = "bar.http.allowed-origins=https://app.example.test, *")
+@TestPropertySource(properties = "bar.http.allowed-origins=HTTPS://App.Example.test:443/, *")
 class CorsIT {
 
     @LocalServerPort
@@ -39,6 +43,23 @@ class CorsIT {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(TestHttp.json(response).get("code").asString()).isEqualTo("cors.origin_denied");
+    }
+
+    @Test
+    void preflightWhenNonCanonicalSpellingOfAllowedOriginThenAnsweredWithConfiguredSpellingNotEchoed() {
+        // issue #21 item 4: trailing slash, upper case, the default port
+        for (String spelling : new String[] {"https://app.example.test/", "HTTPS://APP.EXAMPLE.TEST", "https://app.example.test:443"}) {
+            HttpResponse<String> response = preflight(spelling);
+            assertThat(response.statusCode()).as(spelling).isEqualTo(200);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).as(spelling)
+                    .hasValue("https://app.example.test");
+        }
+    }
+
+    @Test
+    void preflightWhenAllowedHostOnAnotherPortOrSchemeThenRefused() {
+        assertThat(preflight("https://app.example.test:8443").statusCode()).isEqualTo(403);
+        assertThat(preflight("http://app.example.test").statusCode()).isEqualTo(403);
     }
 
     @Test

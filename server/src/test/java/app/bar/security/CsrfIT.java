@@ -86,6 +86,33 @@ class CsrfIT {
     }
 
     @Test
+    void stateChangeWhenCsrfTokenFromBeforeARefreshThen403() {
+        // ASVS 3.5.1 (issue #21 item 4): a refresh rotates the CSRF token with the session's other tokens
+        AccountFixtures.Session before = fixtures.login(fixtures.anAccount().create());
+        AccountFixtures.Session after = refreshed(before);
+
+        HttpResponse<String> stale = http.method("DELETE", "/api/account/sessions",
+                "Cookie", "bar_access=" + after.access() + "; bar_csrf=" + before.csrf(), "X-CSRF-Token", before.csrf());
+
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(TestHttp.json(stale).get("code").asString()).isEqualTo("csrf.invalid");
+        assertThat(http.method("DELETE", "/api/account/sessions", after.cookieAndCsrfHeaders()).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void refreshWhenCsrfTokenFromBeforeThePreviousRefreshThen403AndTokenNotUsed() {
+        // ASVS 3.5.1: the refresh endpoint binds the CSRF token to the refresh token presented
+        AccountFixtures.Session before = fixtures.login(fixtures.anAccount().create());
+        AccountFixtures.Session after = refreshed(before);
+
+        HttpResponse<String> stale = http.postJson("/api/auth/refresh", "",
+                "Cookie", "bar_refresh=" + after.refresh() + "; bar_csrf=" + before.csrf(), "X-CSRF-Token", before.csrf());
+
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(http.postJson("/api/auth/refresh", "", after.refreshHeaders()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void readWhenCookieAuthenticatedWithoutCsrfThenAllowed() {
         AccountFixtures.Session session = fixtures.login(fixtures.anAccount().create());
         assertThat(http.get("/api/account/sessions", session.cookieHeaders()).statusCode()).isEqualTo(200);
@@ -134,5 +161,9 @@ class CsrfIT {
         HttpResponse<String> response = http.send(http.request("/api/auth/login").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@b.c\",\"password\":\"x\"}")).build());
         assertThat(response.statusCode()).isEqualTo(415);
+    }
+
+    private AccountFixtures.Session refreshed(AccountFixtures.Session session) {
+        return AccountFixtures.Session.of(http.postJson("/api/auth/refresh", "", session.refreshHeaders()));
     }
 }

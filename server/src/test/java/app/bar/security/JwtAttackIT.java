@@ -44,13 +44,16 @@ class JwtAttackIT {
     AccountFixtures fixtures;
     AccountFixtures.TestAccount account;
     String sessionId;
+    String generation;
 
     @BeforeEach
     void setUp() throws Exception {
         http = new TestHttp(port);
         fixtures = new AccountFixtures(context, http);
         account = fixtures.anAccount().create();
-        sessionId = SignedJWT.parse(fixtures.login(account).access()).getJWTClaimsSet().getStringClaim("sid");
+        JWTClaimsSet issued = SignedJWT.parse(fixtures.login(account).access()).getJWTClaimsSet();
+        sessionId = issued.getStringClaim("sid");
+        generation = issued.getStringClaim("gen");
     }
 
     @Test
@@ -192,6 +195,7 @@ class JwtAttackIT {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .subject(account.id())
                 .claim("sid", sessionId)
+                .claim("gen", generation)
                 .jwtID("test-" + now.toEpochMilli())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600)))

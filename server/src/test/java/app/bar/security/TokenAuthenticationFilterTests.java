@@ -51,7 +51,7 @@ class TokenAuthenticationFilterTests {
     @Test
     void filterWhenValidJwtThenAuthenticationNamedByAccountIdWithSession() throws Exception {
         when(revocations.isActive("sid-1")).thenReturn(true);
-        String jwt = tokens.issue("account-1", "sid-1", Role.USER).value();
+        String jwt = tokens.issue("account-1", "sid-1", "gen-1", Role.USER).value();
         FilterChain capture = (req, res) -> {
             var auth = (AccountAuthentication) SecurityContextHolder.getContext().getAuthentication();
             assertThat(auth.getName()).isEqualTo("account-1");
@@ -64,13 +64,14 @@ class TokenAuthenticationFilterTests {
     }
 
     @Test
-    void filterWhenSessionRevokedThen401() throws Exception {
+    void filterWhenSessionEndedThen401SessionEnded() throws Exception {
+        // ASVS 7.4.1, 7.3.1: a genuine access token of a revoked or idle session is refused
         when(revocations.isActive("sid-1")).thenReturn(false);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(request("Bearer " + tokens.issue("account-1", "sid-1", Role.USER).value()), response, chain);
+        filter.doFilter(request("Bearer " + tokens.issue("account-1", "sid-1", "gen-1", Role.USER).value()), response, chain);
         verify(problems).write(org.mockito.ArgumentMatchers.eq(response),
                 org.mockito.ArgumentMatchers.<ProblemDetail>argThat(p -> p.getStatus() == 401
-                        && "auth.token_invalid".equals(p.getProperties().get("code"))));
+                        && "auth.session_ended".equals(p.getProperties().get("code"))));
         verify(events).record(org.mockito.ArgumentMatchers.eq(app.bar.audit.SecurityEventType.TOKEN_INVALID),
                 org.mockito.ArgumentMatchers.isNull(), any());
         verify(chain, never()).doFilter(any(), any());

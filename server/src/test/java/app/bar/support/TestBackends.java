@@ -132,7 +132,8 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         // clock or guard setting, would claim their deliveries.
         p.put("bar.webhooks.worker-enabled", "false");
         // Generous limits so suites do not trip over each other; rate-limit tests set their own.
-        for (String policy : new String[] {"login", "register", "forgot-password", "share-unlock", "share-create", "api"}) {
+        for (String policy : new String[] {"login", "register", "forgot-password", "reauthenticate", "share-unlock",
+                "share-create", "api"}) {
             p.put("bar.rate-limits." + policy, "100000/1m");
         }
         return Map.copyOf(p);

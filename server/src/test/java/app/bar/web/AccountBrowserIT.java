@@ -207,6 +207,32 @@ class AccountBrowserIT {
     }
 
     @Test
+    void dashboardWhenTokenNeedsAFreshPasswordThenAsksForItAndCreatesTheTokenAfterIt() {
+        // ASVS 7.5.1 (issue #21 item 2): the page answers auth.reauthentication_required with a password prompt
+        AccountFixtures.TestAccount account = fixtures.anAccount().create();
+        Chromium.Session owner = person();
+        Page dashboard = signIn(owner, account.email(), account.password(), false);
+        fixtures.jdbc().sql("update sessions set authenticated_at = :long_ago where account_id = :id")
+                .param("long_ago", java.time.OffsetDateTime.now().minusHours(1)).param("id", account.id()).update();
+
+        dashboard.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("deploy key");
+        click(dashboard, "Create token");
+        Locator prompt = dashboard.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Confirm your password"));
+        prompt.waitFor();
+        prompt.getByLabel("Your password").fill("Not the password 12 at all");
+        click(dashboard, "Confirm");
+        PlaywrightAssertions.assertThat(dashboard.locator("#reauth-notice")).containsText("not your password");
+        prompt.getByLabel("Your password").fill(account.password());
+        click(dashboard, "Confirm");
+
+        dashboard.locator("#token-once").waitFor();
+        PlaywrightAssertions.assertThat(prompt).isHidden();
+        assertThat(dashboard.inputValue("#token-value")).startsWith("bar_pat_");
+        owner.assertNoConsoleProblems(status(403, "/api/account/tokens"), status(400, "/api/auth/reauthenticate"),
+                WEBHOOK_404[0], WEBHOOK_404[1]);
+    }
+
+    @Test
     void dashboardWhenAccessTokenGoneThenOneSilentRefreshKeepsTheSession() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
         Chromium.Session owner = person();

@@ -21,6 +21,13 @@ public interface ProductionCheck {
     }
 
     /**
+     * Reports settings that cannot work together on any start, the embedded default included
+     * (the same one-line report, before the context starts).
+     */
+    default void checkEverywhere(ProductionSettings settings) {
+    }
+
+    /**
      * The key rings the module reads: production demands each one well formed; on the embedded
      * default a missing one is generated once under {@code <data-dir>/keys}; {@code generate-keys}
      * prints a fresh entry for each.

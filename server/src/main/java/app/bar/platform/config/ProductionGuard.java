@@ -12,7 +12,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
  * The checks {@code BAR_PROFILE=prod} runs before anything else starts (DESIGN.md §3): every
  * module's {@link ProductionCheck} (its required variables present, long enough, well formed and
  * safe) and the key rings they declare. Each problem is one log line naming the variable and the
- * rule; values are never printed. The profile itself is checked on every start.
+ * rule; values are never printed. The profile itself, and each module's rules for settings that
+ * must agree ({@link ProductionCheck#checkEverywhere}), are checked on every start.
  */
 public final class ProductionGuard {
 
@@ -43,8 +44,10 @@ public final class ProductionGuard {
                 settings.problem("BAR_PROFILE", "must be empty (embedded default) or 'prod'");
             }
         }
+        List<ProductionCheck> checks = checks();
+        checks.forEach(check -> check.checkEverywhere(settings));
         if (isProduction(env)) {
-            for (ProductionCheck check : checks()) {
+            for (ProductionCheck check : checks) {
                 for (KeyRingSetting ring : check.keyRings()) {
                     for (String rule : KeyRingSpec.problems(settings.value(ring.key()), ring.minBytes(), ring.maxBytes())) {
                         settings.problem(ring.variable(), rule);

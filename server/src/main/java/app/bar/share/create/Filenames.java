@@ -16,14 +16,22 @@ public final class Filenames {
     private Filenames() {
     }
 
-    /** The last path segment, without control, bidi-override or reserved characters or leading dots. */
+    /** The longest name kept, in characters (code points). */
+    static final int MAX_LENGTH = 200;
+
+    /**
+     * The last path segment, without control, bidi-override or reserved characters, lone
+     * surrogates or leading dots, and at most {@value #MAX_LENGTH} characters, cut between code
+     * points: the result is always well-formed Unicode, so valid UTF-8 in the header.
+     */
     static String sanitize(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFC);
         int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
         s = s.substring(slash + 1);
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
-            boolean control = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
+            int type = Character.getType(c);
+            boolean control = Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE;
             boolean reserved = "<>:\"|?*;".indexOf(c) >= 0;
             out.appendCodePoint(control || reserved ? '_' : c);
         });
@@ -31,7 +39,8 @@ public final class Filenames {
         while (result.startsWith(".")) {
             result = result.substring(1);
         }
-        return result.length() > 200 ? result.substring(0, 200) : result;
+        return result.codePointCount(0, result.length()) > MAX_LENGTH
+                ? result.substring(0, result.offsetByCodePoints(0, MAX_LENGTH)) : result;
     }
 
     /** {@code attachment; filename="ascii"; filename*=UTF-8''percent-encoded}. */

@@ -2,6 +2,9 @@ package app.bar.share.create;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** ASVS 5.3.2 / 5.4.1: user filenames are download names only, never paths or header material. */
@@ -38,6 +41,23 @@ class FilenamesTests {
         assertThat(header).isEqualTo("attachment; filename=\"a__ filename=evil.html_ x=_.txt\"; "
                 + "filename*=UTF-8''a__%20filename%3Devil.html_%20x%3D_.txt");
         assertThat(header.chars().filter(c -> c == '"').count()).isEqualTo(2);
+    }
+
+    @Test
+    void sanitizeWhenLongNameWithSurrogatePairAtTheCutThenCutBetweenCodePointsAndValidUtf8() throws Exception {
+        // issue #21 item 4: cutting at 200 UTF-16 units split the emoji and left half a surrogate pair
+        String name = "a".repeat(199) + "\uD83D\uDE00" + "b.txt";
+
+        String cut = Filenames.sanitize(name);
+
+        assertThat(cut).isEqualTo("a".repeat(199) + "\uD83D\uDE00");
+        assertThat(cut.codePointCount(0, cut.length())).isEqualTo(Filenames.MAX_LENGTH);
+        StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT).encode(CharBuffer.wrap(cut));
+    }
+
+    @Test
+    void sanitizeWhenLoneSurrogateThenReplaced() {
+        assertThat(Filenames.sanitize("a\uD83Db\uDE00c.txt")).isEqualTo("a_b_c.txt");
     }
 
     @Test

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Primary;
  * Test-only pieces of the share ITs (outside {@code app.bar}, so scanning never finds them):
  * <ul>
  *   <li>a clock that runs with real time plus an offset tests can move forward;</li>
- *   <li>a recorder of every share event published in the context.</li>
+ *   <li>a recorder of every share event published in the context;</li>
+ *   <li>a fault to inject where the access log writes: a listener in the publishing transaction
+ *       that fails for the share a test names.</li>
  * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -29,6 +31,34 @@ public class ShareTestSupport {
     @Bean
     public RecordedShareEvents recordedShareEvents() {
         return new RecordedShareEvents();
+    }
+
+    @Bean
+    public RecordingFaults recordingFaults() {
+        return new RecordingFaults();
+    }
+
+    /**
+     * Fails the recording of a named share's events as a failing access-log insert would: it runs
+     * where the access log does, inside {@code publishEvent} in the publisher's transaction.
+     */
+    public static final class RecordingFaults {
+        private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        public void failFor(String shareId) {
+            failing.add(shareId);
+        }
+
+        public void heal(String shareId) {
+            failing.remove(shareId);
+        }
+
+        @org.springframework.context.event.EventListener
+        void on(app.bar.share.ShareEvent event) {
+            if (failing.contains(event.shareId().value())) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("injected: recording failed");
+            }
+        }
     }
 
     /** Every share event published in this context, from any thread (server threads included). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an administrator may do to accounts (the admin module's way in). Pausing and deleting
@@ -65,6 +66,8 @@ public class AccountAdministration {
         return move(accountId, AccountState.PAUSED, AccountState.ACTIVE);
     }
 
+    /** The account, its sessions and tokens end and {@link AccountDeleted} is published, in one transaction. */
+    @Transactional
     public void delete(String adminId, String accountId) {
         refuseSelf(adminId, accountId);
         accounts.findById(accountId).filter(a -> a.state() != AccountState.DELETED).orElseThrow(BarProblem.NotFound::new);

@@ -2,6 +2,10 @@ package app.bar.account;
 
 import java.time.Instant;
 
-/** Published when an admin deletes an account; the shares module destroys the account's shares. */
+/**
+ * Published (in the deleting transaction) when an admin deletes an account: the share module
+ * destroys the account's shares, the webhook module removes its webhooks and deliveries; each
+ * after the commit, in any order.
+ */
 public record AccountDeleted(String accountId, Instant at) {
 }

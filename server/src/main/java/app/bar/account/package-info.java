@@ -2,7 +2,8 @@
  * Accounts: registration, email verification, approval, Argon2id password hashing, login and
  * lockout, sessions with rotating refresh tokens, personal API tokens, password reset, the
  * account mails and the bootstrap admin. Public face: {@link app.bar.account.AccountAdministration}
- * (for the admin module), {@link app.bar.account.AccountState}, its DTOs and the
+ * (for the admin module), {@link app.bar.account.AccountDirectory} (whether an account was
+ * deleted), {@link app.bar.account.AccountState}, its DTOs and the
  * {@link app.bar.account.AccountDeleted} event.
  */
 @ApplicationModule(allowedDependencies = {"platform", "audit", "mail", "security"})

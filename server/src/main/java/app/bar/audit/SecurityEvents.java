@@ -76,6 +76,11 @@ public class SecurityEvents {
                 redactedIp == null ? "-" : redactedIp, detailJson);
     }
 
+    /**
+     * A refused request changed nothing, so there is no transaction to join and no commit for
+     * this row to follow: it is written at once, in the refusing thread, like any other security
+     * event. (An {@code @ApplicationModuleListener} would never run here: it waits for a commit.)
+     */
     @EventListener
     void on(RateLimitExceeded event) {
         record(SecurityEventType.RATE_LIMIT_EXCEEDED, null, event.redactedClient(), RequestIds.current(),

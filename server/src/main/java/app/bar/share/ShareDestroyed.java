@@ -3,9 +3,10 @@ package app.bar.share;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** The share was crypto-shredded (data key deleted, blob removed) for {@code reason}. */
-public record ShareDestroyed(ShareId shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
-        @Nullable String browser, @Nullable Integer viewsLeft, DestroyReason reason) implements ShareEvent {
+/** The share was crypto-shredded for {@code reason}: its data key deleted (its blob, if any, goes right after). */
+public record ShareDestroyed(String eventId, ShareId shareId, @Nullable String ownerAccountId, Instant at,
+        @Nullable String clientIp, @Nullable String browser, @Nullable Integer viewsLeft,
+        DestroyReason reason) implements ShareEvent {
 
     @Override
     public String type() {

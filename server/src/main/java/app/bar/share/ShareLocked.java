@@ -4,8 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** Too many wrong passwords: the share refuses every try until {@code lockedUntil}. */
-public record ShareLocked(ShareId shareId, @Nullable String ownerAccountId, Instant at, @Nullable String clientIp,
-        @Nullable String browser, @Nullable Integer viewsLeft, Instant lockedUntil) implements ShareEvent {
+public record ShareLocked(String eventId, ShareId shareId, @Nullable String ownerAccountId, Instant at,
+        @Nullable String clientIp, @Nullable String browser, @Nullable Integer viewsLeft,
+        Instant lockedUntil) implements ShareEvent {
 
     @Override
     public String type() {

@@ -59,14 +59,25 @@ class DeliveryRepository {
                 .query(Integer.class).optional().orElse(0);
     }
 
-    void insert(String eventId, String accountId, String shareId, WebhookRepository.Target target, String type,
-            String payload, Instant now) {
-        jdbc.sql("""
+    /**
+     * Inserts a pending delivery, due {@code now}; false when one with this event id exists (the
+     * event was handled). {@code createdAt} is when the event happened, so the owner's list is in
+     * the order of the events, whichever listener thread got to which first.
+     */
+    boolean insertIfAbsent(String eventId, String accountId, String shareId, WebhookRepository.Target target,
+            String type, String payload, Instant createdAt, Instant now) {
+        return jdbc.sql("""
                 insert into webhook_deliveries (event_id, account_id, share_id, target, type, payload, status, attempts,
                     next_attempt_at, created_at)
-                values (:id, :a, :s, :target, :type, :payload, 'PENDING', 0, :now, :now)""")
+                values (:id, :a, :s, :target, :type, :payload, 'PENDING', 0, :now, :createdAt)
+                on conflict do nothing""")
                 .param("id", eventId).param("a", accountId).param("s", shareId).param("target", target.name())
-                .param("type", type).param("payload", payload).param("now", SqlTime.of(now)).update();
+                .param("type", type).param("payload", payload).param("now", SqlTime.of(now))
+                .param("createdAt", SqlTime.of(createdAt)).update() == 1;
+    }
+
+    void delete(String eventId) {
+        jdbc.sql("delete from webhook_deliveries where event_id = :id").param("id", eventId).update();
     }
 
     /**

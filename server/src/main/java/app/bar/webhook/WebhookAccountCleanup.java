@@ -3,15 +3,14 @@ package app.bar.webhook;
 import app.bar.account.AccountDeleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A deleted account's webhooks and deliveries go with it. First among the listeners of
- * {@link AccountDeleted}: the share module then destroys the account's shares, and those
- * destructions must find no webhook left to notify.
+ * A deleted account's webhooks and deliveries go with it, after the deletion committed (again
+ * after a crash: deleting twice is harmless). It need not run before the share module destroys
+ * the account's shares: {@link WebhookOutbox} enqueues nothing for a deleted account, whichever
+ * runs first.
  */
 @Component
 class WebhookAccountCleanup {
@@ -26,8 +25,7 @@ class WebhookAccountCleanup {
         this.deliveries = deliveries;
     }
 
-    @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ApplicationModuleListener
     void on(AccountDeleted event) {
         int removed = webhooks.deleteAllOf(event.accountId());
         int dropped = deliveries.deleteAllOf(event.accountId());

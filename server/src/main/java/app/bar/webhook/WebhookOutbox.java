@@ -1,24 +1,29 @@
 package app.bar.webhook;
 
-import app.bar.platform.secrets.SecretBytes;
+import app.bar.account.AccountDirectory;
 import app.bar.share.ShareEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the outbox: every share event of a share that has a webhook (its own, or its owner's
- * account webhook) becomes a delivery row, synchronously and in the publisher's transaction when
- * there is one, so a committed event is never lost to a crash or a restart. At most
- * {@code max-deliveries-per-share} per share; later events are dropped and counted (column
- * {@code webhook_share_quota.dropped}, counter {@code bar.webhooks.dropped}).
+ * account webhook) becomes a delivery row. It runs after the share's transaction committed, in
+ * its own, from Spring Modulith's event publication registry: the event was stored with the
+ * share's change, so a crash before this ran only delays it (the registry resubmits it). It may
+ * therefore run twice for one event: the row is keyed by the event's id ({@code evt_} + it) and
+ * inserted only if absent. Events of anonymous shares never reach it (the condition is checked
+ * before anything is stored), nor do a deleted account's (whatever order the account's clean-up
+ * and its shares' destruction run in, the account is already marked deleted when either runs).
+ *
+ * <p>At most {@code max-deliveries-per-share} per share; later events are dropped and counted
+ * (column {@code webhook_share_quota.dropped}, counter {@code bar.webhooks.dropped}).
  */
 @Component
 class WebhookOutbox {
@@ -28,47 +33,42 @@ class WebhookOutbox {
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
     private final WebhookPayloads payloads;
+    private final AccountDirectory accounts;
     private final WebhookProperties properties;
-    private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final Clock clock;
 
     WebhookOutbox(WebhookRepository webhooks, DeliveryRepository deliveries, WebhookPayloads payloads,
-            WebhookProperties properties, TransactionTemplate tx, MeterRegistry meters, Clock clock) {
+            AccountDirectory accounts, WebhookProperties properties, MeterRegistry meters, Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.payloads = payloads;
+        this.accounts = accounts;
         this.properties = properties;
-        this.tx = tx;
         this.meters = meters;
         this.clock = clock;
     }
 
-    @EventListener
+    @ApplicationModuleListener(condition = "#event.ownerAccountId() != null")
     void on(ShareEvent event) {
-        String owner = event.ownerAccountId();
-        if (owner == null) {
-            return; // anonymous shares have no webhook
-        }
-        tx.executeWithoutResult(status -> enqueue(event, owner));
-    }
-
-    private void enqueue(ShareEvent event, String owner) {
-        Optional<WebhookRepository.Endpoint> destination = webhooks.destination(event.shareId().value(), owner);
-        if (destination.isEmpty()) {
+        String owner = Objects.requireNonNull(event.ownerAccountId());
+        String shareId = event.shareId().value();
+        Optional<WebhookRepository.Endpoint> destination = webhooks.destination(shareId, owner);
+        if (destination.isEmpty() || accounts.isDeleted(owner)) {
             return;
         }
         Instant now = clock.instant();
-        if (!deliveries.takeQuota(event.shareId().value(), properties.maxDeliveriesPerShare(), now)) {
+        String eventId = "evt_" + event.eventId();
+        WebhookRepository.Endpoint endpoint = destination.get();
+        if (!deliveries.insertIfAbsent(eventId, endpoint.accountId(), shareId, endpoint.target(), event.type(),
+                payloads.payload(eventId, event), event.at(), now)) {
+            return; // this event was handled before (a resubmission): its delivery exists
+        }
+        if (!deliveries.takeQuota(shareId, properties.maxDeliveriesPerShare(), now)) {
+            deliveries.delete(eventId);
             meters.counter("bar.webhooks.dropped").increment();
             // no share id in logs: it is the link's capability
-            log.info("webhook.dropped type={} dropped_for_share={}", event.type(),
-                    deliveries.dropped(event.shareId().value()));
-            return;
+            log.info("webhook.dropped type={} dropped_for_share={}", event.type(), deliveries.dropped(shareId));
         }
-        String eventId = "evt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(SecretBytes.random(16).toByteArray());
-        WebhookRepository.Endpoint endpoint = destination.get();
-        deliveries.insert(eventId, endpoint.accountId(), event.shareId().value(), endpoint.target(), event.type(),
-                payloads.payload(eventId, event), now);
     }
 }

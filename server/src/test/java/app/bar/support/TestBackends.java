@@ -105,7 +105,7 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         p.put("bar.jwt.keys", KeyRingSpec.generateEntry("jwt-test", KeyRingSpec.JWT_KEY_BYTES));
         p.put("bar.crypto.master-keys", KeyRingSpec.generateEntry("mk-test", KeyRingSpec.MASTER_KEY_BYTES));
         if (EXTERNAL) {
-            p.put("bar.database.url", createPostgresSchema());
+            p.put("bar.database.url", newPostgresSchema("bar_it_" + RUN_ID));
             String redis = redisUrl();
             if (redis != null) {
                 p.put("bar.redis.url", redis);
@@ -139,9 +139,13 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         return Map.copyOf(p);
     }
 
-    private static String createPostgresSchema() {
+    /**
+     * A new, empty schema {@code name} in the PostgreSQL of {@code BAR_TEST_POSTGRES_URL} (dropped
+     * when the JVM exits), as the JDBC URL of a database whose tables live there.
+     */
+    public static String newPostgresSchema(String name) {
         String base = postgresUrl();
-        String schema = "bar_it_" + RUN_ID;
+        String schema = name;
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
         } catch (SQLException e) {

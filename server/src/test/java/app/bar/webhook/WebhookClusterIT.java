@@ -2,6 +2,7 @@ package app.bar.webhook;
 
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.bar.platform.cli.ContextCommand;
 import app.bar.platform.secrets.KeyRingSpec;
@@ -52,7 +53,7 @@ class WebhookClusterIT {
     }
 
     @Test
-    void claimWhenTwoNodesPollOneOutboxThenEachDeliveryArrivesExactlyOnce() throws Exception {
+    void claimWhenTwoNodesPollOneOutboxThenEachDeliveryArrivesExactlyOnce() {
         ShareApi api = new ShareApi(new TestHttp(port), context);
         new WebhookApi(api).set("owner", receiver.url("/hook"));
         receiver.on("/hook", WebhookReceiver.slow(Duration.ofMillis(100))); // keeps claims overlapping
@@ -61,7 +62,9 @@ class WebhookClusterIT {
                 api.read(api.create(aText("busy " + i).with("maxViews", 2), api.as("owner")).id());
             }
             receiver.await("/hook", 12);
-            Thread.sleep(1000); // time for any duplicate to show up
+            // time for any duplicate to show up: the count must stay at 12 for a second
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> receiver.at("/hook").size() == 12);
         }
         List<String> eventIds = receiver.at("/hook").stream().map(r -> r.header("BAR-Event-Id")).toList();
         assertThat(eventIds).hasSize(12).doesNotHaveDuplicates();

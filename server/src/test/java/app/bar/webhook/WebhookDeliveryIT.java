@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.share.ShareApi;
 import app.bar.share.lifecycle.ShareTestHooks;
+import app.bar.support.EventPublications;
 import app.bar.support.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
@@ -242,6 +243,7 @@ class WebhookDeliveryIT {
         for (int i = 0; i < 12; i++) {
             api.read(id);
         }
+        EventPublications.awaitSettled(jdbc, id); // the outbox has counted all 12
 
         receiver.await("/hook", 10);
         sleep(600);

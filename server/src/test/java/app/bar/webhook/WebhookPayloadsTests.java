@@ -28,18 +28,19 @@ class WebhookPayloadsTests {
     private static final Instant AT = Instant.parse("2026-11-05T10:15:30.123456Z");
     private static final String SHARE = "AbCdEfGhIjKlMnOpQrSt_w";
     private static final ShareId SHARE_ID = new ShareId(SHARE);
+    private static final String EVENT_ID = "AbCdEfGhIjKlMnOpQrStUw";
 
     private final WebhookPayloads payloads = new WebhookPayloads(JSON);
     private final ChatFormats formats = new ChatFormats(JSON);
 
     static List<ShareEvent> everyEvent() {
         List<ShareEvent> events = new ArrayList<>();
-        events.add(new ShareAccessed(SHARE_ID, "acct", AT, "203.0.***.***", "Firefox", 2));
-        events.add(new SharePasswordFailed(SHARE_ID, "acct", AT, "203.0.***.***", "curl", 2, 3));
-        events.add(new ShareLocked(SHARE_ID, "acct", AT, "203.0.***.***", "curl", 2, AT.plusSeconds(3600)));
-        events.add(new ShareDestroyed(SHARE_ID, "acct", AT, null, null, 0, DestroyReason.VIEWS_USED));
-        events.add(new ShareExpired(SHARE_ID, "acct", AT, null, null, null));
-        events.add(new ShareTamperDetected(SHARE_ID, "acct", AT, "2001:db8:***", "Chrome", 1));
+        events.add(new ShareAccessed(EVENT_ID, SHARE_ID, "acct", AT, "203.0.***.***", "Firefox", 2));
+        events.add(new SharePasswordFailed(EVENT_ID, SHARE_ID, "acct", AT, "203.0.***.***", "curl", 2, 3));
+        events.add(new ShareLocked(EVENT_ID, SHARE_ID, "acct", AT, "203.0.***.***", "curl", 2, AT.plusSeconds(3600)));
+        events.add(new ShareDestroyed(EVENT_ID, SHARE_ID, "acct", AT, null, null, 0, DestroyReason.VIEWS_USED));
+        events.add(new ShareExpired(EVENT_ID, SHARE_ID, "acct", AT, null, null, null));
+        events.add(new ShareTamperDetected(EVENT_ID, SHARE_ID, "acct", AT, "2001:db8:***", "Chrome", 1));
         return events;
     }
 
@@ -60,7 +61,7 @@ class WebhookPayloadsTests {
     @Test
     void payloadWhenDestroyedThenReasonInLowerCase() {
         JsonNode p = JSON.readTree(payloads.payload("evt_x",
-                new ShareDestroyed(SHARE_ID, "a", AT, null, null, 0, DestroyReason.BURNED_BY_OWNER)));
+                new ShareDestroyed(EVENT_ID, SHARE_ID, "a", AT, null, null, 0, DestroyReason.BURNED_BY_OWNER)));
         assertThat(p.get("type").asString()).isEqualTo("share.destroyed");
         assertThat(p.get("reason").asString()).isEqualTo("burned_by_owner");
     }

@@ -26,22 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
  * (accept, fail n times first, redirect, answer slowly, answer with a huge body), and a record of
  * every request it got.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request as it arrived. */
-    record Received(String path, Map<String, List<String>> headers, byte[] body, Instant at) {
-        String header(String name) {
+    public record Received(String path, Map<String, List<String>> headers, byte[] body, Instant at) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
@@ -58,7 +58,7 @@ final class WebhookReceiver implements AutoCloseable {
     /** Bytes a huge answer wrote before the client cut the connection (-1 while it writes). */
     final AtomicLong hugeBytesWritten = new AtomicLong(-1);
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -69,7 +69,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -127,16 +127,16 @@ final class WebhookReceiver implements AutoCloseable {
         };
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** Waits until {@code enough} holds for the requests to {@code path}, or fails. */
-    List<Received> await(String path, Predicate<List<Received>> enough, Duration timeout) {
+    public List<Received> await(String path, Predicate<List<Received>> enough, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<Received> got = at(path);
@@ -155,7 +155,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    List<Received> await(String path, int count) {
+    public List<Received> await(String path, int count) {
         return await(path, got -> got.size() >= count, Duration.ofSeconds(15));
     }
 

@@ -19,6 +19,7 @@ final class PlatformProductionCheck implements ProductionCheck {
         checkProxies(settings);
         settings.refuseTrue("BAR_ERRORS_EXPOSE_DETAILS", "bar.errors.expose-details");
         settings.refuseTrue("spring.h2.console.enabled", "spring.h2.console.enabled");
+        settings.refuseTrue("bar.events.hold-listeners", "bar.events.hold-listeners"); // the crash IT's switch
     }
 
     private static void checkUrl(ProductionSettings settings, String variable, String key, String prefix, String rule) {

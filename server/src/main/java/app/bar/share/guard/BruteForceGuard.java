@@ -5,6 +5,7 @@ import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
 import app.bar.share.DestroyReason;
 import app.bar.share.ShareCodes;
+import app.bar.share.ShareEvent;
 import app.bar.share.ShareLocked;
 import app.bar.share.SharePasswordFailed;
 import app.bar.share.ShareProperties;
@@ -17,8 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password (and access-key) guessing on a share (DESIGN.md §1): after the n-th wrong try in a
@@ -36,15 +39,17 @@ public class BruteForceGuard {
     private final ShareShredder shredder;
     private final SecurityEvents security;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
     private final ShareProperties properties;
     private final Clock clock;
 
     BruteForceGuard(ShareRepository shares, ShareShredder shredder, SecurityEvents security,
-            ApplicationEventPublisher events, ShareProperties properties, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate tx, ShareProperties properties, Clock clock) {
         this.shares = shares;
         this.shredder = shredder;
         this.security = security;
         this.events = events;
+        this.tx = tx;
         this.properties = properties;
         this.clock = clock;
     }
@@ -73,13 +78,21 @@ public class BruteForceGuard {
         shares.clearAttempts(share.id());
     }
 
-    /** Records a wrong try; throws the answer (401, 423 when this try locked it, 404 when it burned it). */
+    /**
+     * Records a wrong try and returns the answer to throw (401, 423 when this try locked it, 404
+     * when it burned it). The counters, the security events and the share events change in one
+     * transaction: a crash never leaves a counted failure without its record.
+     */
     public BarProblem failed(ShareRow share, int failures, Requester who) {
+        return Objects.requireNonNull(tx.execute(status -> recordFailure(share, failures, who)));
+    }
+
+    private BarProblem recordFailure(ShareRow share, int failures, Requester who) {
         Instant now = clock.instant();
         int total = shares.countFailure(share.id());
         security.record(SecurityEventType.SHARE_PASSWORD_FAILED, who.accountId(), Map.of("failures", failures));
-        events.publishEvent(new SharePasswordFailed(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
-                share.viewsLeft(), failures));
+        events.publishEvent(new SharePasswordFailed(ShareEvent.newId(), share.id(), share.ownerId(), now,
+                who.clientIp(), who.browser(), share.viewsLeft(), failures));
         Integer burnAfter = share.policy().burnAfterFailedAttempts();
         if (burnAfter != null && total >= burnAfter) {
             shredder.destroy(share, DestroyReason.FAILED_ATTEMPTS, who);
@@ -90,8 +103,8 @@ public class BruteForceGuard {
             shares.lock(share.id(), until);
             security.record(SecurityEventType.SHARE_LOCKED, who.accountId(), Map.of("minutes",
                     properties.lockDuration().toMinutes()));
-            events.publishEvent(new ShareLocked(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
-                    share.viewsLeft(), until));
+            events.publishEvent(new ShareLocked(ShareEvent.newId(), share.id(), share.ownerId(), now, who.clientIp(),
+                    who.browser(), share.viewsLeft(), until));
             return locked(properties.lockDuration());
         }
         return new BarProblem.Unauthorized(ShareCodes.PASSWORD_WRONG, "The password is wrong.");

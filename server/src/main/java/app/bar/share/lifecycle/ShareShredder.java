@@ -6,7 +6,6 @@ import app.bar.share.DestroyReason;
 import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareEvent;
 import app.bar.share.ShareExpired;
-import app.bar.share.ShareId;
 import app.bar.share.ShareTamperDetected;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
@@ -18,17 +17,21 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Crypto-shreds shares: one conditional update deletes the wrapped data key (after which the
- * blob is noise), then the blob, tickets, OTPs and viewers go. Only the caller whose update
- * won publishes the event, so a share is destroyed once even when every node tries.
+ * blob is noise); tickets, OTPs and viewers go, and the event reporting it is published, in the
+ * same transaction (the caller's when there is one); the blob is removed once that committed.
+ * Only the caller whose update won publishes, so a share is destroyed once even when every node
+ * tries.
  */
 @Component
 public class ShareShredder {
@@ -40,26 +43,52 @@ public class ShareShredder {
     private final JdbcClient jdbc;
     private final SecurityEvents security;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     ShareShredder(ShareRepository shares, BlobStore blobs, JdbcClient jdbc, SecurityEvents security,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.shares = shares;
         this.blobs = blobs;
         this.jdbc = jdbc;
         this.security = security;
         this.events = events;
+        this.tx = tx;
         this.clock = clock;
     }
 
     /** Destroys a live share; false when it was already gone (someone else won). */
     public boolean destroy(ShareRow share, DestroyReason reason, Requester who) {
-        Instant now = clock.instant();
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!shred(share, reason, who)) {
+                return false;
+            }
+            forgetSecrets(share);
+            removeBlobAfterCommit(share);
+            return true;
+        }));
+    }
+
+    /**
+     * Deletes the key in the caller's transaction and publishes {@link ShareDestroyed} (or
+     * {@link ShareExpired}) with it; false when the share was no longer live. The last view calls
+     * this in the transaction that took it, and {@link #afterLastView} once its stream has ended.
+     */
+    public boolean shred(ShareRow share, DestroyReason reason, Requester who) {
         ShareState to = reason == DestroyReason.TAMPER ? ShareState.QUARANTINED : ShareState.DESTROYED;
-        if (!shares.shred(share.id(), to, reason, now)) {
+        if (!shares.shred(share.id(), to, reason, clock.instant())) {
             return false;
         }
-        afterShred(share, reason, who);
+        log.debug("share.destroyed reason={}", reason); // the access log and the event record it
+        // read after the update: later than anything the caller did before (the last view's
+        // ShareAccessed), which the access log and the deliveries list order by
+        Instant now = clock.instant();
+        String eventId = ShareEvent.newId();
+        events.publishEvent(reason == DestroyReason.EXPIRED
+                ? new ShareExpired(eventId, share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
+                        share.viewsLeft())
+                : new ShareDestroyed(eventId, share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
+                        share.viewsLeft(), reason));
         return true;
     }
 
@@ -69,46 +98,57 @@ public class ShareShredder {
      * had already deleted the key, its tombstone marked with why it ended and the rest removed.
      */
     public void quarantine(ShareRow share, Requester who) {
-        Instant now = clock.instant();
         log.error("share.tamper_detected");
-        security.record(SecurityEventType.SHARE_TAMPER_DETECTED, who.accountId(),
-                Map.of("kind", share.kind().value()));
-        events.publishEvent(new ShareTamperDetected(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
-                share.viewsLeft()));
-        if (!destroy(share, DestroyReason.TAMPER, who)) {
-            shares.markQuarantined(share.id());
-            forgetSecrets(share);
-            removeBlob(share.id(), share.content().blob());
+        tx.executeWithoutResult(status -> {
+            security.record(SecurityEventType.SHARE_TAMPER_DETECTED, who.accountId(),
+                    Map.of("kind", share.kind().value()));
+            events.publishEvent(new ShareTamperDetected(ShareEvent.newId(), share.id(), share.ownerId(), clock.instant(),
+                    who.clientIp(), who.browser(), share.viewsLeft()));
+            if (!destroy(share, DestroyReason.TAMPER, who)) {
+                shares.markQuarantined(share.id());
+                forgetSecrets(share);
+                removeBlobAfterCommit(share);
+            }
+        });
+    }
+
+    /** The rest of the last view, once its stream has ended: tickets, OTPs, viewers and the blob. */
+    public void afterLastView(ShareRow share) {
+        forgetSecrets(share);
+        BlobId blob = share.content().blob();
+        if (blob != null && deleteBlob(blob)) {
+            shares.clearBlob(share.id());
         }
     }
 
     /**
-     * The rest of a destruction whose key deletion already committed (the last view deletes the
-     * key in its own transaction and calls this when its stream has ended).
+     * The blob goes only once the key deletion committed (a rolled-back destruction keeps a
+     * readable share). Its column is cleared now; a file whose deletion fails is an orphan the
+     * clean-up job removes.
      */
-    public void afterShred(ShareRow share, DestroyReason reason, Requester who) {
-        Instant now = clock.instant();
-        forgetSecrets(share);
-        removeBlob(share.id(), share.content().blob());
-        log.debug("share.destroyed reason={}", reason); // the access log and the event record it
-        ShareEvent event = reason == DestroyReason.EXPIRED
-                ? new ShareExpired(share.id(), share.ownerId(), now, who.clientIp(), who.browser(), share.viewsLeft())
-                : new ShareDestroyed(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
-                        share.viewsLeft(), reason);
-        events.publishEvent(event);
-    }
-
-    /** Deletes a blob whose key is already gone (after the last view's stream ended). */
-    private void removeBlob(ShareId shareId, @Nullable BlobId blobId) {
-        if (blobId == null) {
+    private void removeBlobAfterCommit(ShareRow share) {
+        BlobId blob = share.content().blob();
+        if (blob == null) {
             return;
         }
+        shares.clearBlob(share.id());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                deleteBlob(blob);
+            }
+        });
+    }
+
+    /** Deletes a blob whose key is already gone. */
+    private boolean deleteBlob(BlobId blobId) {
         try {
             blobs.delete(blobId);
-            shares.clearBlob(shareId);
+            return true;
         } catch (IOException e) {
             // the key is gone, so the blob is unreadable; the clean-up job retries the removal
             log.warn("share.blob_delete_failed error={}", e.getClass().getSimpleName());
+            return false;
         }
     }
 

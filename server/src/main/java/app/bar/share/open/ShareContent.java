@@ -7,11 +7,11 @@ import app.bar.platform.error.BarProblem;
 import app.bar.share.DestroyReason;
 import app.bar.share.ShareAccessed;
 import app.bar.share.ShareCodes;
+import app.bar.share.ShareEvent;
 import app.bar.share.core.InlineContent;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
-import app.bar.share.core.ShareState;
 import app.bar.share.lifecycle.ShareShredder;
 import app.bar.storage.BlobStore;
 import java.io.ByteArrayInputStream;
@@ -101,9 +101,7 @@ public class ShareContent {
         try (key) {
             source = openSource(share);
             boolean reopen = viewers.mayReopen(share, viewerToken, now);
-            View view = reopen ? new View(share.viewsLeft(), false, null) : takeView(share, now);
-            events.publishEvent(new ShareAccessed(share.id(), share.ownerId(), now, who.clientIp(), who.browser(),
-                    view.viewsLeft));
+            View view = reopen ? reopened(share, who, now) : takeView(share, who, now);
             InputStream plain = plaintext(share, key, source);
             source = null;
             return new Opened(share, plain, view.viewerToken, who, view.last);
@@ -130,7 +128,7 @@ public class ShareContent {
             throw new StreamCut(e);
         } finally {
             if (!tampered && opened.lastView && opened.share.policy().viewRefresh() == null) {
-                shredder.afterShred(opened.share, DestroyReason.VIEWS_USED, opened.who);
+                shredder.afterLastView(opened.share);
             }
         }
     }
@@ -138,7 +136,13 @@ public class ShareContent {
     private record View(@Nullable Integer viewsLeft, boolean last, @Nullable String viewerToken) {
     }
 
-    private View takeView(ShareRow share, Instant now) {
+    /**
+     * Takes a view by one conditional update and, in the same transaction, publishes
+     * {@link ShareAccessed} (the access-log row is written with it) and, for the last view, deletes
+     * the key and publishes {@link app.bar.share.ShareDestroyed}: the view is spent exactly when
+     * its record is. A failing access-log insert rolls the view back.
+     */
+    private View takeView(ShareRow share, Requester who, Instant now) {
         View view = tx.execute(status -> {
             if (!shares.consumeView(share.id(), now)) {
                 return null;
@@ -146,18 +150,31 @@ public class ShareContent {
             int used = shares.viewsUsed(share.id());
             Integer max = share.policy().maxViews();
             boolean last = max != null && used >= max;
+            Integer viewsLeft = max == null ? null : Math.max(0, max - used);
+            publishAccessed(share, who, now, viewsLeft);
             if (last && share.policy().viewRefresh() == null) {
-                shares.shred(share.id(), ShareState.DESTROYED, DestroyReason.VIEWS_USED, now); // the key, at once
+                shredder.shred(share, DestroyReason.VIEWS_USED, who); // the key, at once
             } else if (last) {
                 shares.markExhausted(share.id(), now);
             }
             String viewer = share.policy().viewRefresh() == null ? null : viewers.register(share.id(), now);
-            return new View(max == null ? null : Math.max(0, max - used), last, viewer);
+            return new View(viewsLeft, last, viewer);
         });
         if (view == null) {
             throw new BarProblem.NotFound(); // another reader took the last view
         }
         return view;
+    }
+
+    /** A re-open within the refresh window uses no view; its record is a transaction of its own. */
+    private View reopened(ShareRow share, Requester who, Instant now) {
+        tx.executeWithoutResult(status -> publishAccessed(share, who, now, share.viewsLeft()));
+        return new View(share.viewsLeft(), false, null);
+    }
+
+    private void publishAccessed(ShareRow share, Requester who, Instant now, @Nullable Integer viewsLeft) {
+        events.publishEvent(new ShareAccessed(ShareEvent.newId(), share.id(), share.ownerId(), now, who.clientIp(),
+                who.browser(), viewsLeft));
     }
 
     private InputStream plaintext(ShareRow share, DataKey key, InputStream source) throws IOException {

@@ -9,8 +9,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
-/** The owner's access log: every share event becomes a row (time, outcome, redacted IP, browser family). */
+/**
+ * The owner's access log: every share event becomes a row (time, outcome, redacted IP, browser
+ * family), written in the transaction that published the event (a plain listener, called inside
+ * {@code publishEvent}), so the row commits exactly with the change it records and never goes
+ * through the event registry: no row without its view, no view without its row, nothing to
+ * retry. Share events must therefore be published in a transaction; one that is not is a bug
+ * this listener refuses loudly rather than record outside it.
+ */
 @Component
 class AccessLog {
 
@@ -22,6 +31,8 @@ class AccessLog {
 
     @EventListener
     void on(ShareEvent event) {
+        Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
+                "share events are published inside the transaction of the change they report");
         jdbc.sql("""
                 insert into share_access_log (share_id, occurred_at, outcome, client_ip, browser)
                 values (:s, :t, :o, :ip, :b)""")

@@ -3,10 +3,14 @@ package app.bar.share.owner;
 import app.bar.account.AccountDeleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** A deleted account's shares are crypto-shredded with it (issue #3 item 11), before the admin's request returns. */
+/**
+ * A deleted account's shares are crypto-shredded (issue #3 item 11), just after the deletion
+ * committed, in a transaction of its own; after a crash the registry runs it again, and running
+ * it twice is harmless ({@link OwnedShares#destroyAllOwnedBy} skips what is already gone).
+ */
 @Component
 class AccountDeletionListener {
 
@@ -18,7 +22,7 @@ class AccountDeletionListener {
         this.shares = shares;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(AccountDeleted event) {
         int destroyed = shares.destroyAllOwnedBy(event.accountId());
         log.info("share.owner_deleted account={} destroyed={}", event.accountId(), destroyed);

@@ -85,6 +85,13 @@ class ProductionGuardTests {
     }
 
     @Test
+    void checkWhenEventListenersHeldThenRefused() {
+        // the crash IT's switch: in production it would keep every webhook and module listener from running
+        assertThatThrownBy(() -> ProductionGuard.check(valid().withProperty("bar.events.hold-listeners", "true")))
+                .hasMessageContaining("bar.events.hold-listeners").hasMessageContaining("must not be true in production");
+    }
+
+    @Test
     void checkWhenSmtpWithoutTlsThenRefused() {
         assertThatThrownBy(() -> ProductionGuard.check(valid().withProperty("bar.mail.smtp.tls", "none")))
                 .hasMessageContaining("BAR_SMTP_TLS");

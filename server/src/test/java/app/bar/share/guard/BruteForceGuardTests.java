@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class BruteForceGuardTests {
 
     private final BruteForceGuard guard = new BruteForceGuard(mock(ShareRepository.class), mock(ShareShredder.class),
-            mock(SecurityEvents.class), mock(ApplicationEventPublisher.class), TestShareProperties.defaults(true),
+            mock(SecurityEvents.class), mock(ApplicationEventPublisher.class), mock(TransactionTemplate.class),
+            TestShareProperties.defaults(true),
             Clock.systemUTC());
 
     @Test

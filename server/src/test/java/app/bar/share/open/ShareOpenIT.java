@@ -29,6 +29,8 @@ class ShareOpenIT {
     int port;
     @Autowired
     ShareTestSupport.MovableClock clock;
+    @Autowired
+    ShareTestSupport.RecordingFaults faults;
     ShareApi api;
 
     @BeforeEach
@@ -60,6 +62,20 @@ class ShareOpenIT {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", "").toLowerCase())
                 .isEqualTo("text/plain;charset=utf-8");
         assertDownloadHeaders(response);
+    }
+
+    @Test
+    void contentWhenRecordingTheAccessFailsThen500AndTheViewIsNotSpent() {
+        String id = api.create(aText("read me once")).id(); // one view
+        faults.failFor(id);
+        try {
+            assertThat(api.content(id, api.ticket(id)).statusCode()).isEqualTo(500);
+        } finally {
+            faults.heal(id);
+        }
+        // the view and its record commit together: without the record, the view was never taken
+        assertThat(api.read(id)).isEqualTo("read me once");
+        assertThat(api.metadata(id).statusCode()).isEqualTo(404);
     }
 
     @Test

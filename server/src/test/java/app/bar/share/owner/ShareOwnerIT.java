@@ -2,19 +2,21 @@ package app.bar.share.owner;
 
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.bar.account.AccountFixtures;
 import app.bar.share.DestroyReason;
-import app.bar.share.Eventually;
 import app.bar.share.ShareAccessed;
 import app.bar.share.ShareApi;
 import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareFiles;
 import app.bar.share.ShareIntegrationTest;
 import app.bar.share.SharePasswordFailed;
+import app.bar.support.EventPublications;
 import app.bar.support.TestHttp;
 import bartest.share.ShareTestSupport;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,8 +83,9 @@ class ShareOwnerIT {
         String id = api.create(aText("logged"), api.as(me)).id();
         String ticket = api.ticket(id);
         assertThat(api.content(id, ticket, "User-Agent", FIREFOX).statusCode()).isEqualTo(200);
-        Eventually.holds(() -> assertThat(TestHttp.json(api.http().get("/api/shares/" + id + "/events", api.as(me)))
-                .get("events").findValuesAsString("outcome")).containsExactly("opened", "destroyed_views_used"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestHttp.json(
+                api.http().get("/api/shares/" + id + "/events", api.as(me))).get("events").findValuesAsString("outcome"))
+                .containsExactly("opened", "destroyed_views_used"));
         HttpResponse<String> response = api.http().get("/api/shares/" + id + "/events", api.as(me));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode log = TestHttp.json(response).get("events");
@@ -125,6 +128,7 @@ class ShareOwnerIT {
                 .header("Cookie", admin.cookieAndCsrfHeaders()[1])
                 .header("X-CSRF-Token", admin.csrf()).build());
         assertThat(deleted.statusCode()).as(deleted.body()).isIn(200, 204);
+        EventPublications.awaitSettled(jdbc, api.accountId(me)); // the shares go just after the deletion committed
         assertThat(api.metadata(id).statusCode()).isEqualTo(404);
     }
 
@@ -183,7 +187,8 @@ class ShareOwnerIT {
         assertThat(accessed.browser()).isEqualTo("Firefox");
         assertThat(accessed.toString()).doesNotContain("event secret", "ev.txt");
         api.content(id, api.ticket(id));
-        Eventually.holds(() -> assertThat(events.of(ShareDestroyed.class, id).findFirst()).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events.of(ShareDestroyed.class, id).findFirst()).isPresent());
         ShareDestroyed destroyed = events.of(ShareDestroyed.class, id).findFirst().orElseThrow();
         assertThat(destroyed.reason()).isEqualTo(DestroyReason.VIEWS_USED);
         assertThat(destroyed.toString()).doesNotContain("event secret", "ev.txt", "bar_mt_");

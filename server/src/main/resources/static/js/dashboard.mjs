@@ -410,9 +410,9 @@ $('#webhook-form').addEventListener('submit', async (event) => {
   try {
     const saved = await requestJson('/api/account/webhook', { method: 'PUT', auth: true, json: { url } });
     $('#webhook-secret').value = saved.webhookSecret || '';
+    await loadWebhook(); // the current URL is shown before the once-only secret appears
     $('#webhook-once').hidden = !saved.webhookSecret;
     say(notice, 'Webhook saved.', 'ok');
-    await loadWebhook();
   } catch (error) {
     if (error instanceof ApiError && WEBHOOKS_ABSENT.has(error.code)) {
       webhookUnavailable();

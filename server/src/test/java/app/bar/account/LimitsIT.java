@@ -135,13 +135,11 @@ class LimitsIT {
     void verifyWhenApprovalRequiredThenPendingUntilAdminApproves() {
         String email = AccountFixtures.uniqueEmail("approve");
         // the burst test may have left the hashing pool full for a moment (503): try until it takes the work
-        HttpResponse<String> registered = post("/api/auth/register", "198.51.100.41",
-                TestHttp.map("email", email, "password", AccountFixtures.PASSWORD));
-        for (int i = 0; i < 50 && registered.statusCode() == 503; i++) {
-            MailBox.sleep(200);
-            registered = post("/api/auth/register", "198.51.101." + (i + 1), // a fresh address: register is 2/1h
-                    TestHttp.map("email", email, "password", AccountFixtures.PASSWORD));
-        }
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        HttpResponse<String> registered = org.awaitility.Awaitility.await("the hashing pool takes the registration")
+                .atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> post("/api/auth/register", "198.51.101." + tries.incrementAndGet(), // fresh: register is 2/1h
+                        TestHttp.map("email", email, "password", AccountFixtures.PASSWORD)), r -> r.statusCode() != 503);
         assertThat(registered.statusCode()).isEqualTo(202);
         HttpResponse<String> verified = http.postJson("/api/auth/verify-email",
                 TestHttp.map("token", MailBox.await(email, "Confirm").token()));

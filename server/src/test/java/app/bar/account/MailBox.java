@@ -1,5 +1,6 @@
 package app.bar.account;
 
+
 import app.bar.support.TestBackends;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /** Reads what GreenMail (the tests' real SMTP server) received for one address. */
 public final class MailBox {
@@ -21,15 +23,10 @@ public final class MailBox {
 
     /** Waits up to 10 s for a mail to {@code to} whose subject contains {@code subject}; returns its text part. */
     public static Mail await(String to, String subject) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Mail> found = received(to, subject);
-            if (!found.isEmpty()) {
-                return found.get(found.size() - 1);
-            }
-            sleep(50);
-        }
-        throw new AssertionError("no mail to " + to + " with subject containing '" + subject + "'");
+        List<Mail> found = Awaitility.await("a mail to " + to + " with subject containing '" + subject + "'")
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> received(to, subject), mails -> !mails.isEmpty());
+        return found.get(found.size() - 1);
     }
 
     /** Every mail to {@code to} with {@code subject} in its subject, oldest first. */
@@ -49,15 +46,6 @@ public final class MailBox {
             throw new IllegalStateException(e);
         }
         return mails;
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String text(Object content) throws Exception {

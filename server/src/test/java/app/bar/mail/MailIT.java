@@ -1,10 +1,13 @@
 package app.bar.mail;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestBackends;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,16 +34,11 @@ class MailIT {
     }
 
     /** Other tests mail the same server: wait for the message to this recipient. */
-    private static MimeMessage awaitMessageTo(String to) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var found = Arrays.stream(TestBackends.smtp().getReceivedMessages()).filter(m -> recipient(m).equals(to)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail to " + to + " within 10 s");
+    private static MimeMessage awaitMessageTo(String to) {
+        return await("a mail to " + to).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Arrays.stream(TestBackends.smtp().getReceivedMessages()).filter(m -> recipient(m).equals(to))
+                        .findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private static String recipient(MimeMessage message) {

@@ -1,5 +1,7 @@
 package app.bar.web;
 
+import static org.awaitility.Awaitility.await;
+
 import static app.bar.web.Chromium.Expected.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -125,17 +128,11 @@ class WebhookBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
     }
 
-    private static Received awaitDelivery(String path, String type) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (Received r : received) {
-                if (r.path().equals(path) && type.equals(r.type())) {
-                    return r;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + type + " delivery to " + path);
+    private static Received awaitDelivery(String path, String type) {
+        return await("a " + type + " delivery to " + path).atMost(Duration.ofSeconds(15))
+                .until(() -> received.stream().filter(r -> r.path().equals(path) && type.equals(r.type())).findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     /** The receiver's check from the README: HMAC-SHA256(secret, t + "." + body), compared in constant time. */

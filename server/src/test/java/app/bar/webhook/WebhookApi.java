@@ -1,5 +1,7 @@
 package app.bar.webhook;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
@@ -62,22 +64,8 @@ final class WebhookApi {
 
     /** Waits until the deliveries of {@code label} satisfy {@code enough}. */
     List<JsonNode> awaitDeliveries(String label, Predicate<List<JsonNode>> enough, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<JsonNode> got = deliveries(label);
-            if (enough.test(got)) {
-                return got;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("deliveries never got there: " + got);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return await("the deliveries of " + label).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveries(label), enough);
     }
 
     static JsonNode only(List<JsonNode> deliveries, String eventId) {

@@ -1,5 +1,6 @@
 package app.bar.webhook;
 
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -137,22 +139,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Waits until {@code enough} holds for the requests to {@code path}, or fails. */
     public List<Received> await(String path, Predicate<List<Received>> enough, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<Received> got = at(path);
-            if (enough.test(got)) {
-                return got;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("receiver " + path + " got " + got.size() + " request(s) in " + timeout);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Awaitility.await("requests to the receiver's " + path).atMost(timeout).pollInterval(Duration.ofMillis(25))
+                .until(() -> at(path), enough);
     }
 
     public List<Received> await(String path, int count) {

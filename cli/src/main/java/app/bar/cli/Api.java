@@ -63,13 +63,21 @@ final class Api {
         return json(post("/api/shares", policy), 201, Problems.Step.SHARE);
     }
 
+    /**
+     * {@code Expect: 100-continue} lets a server refuse an upload (busy, full, wrong token) before the
+     * body is sent. JDK 17's client waits forever when that answer is not {@code 100} (seen with a
+     * {@code 503} from a busy server); JDK 25's reads it. Without it, a refused upload ends in the
+     * server's answer or a reset connection, both reported ("try again").
+     */
+    static final boolean EXPECT_CONTINUE = Runtime.version().feature() >= 25;
+
     /** {@code PUT /api/shares/{id}/content}: streams {@code body} ({@code length} bytes, or -1 for chunked). */
     JsonNode upload(String id, String manageToken, InputStream body, long length) {
         HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> body);
         HttpRequest request = request("/api/shares/" + path(id) + "/content")
                 .header("Authorization", "Bearer " + manageToken)
                 .header("Content-Type", "application/octet-stream")
-                .expectContinue(true)
+                .expectContinue(EXPECT_CONTINUE)
                 .PUT(length >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream).build();
         return json(send(request, HttpResponse.BodyHandlers.ofInputStream()), 200, Problems.Step.UPLOAD);
     }
@@ -121,6 +129,71 @@ final class Api {
     JsonNode events(String id) {
         return json(send(request("/api/shares/" + path(id) + "/events").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream()), 200, Problems.Step.OWNER);
+    }
+
+    /** {@code GET /api/shares/{id}/receipt}: the owner's signed receipt, byte for byte (a verifier checks those bytes). */
+    byte[] receipt(String id) {
+        return bytes(request("/api/shares/" + path(id) + "/receipt").GET().build(), Problems.Step.OWNER);
+    }
+
+    /** The published receipt keys at {@code path} of this server, as served. */
+    byte[] receiptKeys(String path) {
+        HttpRequest request = request(path).GET().build();
+        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() == 404) {
+            drain(response);
+            throw CliFailure.failed("no receipt keys at " + request.uri() + ": is this the BAR server's address?");
+        }
+        return bytes(response, Problems.Step.SHARE);
+    }
+
+    private byte[] bytes(HttpRequest request, Problems.Step step) {
+        return bytes(send(request, HttpResponse.BodyHandlers.ofInputStream()), step);
+    }
+
+    private byte[] bytes(HttpResponse<InputStream> response, Problems.Step step) {
+        if (response.statusCode() != 200) {
+            throw failure(response, step);
+        }
+        try (InputStream in = response.body()) {
+            return in.readNBytes(1024 * 1024);
+        } catch (IOException e) {
+            throw networkFailure(e);
+        }
+    }
+
+    /** A page of the audit export: where the next starts, and whether this one was full. */
+    record AuditPage(@Nullable String nextCursor, boolean more) {
+    }
+
+    /**
+     * {@code GET /api/admin/audit}: copies one page to {@code out} as it arrives (without its first
+     * line, the CSV header, when {@code skipHeader}).
+     */
+    AuditPage audit(List<String[]> query, java.io.OutputStream out, boolean skipHeader) {
+        String parameters = query.stream().map(p -> path(p[0]) + "=" + path(p[1])).collect(Collectors.joining("&"));
+        HttpResponse<InputStream> response = send(request("/api/admin/audit?" + parameters).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() == 403) {
+            drain(response);
+            throw new CliFailure(Exit.DENIED, "refused: the audit export is for admins (an API token needs the admin scope)");
+        }
+        if (response.statusCode() != 200) {
+            throw failure(response, Problems.Step.OWNER);
+        }
+        try (InputStream in = response.body()) {
+            if (skipHeader) {
+                int b;
+                while ((b = in.read()) >= 0 && b != '\n') {
+                    // the header line again
+                }
+            }
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw networkFailure(e);
+        }
+        return new AuditPage(response.headers().firstValue("BAR-Next-Cursor").orElse(null),
+                response.headers().firstValue("BAR-Has-More").map(Boolean::parseBoolean).orElse(false));
     }
 
     /** {@code GET /api/account} with the API token: 200, or 403 for a token without {@code account:read}. */

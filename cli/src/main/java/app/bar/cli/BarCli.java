@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 "3:the share does not exist (opened, expired, burned, or a wrong link)",
                 "4:wrong password, one-time code or API token",
                 "5:locked or rate-limited: try again after the wait printed",
-                "6:network or server failure, or the content did not decrypt"})
+                "6:network or server failure, or the content did not decrypt",
+                "7:the receipt does not verify (altered, or not signed by these keys)"})
 public final class BarCli implements Runnable {
 
     public static final String VERSION = "0.1.0";
@@ -46,6 +47,9 @@ public final class BarCli implements Runnable {
         cli.addSubcommand(new LogoutCommand(io));
         cli.addSubcommand(new ListCommand(io));
         cli.addSubcommand(new EventsCommand(io));
+        cli.addSubcommand(new ReceiptCommand(io));
+        cli.addSubcommand(new VerifyReceiptCommand(io));
+        cli.addSubcommand(new CommandLine(new AdminCommand()).addSubcommand(new AuditCommand(io)));
         cli.addSubcommand(new SealCommand(io));
         cli.addSubcommand(new UnsealCommand(io));
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
@@ -70,6 +74,6 @@ public final class BarCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: send, open, info, burn, login, "
-                + "logout, list, events, seal or unseal");
+                + "logout, list, events, receipt, verify-receipt, admin, seal or unseal");
     }
 }

@@ -17,6 +17,8 @@ public final class Exit {
     public static final int WAIT = 5;
     /** The network or the server failed, or the content did not decrypt. */
     public static final int FAILED = 6;
+    /** A destruction receipt does not verify: altered, or not signed by the keys given. */
+    public static final int INVALID = 7;
 
     private Exit() {
     }

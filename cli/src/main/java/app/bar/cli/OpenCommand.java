@@ -84,6 +84,7 @@ final class OpenCommand implements Callable<Integer> {
         try {
             if (zeroKnowledge) {
                 keys = secret == null ? ShareKeys.derive(linkKey) : ShareKeys.derive(linkKey, secret);
+                unlock.put("linkAccessKey", keys.linkAccessKey());
                 if (keys.passwordBound()) {
                     unlock.put("accessKey", keys.accessKey());
                 }

@@ -36,6 +36,10 @@ final class Problems {
         if (code.startsWith("otp.")) {
             return wrongOtp();
         }
+        if (code.startsWith("share.link_key")) {
+            return new CliFailure(Exit.DENIED, "the link is damaged: its key (after the #) is not this share's; no view was "
+                    + "used. Copy the whole link again");
+        }
         if (code.contains("password") || code.contains("access_key")) {
             return wrongPassword();
         }

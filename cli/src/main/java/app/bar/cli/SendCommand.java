@@ -171,6 +171,7 @@ final class SendCommand implements Callable<Integer> {
         byte[] linkKey = ShareKeys.newLinkKey();
         ShareKeys keys = secret == null ? ShareKeys.derive(linkKey) : ShareKeys.derive(linkKey, secret);
         policy.put("zeroKnowledge", true);
+        policy.put("linkVerifier", keys.linkVerifier());
         if (keys.passwordBound()) {
             policy.put("accessVerifier", keys.accessVerifier());
         }

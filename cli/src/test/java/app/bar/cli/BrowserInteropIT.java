@@ -27,13 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The CLI and the web UI speak the same zero-knowledge format (issue #14 item 2): a share the
  * CLI makes opens in Chromium, and one Chromium makes opens in the CLI — text, a file, and a
- * password share each way. Debian's /usr/bin/chromium, driven by Playwright, which downloads no
- * browser. Without Chromium these tests are skipped outside CI and fail in CI (CI=true).
+ * password share each way. Debian's /usr/bin/chromium (or the executable BAR_TEST_CHROMIUM names),
+ * driven by Playwright, which downloads no browser. Without Chromium these tests are skipped outside
+ * CI with one line saying what to install and fail in CI (CI=true): the server's browser tests
+ * follow the same rule (its test support class TestTools).
  */
 @ExtendWith(WithServer.class)
 class BrowserInteropIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMIUM = Path.of(java.util.Optional.ofNullable(System.getenv("BAR_TEST_CHROMIUM"))
+            .filter(path -> !path.isBlank()).orElse("/usr/bin/chromium"));
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
 
@@ -51,7 +54,9 @@ class BrowserInteropIT {
     static void launch(TestServer shared) {
         boolean inCi = "true".equals(System.getenv("CI"));
         if (!Files.isExecutable(CHROMIUM) && !inCi) {
-            System.out.println("BrowserInteropIT skipped: no " + CHROMIUM + " — install it with: apt-get install -y chromium");
+            System.out.println("[bar-tests] SKIPPED the browser interop tests: Chromium not found at " + CHROMIUM
+                    + ". To run them, install Chromium (Debian: apt-get install chromium) or set BAR_TEST_CHROMIUM"
+                    + " to a Chromium or Chrome executable.");
         }
         Assumptions.assumeTrue(inCi || Files.isExecutable(CHROMIUM),
                 "no " + CHROMIUM + ": apt-get install -y chromium (in CI these tests run and fail without it)");

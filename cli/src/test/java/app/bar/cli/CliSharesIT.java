@@ -106,7 +106,7 @@ class CliSharesIT {
     /** Five wrong access keys in a row, each after the delay the server asks for: the share locks (423). */
     private static void lockByWrongAccessKeys(String id) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        String wrong = "{\"accessKey\":\"" + "B".repeat(43) + "\"}";
+        String wrong = "{\"linkAccessKey\":\"" + "B".repeat(43) + "\",\"accessKey\":\"" + "B".repeat(43) + "\"}";
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/shares/" + id + "/unlock"))

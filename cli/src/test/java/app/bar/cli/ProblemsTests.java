@@ -24,6 +24,13 @@ class ProblemsTests {
     }
 
     @Test
+    void failureWhenLinkKeyWrongThenDeniedAsDamagedLinkNotWrongPassword() {
+        CliFailure f = Problems.failure(401, null, problem("{\"code\":\"share.link_key_wrong\"}"), Problems.Step.UNLOCK);
+        assertThat(f.exitCode()).isEqualTo(Exit.DENIED);
+        assertThat(f.getMessage()).startsWith("the link is damaged").contains("no view was used");
+    }
+
+    @Test
     void failureWhenUnlock401AboutTheCodeThenDeniedAsWrongOtp() {
         CliFailure f = Problems.failure(401, null, problem("{\"detail\":\"The one-time code is wrong, used or expired.\"}"),
                 Problems.Step.UNLOCK);

@@ -22,10 +22,13 @@ import javax.crypto.spec.PBEKeySpec;
  *             = HKDF-SHA256(ikm = linkKey || passwordKey, info = "bar/v1/content-with-password", 32) password
  * accessKey   = HKDF-SHA256(ikm = passwordKey,           info = "bar/v1/access", 32)
  * verifier    = base64url(SHA-256(accessKey))
+ * linkAccessKey = HKDF-SHA256(ikm = linkKey,             info = "bar/v1/link-access", 32)     every share
+ * linkVerifier  = base64url(SHA-256(linkAccessKey))
  * </pre>
  *
- * The server receives the verifier at creation and the access key at unlock: it can enforce
- * attempt limits without learning the password, and neither value opens the content.
+ * The server receives the verifiers at creation and the access keys at unlock: it can enforce
+ * attempt limits without learning the password, refuse a damaged link before a view is spent
+ * (issue 13 item 1), and no value it holds opens the content.
  */
 public final class ShareKeys {
 
@@ -38,10 +41,12 @@ public final class ShareKeys {
 
     private final byte[] contentKey;
     private final byte[] accessKey;
+    private final byte[] linkAccessKey;
 
-    private ShareKeys(byte[] contentKey, byte[] accessKey) {
+    private ShareKeys(byte[] contentKey, byte[] accessKey, byte[] linkAccessKey) {
         this.contentKey = contentKey;
         this.accessKey = accessKey;
+        this.linkAccessKey = linkAccessKey;
     }
 
     /** A fresh random link key. */
@@ -54,7 +59,7 @@ public final class ShareKeys {
     /** Keys for a share without a password. */
     public static ShareKeys derive(byte[] linkKey) throws GeneralSecurityException {
         requireLinkKey(linkKey);
-        return new ShareKeys(hkdf(linkKey, "bar/v1/content", 32), null);
+        return new ShareKeys(hkdf(linkKey, "bar/v1/content", 32), null, linkAccessKey(linkKey));
     }
 
     /** Keys for a share bound to {@code password} (normalised to NFC, otherwise used exactly as given). */
@@ -73,7 +78,8 @@ public final class ShareKeys {
         byte[] both = new byte[linkKey.length + passwordKey.length];
         System.arraycopy(linkKey, 0, both, 0, linkKey.length);
         System.arraycopy(passwordKey, 0, both, linkKey.length, passwordKey.length);
-        ShareKeys keys = new ShareKeys(hkdf(both, "bar/v1/content-with-password", 32), hkdf(passwordKey, "bar/v1/access", 32));
+        ShareKeys keys = new ShareKeys(hkdf(both, "bar/v1/content-with-password", 32), hkdf(passwordKey, "bar/v1/access", 32),
+                linkAccessKey(linkKey));
         Arrays.fill(both, (byte) 0);
         Arrays.fill(passwordKey, (byte) 0);
         return keys;
@@ -99,6 +105,16 @@ public final class ShareKeys {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(accessKey));
     }
 
+    /** The link access key (sent at unlock, base64url): proves the link is whole before a view is spent. */
+    public String linkAccessKey() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(linkAccessKey);
+    }
+
+    /** The link verifier (sent at creation, base64url of SHA-256 of the link access key); every share has one. */
+    public String linkVerifier() throws GeneralSecurityException {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(linkAccessKey));
+    }
+
     @Override
     public String toString() {
         return "ShareKeys[passwordBound=" + passwordBound() + "]";
@@ -108,6 +124,10 @@ public final class ShareKeys {
         if (accessKey == null) {
             throw new IllegalStateException("only a password-bound share has an access key");
         }
+    }
+
+    private static byte[] linkAccessKey(byte[] linkKey) throws GeneralSecurityException {
+        return hkdf(linkKey, "bar/v1/link-access", 32);
     }
 
     private static byte[] hkdf(byte[] ikm, String info, int size) throws GeneralSecurityException {

@@ -42,6 +42,8 @@ class BarContainerTests {
                 assertThat(keys.accessKey()).isEqualTo(v.get("accessKey").asString());
                 assertThat(keys.accessVerifier()).isEqualTo(v.get("accessVerifier").asString());
             }
+            assertThat(keys.linkAccessKey()).isEqualTo(v.get("linkAccessKey").asString());
+            assertThat(keys.linkVerifier()).isEqualTo(v.get("linkVerifier").asString());
             byte[] container = b64(v.get("container").asString());
             assertThat(BarContainer.isPasswordBound(container)).isEqualTo(keys.passwordBound());
             try (InputStream in = BarContainer.open(new ByteArrayInputStream(container), keys.contentKey())) {
@@ -80,6 +82,15 @@ class BarContainerTests {
         ShareKeys wrong = ShareKeys.derive(link, "wrong password".toCharArray());
         assertThat(right.contentKey()).isNotEqualTo(wrong.contentKey());
         assertThat(right.accessVerifier()).isNotEqualTo(wrong.accessVerifier());
+    }
+
+    @Test
+    void linkKeyWhenOneCharacterChangedThenLinkVerifierDiffers() throws Exception {
+        byte[] link = ShareKeys.newLinkKey();
+        byte[] damaged = link.clone();
+        damaged[5] ^= 0x01;
+        assertThat(ShareKeys.derive(link).linkVerifier()).isNotEqualTo(ShareKeys.derive(damaged).linkVerifier());
+        assertThat(ShareKeys.derive(link, "pw".toCharArray()).linkVerifier()).isEqualTo(ShareKeys.derive(link).linkVerifier());
     }
 
     @Test

@@ -78,6 +78,8 @@ final class Vectors {
         v.put("contentKey", b64(keys.contentKey()));
         v.put("accessKey", keys.passwordBound() ? keys.accessKey() : null);
         v.put("accessVerifier", keys.passwordBound() ? keys.accessVerifier() : null);
+        v.put("linkAccessKey", keys.linkAccessKey());
+        v.put("linkVerifier", keys.linkVerifier());
         v.put("container", b64(out.toByteArray()));
         return v;
     }

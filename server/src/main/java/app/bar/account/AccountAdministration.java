@@ -1,5 +1,7 @@
 package app.bar.account;
 
+import app.bar.audit.SecurityEventType;
+import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
 import java.time.Clock;
 import java.util.List;
@@ -21,15 +23,19 @@ public class AccountAdministration {
     private final SessionService sessions;
     private final ApiTokens apiTokens;
     private final OneTimeTokens tokens;
+    private final SecondFactors factors;
+    private final SecurityEvents events;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     AccountAdministration(AccountRepository accounts, SessionService sessions, ApiTokens apiTokens, OneTimeTokens tokens,
-            ApplicationEventPublisher publisher, Clock clock) {
+            SecondFactors factors, SecurityEvents events, ApplicationEventPublisher publisher, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.apiTokens = apiTokens;
         this.tokens = tokens;
+        this.factors = factors;
+        this.events = events;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -77,7 +83,20 @@ public class AccountAdministration {
         sessions.endAll(accountId, null, "deleted");
         apiTokens.deleteAll(accountId);
         tokens.deleteAll(accountId);
+        factors.removeAll(accountId);
         publisher.publishEvent(new AccountDeleted(accountId, clock.instant()));
+    }
+
+    /**
+     * Removes every second factor of the account (authenticator, recovery codes, passkeys), for a
+     * user who lost them; recorded as {@code mfa.reset} on the account, with the administrator. The
+     * user signs in with the password alone next time (or enrols, when factors are required).
+     */
+    @Transactional
+    public void resetFactors(String adminId, String accountId) {
+        accounts.findById(accountId).filter(a -> a.state() != AccountState.DELETED).orElseThrow(BarProblem.NotFound::new);
+        factors.removeAll(accountId);
+        events.record(SecurityEventType.MFA_RESET, accountId, Map.of("by", adminId));
     }
 
     private AccountSummary move(String accountId, AccountState from, AccountState to) {

@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes expired link tokens and sessions that ended more than a week ago (kept that long so
+ * Deletes expired link tokens and sign-in challenges, and sessions that ended more than a week ago (kept that long so
  * a reused refresh token is still recognised as reuse). Idempotent, so every node may run it.
  */
 @Component
@@ -20,11 +20,13 @@ class AccountCleanup {
 
     private final OneTimeTokens tokens;
     private final SessionRepository sessions;
+    private final AuthChallenges challenges;
     private final Clock clock;
 
-    AccountCleanup(OneTimeTokens tokens, SessionRepository sessions, Clock clock) {
+    AccountCleanup(OneTimeTokens tokens, SessionRepository sessions, AuthChallenges challenges, Clock clock) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.challenges = challenges;
         this.clock = clock;
     }
 
@@ -33,6 +35,7 @@ class AccountCleanup {
         Instant now = clock.instant();
         int links = tokens.deleteExpired(now);
         int ended = sessions.deleteEnded(now.minus(KEEP_ENDED));
-        log.info("account.cleanup links={} ended={}", links, ended);
+        int challenged = challenges.deleteExpired(now);
+        log.info("account.cleanup links={} ended={} challenges={}", links, ended, challenged);
     }
 }

@@ -11,12 +11,13 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/account/*}: the signed-in user's own account, sessions, password and API tokens.
+ * {@code /api/account/*}: the signed-in user's own account, mail settings, sessions, password and API tokens.
  * Another account's session or token answers 404, like one that never existed (ASVS 8.2.2).
  */
 @RestController
@@ -41,6 +42,16 @@ class AccountController {
     @GetMapping
     AccountSummary account() {
         return profile.get(CurrentAccount.requireId());
+    }
+
+    @GetMapping("/notifications")
+    AccountProfile.Notifications notifications() {
+        return profile.notifications(CurrentAccount.requireId());
+    }
+
+    @PutMapping(path = "/notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AccountProfile.Notifications changeNotifications(@Valid @RequestBody AccountProfile.Notifications request) {
+        return profile.changeNotifications(CurrentAccount.requireId(), request);
     }
 
     @GetMapping("/sessions")

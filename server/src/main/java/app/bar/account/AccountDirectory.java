@@ -1,10 +1,12 @@
 package app.bar.account;
 
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Where an account stands, for modules that act on an account's behalf later than its own
- * requests (a webhook delivery for a deleted account's share must go nowhere).
+ * requests (a webhook delivery for a deleted account's share must go nowhere; a share's opening is
+ * mailed only to an owner who asked for it).
  */
 @Service
 public class AccountDirectory {
@@ -13,6 +15,16 @@ public class AccountDirectory {
 
     AccountDirectory(AccountRepository accounts) {
         this.accounts = accounts;
+    }
+
+    /**
+     * Whom to mail when one of the account's shares is opened: present only for an active account
+     * that opted in ({@code notify_share_opened}, off by default; see {@code /api/account/notifications}).
+     */
+    public Optional<ShareOwnerContact> shareOpenedContact(String accountId) {
+        return accounts.findById(accountId).filter(a -> a.state() == AccountState.ACTIVE)
+                .filter(a -> accounts.notifiesShareOpened(a.id()).orElse(false))
+                .map(a -> new ShareOwnerContact(a.email(), a.displayName()));
     }
 
     /** True once an admin deleted the account (an unknown id is not a deleted account). */

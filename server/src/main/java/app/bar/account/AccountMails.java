@@ -2,7 +2,7 @@ package app.bar.account;
 
 import app.bar.mail.MailTemplate;
 import app.bar.mail.Mailer;
-import app.bar.platform.config.BarProperties;
+import app.bar.platform.web.PublicUrl;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -18,73 +18,72 @@ import org.springframework.stereotype.Component;
 class AccountMails {
 
     private static final MailTemplate VERIFY = new MailTemplate(
-            "Confirm your BAR account",
-            "Hello {{name}},\n\nconfirm your email address to finish creating your BAR account:\n\n{{link}}\n\n"
+            "Confirm your {{instance}} account",
+            "Hello {{name}},\n\nconfirm your email address to finish creating your {{instance}} account:\n\n{{link}}\n\n"
                     + "The link works once, for 24 hours. If you did not sign up, ignore this mail.\n",
-            "<p>Hello {{name}},</p><p>confirm your email address to finish creating your BAR account:</p>"
+            "<p>Hello {{name}},</p><p>confirm your email address to finish creating your {{instance}} account:</p>"
                     + "<p><a href=\"{{link}}\">Confirm my address</a></p>"
                     + "<p>The link works once, for 24 hours. If you did not sign up, ignore this mail.</p>");
     private static final MailTemplate ALREADY_REGISTERED = new MailTemplate(
             "Someone tried to sign up with your address",
-            "Hello {{name}},\n\nsomeone tried to create a BAR account with this address, which already has one. "
+            "Hello {{name}},\n\nsomeone tried to create a {{instance}} account with this address, which already has one. "
                     + "If it was you, sign in or reset your password at {{link}}. Otherwise ignore this mail.\n",
-            "<p>Hello {{name}},</p><p>someone tried to create a BAR account with this address, which already has "
+            "<p>Hello {{name}},</p><p>someone tried to create a {{instance}} account with this address, which already has "
                     + "one. If it was you, sign in or <a href=\"{{link}}\">reset your password</a>. "
                     + "Otherwise ignore this mail.</p>");
     private static final MailTemplate RESET = new MailTemplate(
-            "Reset your BAR password",
-            "Hello {{name}},\n\nset a new password for your BAR account here:\n\n{{link}}\n\n"
+            "Reset your {{instance}} password",
+            "Hello {{name}},\n\nset a new password for your {{instance}} account here:\n\n{{link}}\n\n"
                     + "The link works once, for 30 minutes, and signs out every session. "
                     + "If you did not ask for it, ignore this mail.\n",
-            "<p>Hello {{name}},</p><p>set a new password for your BAR account here:</p>"
+            "<p>Hello {{name}},</p><p>set a new password for your {{instance}} account here:</p>"
                     + "<p><a href=\"{{link}}\">Reset my password</a></p><p>The link works once, for 30 minutes, "
                     + "and signs out every session. If you did not ask for it, ignore this mail.</p>");
     private static final MailTemplate LOCKED = new MailTemplate(
-            "Your BAR account was locked",
-            "Hello {{name}},\n\nafter several wrong passwords your BAR account is locked for {{minutes}} minutes. "
+            "Your {{instance}} account was locked",
+            "Hello {{name}},\n\nafter several wrong passwords your {{instance}} account is locked for {{minutes}} minutes. "
                     + "If that was not you, someone is guessing your password: you can still reset it at {{link}}\n",
-            "<p>Hello {{name}},</p><p>after several wrong passwords your BAR account is locked for {{minutes}} "
+            "<p>Hello {{name}},</p><p>after several wrong passwords your {{instance}} account is locked for {{minutes}} "
                     + "minutes. If that was not you, someone is guessing your password: you can still "
                     + "<a href=\"{{link}}\">reset it</a>.</p>");
     private static final MailTemplate PASSWORD_CHANGED = new MailTemplate(
-            "Your BAR password was changed",
-            "Hello {{name}},\n\nthe password of your BAR account was just changed and other sessions were signed "
+            "Your {{instance}} password was changed",
+            "Hello {{name}},\n\nthe password of your {{instance}} account was just changed and other sessions were signed "
                     + "out. If that was not you, reset it at {{link}}\n",
-            "<p>Hello {{name}},</p><p>the password of your BAR account was just changed and other sessions were "
+            "<p>Hello {{name}},</p><p>the password of your {{instance}} account was just changed and other sessions were "
                     + "signed out. If that was not you, <a href=\"{{link}}\">reset it</a>.</p>");
 
     private final Mailer mailer;
-    private final String base;
+    private final PublicUrl publicUrl;
 
-    AccountMails(Mailer mailer, BarProperties properties) {
+    AccountMails(Mailer mailer, PublicUrl publicUrl) {
         this.mailer = mailer;
-        String url = properties.publicUrl();
-        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.publicUrl = publicUrl;
     }
 
     void verification(String to, @Nullable String name, String token) {
-        send(VERIFY, to, name, Map.of("link", base + "/verify-email#token=" + token));
+        send(VERIFY, to, name, Map.of("link", publicUrl.resolve("/verify-email#token=" + token)));
     }
 
     void alreadyRegistered(String to, @Nullable String name) {
-        send(ALREADY_REGISTERED, to, name, Map.of("link", base + "/reset"));
+        send(ALREADY_REGISTERED, to, name, Map.of("link", publicUrl.resolve("/reset")));
     }
 
     void reset(String to, @Nullable String name, String token) {
-        send(RESET, to, name, Map.of("link", base + "/reset#token=" + token));
+        send(RESET, to, name, Map.of("link", publicUrl.resolve("/reset#token=" + token)));
     }
 
     void locked(String to, @Nullable String name, long minutes) {
-        send(LOCKED, to, name, Map.of("link", base + "/reset", "minutes", Long.toString(minutes)));
+        send(LOCKED, to, name, Map.of("link", publicUrl.resolve("/reset"), "minutes", Long.toString(minutes)));
     }
 
     void passwordChanged(String to, @Nullable String name) {
-        send(PASSWORD_CHANGED, to, name, Map.of("link", base + "/reset"));
+        send(PASSWORD_CHANGED, to, name, Map.of("link", publicUrl.resolve("/reset")));
     }
 
     private void send(MailTemplate template, String to, @Nullable String name, Map<String, String> values) {
         Map<String, String> all = new java.util.HashMap<>(values);
         all.put("name", name == null || name.isBlank() ? "there" : name);
-        mailer.send(template.render(to, all));
+        mailer.send(template, to, all);
     }
 }

@@ -94,6 +94,12 @@ class AccountRepository {
                 where id = :id and failed_logins > 0""").param("id", id).update();
     }
 
+    /** The role that follows the provider's groups at each single sign-on; true when it changed. */
+    boolean changeRole(String id, Role role) {
+        return jdbc.sql("update accounts set role = :role where id = :id and role <> :role")
+                .param("role", role.name()).param("id", id).update() == 1;
+    }
+
     boolean adminExists() {
         return jdbc.sql("select count(*) from accounts where role = 'ADMIN' and state <> 'DELETED'")
                 .query(Long.class).single() > 0;
@@ -141,6 +147,17 @@ class AccountRepository {
                        failed_logins = 0, failure_window_started_at = null, locked_until = null
                 where id = :id and state <> 'DELETED'""")
                 .param("tombstone", "deleted:" + id).param("id", id).update() == 1;
+    }
+
+    /** Whether the account wants a mail when one of its shares is opened; empty for an unknown account. */
+    Optional<Boolean> notifiesShareOpened(String id) {
+        return jdbc.sql("select notify_share_opened from accounts where id = :id").param("id", id)
+                .query(Boolean.class).optional();
+    }
+
+    boolean setNotifyShareOpened(String id, boolean on) {
+        return jdbc.sql("update accounts set notify_share_opened = :on where id = :id and state <> 'DELETED'")
+                .param("on", on).param("id", id).update() == 1;
     }
 
     private static Account map(ResultSet rs, int row) throws SQLException {

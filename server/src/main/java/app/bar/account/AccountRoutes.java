@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The policies of {@code /api/auth/*} and {@code /api/account/**} (DESIGN.md §4): sign-in,
  * registration and the forgotten-password mail have their own per-IP limits, re-authentication a
- * per-account one like sign-in's; the anonymous endpoints never act with a session's authority
+ * per-account one like sign-in's, the second sign-in step and a code's confirmation one of their own; the anonymous endpoints never act with a session's authority
  * (no CSRF token); the account is managed with a session, and read with an API token that has
  * {@code account:read}.
  */
@@ -34,11 +34,22 @@ class AccountRoutes {
                 route(POST, "/api/auth/forgot-password", Access.anyone(),
                         perCaller("forgot-password", limits.forgotPassword())).sessionless(),
                 route(POST, "/api/auth/reset-password", Access.anyone(), standard()).sessionless(),
+                route(GET, "/api/auth/providers", Access.anyone(), standard()),
+                // the link cookie and the account's password are the proof; limited like sign-in
+                route(POST, "/api/auth/oidc/link", Access.anyone(), perCaller("login", limits.login())).sessionless(),
                 // authenticated by the refresh cookie alone: they check the CSRF token themselves
                 route(POST, "/api/auth/refresh", Access.anyone(), standard()),
                 route(POST, "/api/auth/logout", Access.anyone(), standard()),
                 route(POST, "/api/auth/reauthenticate", Access.session(),
                         perCaller("reauthenticate", limits.reauthenticate())),
+                // the second sign-in step: the challenge token is its only credential
+                route(POST, "/api/auth/mfa", Access.anyone(), perCaller("mfa", limits.mfa())).sessionless(),
+                route(POST, "/api/auth/mfa/enrolment", Access.anyone(), perCaller("mfa", limits.mfa())).sessionless(),
+                route(POST, "/api/auth/mfa/enrolment/confirm", Access.anyone(), perCaller("mfa", limits.mfa()))
+                        .sessionless(),
+                route(POST, "/api/auth/passkey/options", Access.anyone(), perCaller("mfa", limits.mfa())).sessionless(),
+                route(POST, "/api/auth/passkey", Access.anyone(), perCaller("mfa", limits.mfa())).sessionless(),
+                route(POST, "/api/account/mfa/totp/confirm", Access.session(), perCaller("mfa", limits.mfa())),
                 route(GET, "/api/account", Access.scope("account:read"), standard()),
                 anyMethod("/api/account/**", Access.session(), standard()));
     }
@@ -53,6 +64,7 @@ class AccountRoutes {
             @DefaultValue("5/1m") RatePolicy login,
             @DefaultValue("3/1h") RatePolicy register,
             @DefaultValue("3/1h") RatePolicy forgotPassword,
-            @DefaultValue("5/1m") RatePolicy reauthenticate) {
+            @DefaultValue("5/1m") RatePolicy reauthenticate,
+            @DefaultValue("10/1m") RatePolicy mfa) {
     }
 }

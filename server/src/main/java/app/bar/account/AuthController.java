@@ -37,10 +37,15 @@ class AuthController {
     private final Reauthentication reauthentication;
     private final SessionCookies cookies;
     private final SecurityEvents events;
+    private final LocalLogin localLogin;
+    private final OidcLogout oidcLogout;
     private final Clock clock;
 
     AuthController(RegistrationService registration, LoginService logins, SessionService sessions, PasswordService passwords,
-            Reauthentication reauthentication, SessionCookies cookies, SecurityEvents events, Clock clock) {
+            Reauthentication reauthentication, SessionCookies cookies, SecurityEvents events, LocalLogin localLogin,
+            OidcLogout oidcLogout, Clock clock) {
+        this.localLogin = localLogin;
+        this.oidcLogout = oidcLogout;
         this.registration = registration;
         this.logins = logins;
         this.sessions = sessions;
@@ -53,6 +58,7 @@ class AuthController {
 
     @PostMapping(path = "/register", consumes = JSON)
     ResponseEntity<AuthResponses.Accepted> register(@Valid @RequestBody AuthRequests.Register request) {
+        localLogin.require();
         registration.register(request.email(), request.password(), request.displayName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(AuthResponses.ACCEPTED);
     }
@@ -62,12 +68,17 @@ class AuthController {
         return new AuthResponses.Verified(registration.verify(request.token()).name());
     }
 
+    /** {@code 200} and the session's cookies, or {@code 202} and the second step (no cookies) for an account with a factor. */
     @PostMapping(path = "/login", consumes = JSON)
-    AuthResponses.Session login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http,
+    ResponseEntity<AuthResponses.SignIn> login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http,
             HttpServletResponse response) {
-        IssuedSession session = logins.login(request.email(), request.password(), Boolean.TRUE.equals(request.rememberMe()),
+        localLogin.require();
+        SignInStep step = logins.login(request.email(), request.password(), Boolean.TRUE.equals(request.rememberMe()),
                 http.getHeader(HttpHeaders.USER_AGENT), ClientIp.redacted(http));
-        return withCookies(session, response);
+        if (step instanceof MfaPending pending) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(AuthResponses.SecondStep.of(pending));
+        }
+        return ResponseEntity.ok(withCookies((IssuedSession) step, response));
     }
 
     @PostMapping("/refresh")
@@ -94,8 +105,12 @@ class AuthController {
      * Ends the session named by the access token (cookie or bearer) or, when that has expired,
      * by the refresh cookie; a cookie-authenticated request needs its CSRF token either way.
      */
+    /**
+     * {@code 204}, or for a session a provider with RP-initiated logout signed in {@code 200} and
+     * the provider's {@code endSessionUrl}, where the page sends the browser next.
+     */
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<AuthResponses.SignedOut> logout(HttpServletRequest request, HttpServletResponse response) {
         String refresh = cookies.readRefresh(request);
         String accountId = CurrentAccount.id().orElse(null);
         String sessionId = CurrentAccount.sessionId().orElse(null);
@@ -106,16 +121,20 @@ class AuthController {
                 accountId = session.accountId();
             }
         }
+        String endSessionUrl = null;
         if (sessionId != null) {
+            endSessionUrl = oidcLogout.endSessionUrl(sessionId).orElse(null);
             sessions.end(sessionId, "logout");
             events.record(SecurityEventType.SESSION_REVOKED, accountId, Map.of("session", sessionId, "by", "logout"));
         }
         cookies.clear(response);
-        return ResponseEntity.noContent().build();
+        return endSessionUrl == null ? ResponseEntity.noContent().build()
+                : ResponseEntity.ok(new AuthResponses.SignedOut(endSessionUrl));
     }
 
     @PostMapping(path = "/forgot-password", consumes = JSON)
     ResponseEntity<AuthResponses.Accepted> forgotPassword(@Valid @RequestBody AuthRequests.Email request) {
+        localLogin.require();
         passwords.forgot(request.email());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(AuthResponses.ACCEPTED);
     }
@@ -127,8 +146,6 @@ class AuthController {
     }
 
     private AuthResponses.Session withCookies(IssuedSession session, HttpServletResponse response) {
-        cookies.write(response, session.accessToken(), session.refreshToken(), session.csrfToken(),
-                session.persistentUntil(), clock.instant());
-        return AuthResponses.Session.of(session);
+        return AuthResponses.Session.written(session, cookies, response, clock.instant());
     }
 }

@@ -57,6 +57,39 @@ final class AuthRequests {
     record Reauthenticate(@NotNull Password password) {
     }
 
+    /** The second sign-in step: the challenge and exactly one of an authenticator code and a recovery code. */
+    record SecondFactor(@NotNull @Size(max = 100) String mfaToken, @Nullable @Size(max = 10) String code,
+            @Nullable @Size(max = 64) String recoveryCode) {
+        @Override
+        public String toString() {
+            return "SecondFactor[hidden]";
+        }
+    }
+
+    /** A step that needs only the sign-in challenge (a required enrolment's start). */
+    record MfaToken(@NotNull @Size(max = 100) String mfaToken) {
+        @Override
+        public String toString() {
+            return "MfaToken[hidden]";
+        }
+    }
+
+    /** A required enrolment's confirming code, with its challenge. */
+    record ConfirmEnrolment(@NotNull @Size(max = 100) String mfaToken, @NotNull @Size(max = 10) String code) {
+        @Override
+        public String toString() {
+            return "ConfirmEnrolment[hidden]";
+        }
+    }
+
+    /** The confirming code of an authenticator set up while signed in. */
+    record ConfirmTotp(@NotNull @Size(max = 10) String code) {
+        @Override
+        public String toString() {
+            return "ConfirmTotp[hidden]";
+        }
+    }
+
     record ChangePassword(@NotNull Password currentPassword, @NotNull Password newPassword) {
     }
 

@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +20,12 @@ import org.springframework.stereotype.Component;
  * {@code BAR_BOOTSTRAP_ADMIN_PASSWORD}, created (or an existing account with that address
  * promoted) at start-up when no administrator exists. Never over HTTP. The password must pass
  * the same policy as any other; a weak one stops the start, naming the rule, not the value.
+ * Done once every bean exists (the schema is migrated) and <em>before</em> the web server takes
+ * requests: as an {@code ApplicationRunner} it ran after the port was open, so a sign-in right after
+ * {@code /healthz} answered could find no administrator yet (the README's curl blocks in CI did).
  */
 @Component
-class BootstrapAdmin implements ApplicationRunner {
+class BootstrapAdmin implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
@@ -45,7 +47,7 @@ class BootstrapAdmin implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         ensureAdmin(properties.bootstrapAdminEmail(), properties.bootstrapAdminPassword());
     }
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The credentials of a new or refreshed session, for its cookies. Not a record: nothing here may be printed. */
-final class IssuedSession {
+final class IssuedSession implements SignInStep {
 
     private final String sessionId;
     private final Account account;

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Service;
  * a dummy hash), so neither words nor timing tell them apart. Whether an account is pending
  * or paused is said only after the right password. Failures are counted in the database, so
  * the lockout holds across nodes; the owner is mailed once per lock and can still reset the
- * password, so a lock is no cheap denial of service.
+ * password, so a lock is no cheap denial of service. An account with a second factor (or one that
+ * must enrol, {@code bar.accounts.mfa-required}) gets no session for the password alone, but a
+ * short-lived challenge for the second step ({@link MfaSignIn}).
  */
 @Service
 class LoginService {
@@ -28,22 +31,24 @@ class LoginService {
     private final PasswordHashing hashing;
     private final SessionService sessions;
     private final AccountMails mails;
+    private final SecondFactors secondFactors;
     private final SecurityEvents events;
     private final AccountProperties properties;
     private final Clock clock;
 
     LoginService(AccountRepository accounts, PasswordHashing hashing, SessionService sessions, AccountMails mails,
-            SecurityEvents events, AccountProperties properties, Clock clock) {
+            SecondFactors secondFactors, SecurityEvents events, AccountProperties properties, Clock clock) {
         this.accounts = accounts;
         this.hashing = hashing;
         this.sessions = sessions;
         this.mails = mails;
+        this.secondFactors = secondFactors;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
 
-    IssuedSession login(String email, Password password, boolean rememberMe, @Nullable String userAgent, String clientIp) {
+    SignInStep login(String email, Password password, boolean rememberMe, @Nullable String userAgent, String clientIp) {
         String normalized = EmailAddress.normalize(email);
         Account account = normalized == null ? null
                 : accounts.findByEmail(normalized).filter(a -> a.state() != AccountState.DELETED).orElse(null);
@@ -55,16 +60,27 @@ class LoginService {
             throw wrongCredentials();
         }
         if (!hashing.matches(password, account.passwordHash())) {
-            recordFailure(account, now);
+            recordFailure(account, now, SecurityEventType.LOGIN_FAILED, "wrong_password");
             throw wrongCredentials();
         }
         refuseUnlessActive(account);
-        accounts.clearFailures(account.id());
         if (hashing.needsRehash(account.passwordHash())) {
             accounts.updatePasswordHash(account.id(), hashing.hash(password));
         }
+        Optional<MfaPending> secondStep = secondFactors.challengeAfterPassword(account, rememberMe);
+        if (secondStep.isPresent()) {
+            return secondStep.get();
+        }
+        accounts.clearFailures(account.id());
+        return startSession(account, rememberMe, userAgent, clientIp, "password");
+    }
+
+    /** The session of a completed sign-in, recorded with how it was proved ({@code method}). */
+    IssuedSession startSession(Account account, boolean rememberMe, @Nullable String userAgent, String clientIp,
+            String method) {
         IssuedSession session = sessions.start(account, rememberMe, UserAgents.device(userAgent), clientIp);
-        events.record(SecurityEventType.LOGIN_SUCCEEDED, account.id(), Map.of("session", session.sessionId()));
+        events.record(SecurityEventType.LOGIN_SUCCEEDED, account.id(),
+                Map.of("session", session.sessionId(), "method", method));
         return session;
     }
 
@@ -75,6 +91,15 @@ class LoginService {
      * signed in, so the lock is said plainly: {@code 423} with {@code Retry-After}.
      */
     void requirePassword(Account account, Password password, String field) {
+        checkPassword(account, password, field);
+        accounts.clearFailures(account.id());
+    }
+
+    /**
+     * {@link #requirePassword} without clearing the failure count: for a proof that has a second
+     * part still to come (the count then goes on across a right password and a wrong code).
+     */
+    void checkPassword(Account account, Password password, String field) {
         Instant now = clock.instant();
         if (account.isLocked(now)) {
             events.record(SecurityEventType.LOGIN_FAILED, account.id(), Map.of("reason", "locked"));
@@ -83,10 +108,9 @@ class LoginService {
                     Duration.between(now, account.lockedUntil()));
         }
         if (!hashing.matches(password, account.passwordHash())) {
-            recordFailure(account, now);
+            recordFailure(account, now, SecurityEventType.LOGIN_FAILED, "wrong_password");
             throw new BarProblem.Invalid(AccountCodes.PASSWORD_WRONG, field, "is not your current password");
         }
-        accounts.clearFailures(account.id());
     }
 
     private void refuseUnlessActive(Account account) {
@@ -112,10 +136,14 @@ class LoginService {
         }
     }
 
-    private void recordFailure(Account account, Instant now) {
+    /**
+     * Counts a failed proof (a wrong password, or a wrong second factor) toward the account's
+     * lockout, records it as {@code type} with {@code reason}, and locks the account at the limit.
+     */
+    void recordFailure(Account account, Instant now, SecurityEventType type, String reason) {
         AccountProperties.Lockout lockout = properties.lockout();
         int failures = accounts.recordFailure(account.id(), now, now.minus(lockout.window()));
-        events.record(SecurityEventType.LOGIN_FAILED, account.id(), Map.of("reason", "wrong_password"));
+        events.record(type, account.id(), Map.of("reason", reason));
         if (failures >= lockout.maxFailures()
                 && accounts.lock(account.id(), lockout.maxFailures(), now, now.plus(lockout.duration()))) {
             events.record(SecurityEventType.ACCOUNT_LOCKED, account.id(),

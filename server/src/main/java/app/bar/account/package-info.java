@@ -1,12 +1,13 @@
 /**
  * Accounts: registration, email verification, approval, Argon2id password hashing, login and
  * lockout, sessions with rotating refresh tokens, personal API tokens, password reset, the
- * account mails and the bootstrap admin. Public face: {@link app.bar.account.AccountAdministration}
+ * account mails, the bootstrap admin, and second factors (TOTP with recovery codes, passkeys; the
+ * TOTP secrets sealed under the crypto module's master key ring). Public face: {@link app.bar.account.AccountAdministration}
  * (for the admin module), {@link app.bar.account.AccountDirectory} (whether an account was
  * deleted), {@link app.bar.account.AccountState}, its DTOs and the
  * {@link app.bar.account.AccountDeleted} event.
  */
-@ApplicationModule(allowedDependencies = {"platform", "audit", "mail", "security"})
+@ApplicationModule(allowedDependencies = {"platform", "audit", "mail", "security", "crypto"})
 @NullMarked
 package app.bar.account;
 

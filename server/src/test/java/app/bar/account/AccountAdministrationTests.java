@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
 import app.bar.security.Role;
 import java.time.Clock;
@@ -26,9 +27,10 @@ class AccountAdministrationTests {
     private final SessionService sessions = mock(SessionService.class);
     private final ApiTokens apiTokens = mock(ApiTokens.class);
     private final OneTimeTokens tokens = mock(OneTimeTokens.class);
+    private final SecondFactors factors = mock(SecondFactors.class);
     private final ApplicationEventPublisher publisher = mock(ApplicationEventPublisher.class);
     private final AccountAdministration administration = new AccountAdministration(accounts, sessions, apiTokens, tokens,
-            publisher, Clock.fixed(NOW, ZoneOffset.UTC));
+            factors, mock(SecurityEvents.class), publisher, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void deleteWhenAccountExistsThenSessionsAndTokensEndAndAccountDeletedPublished() {

@@ -19,6 +19,8 @@ import app.bar.support.ControllerSliceTest;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +50,17 @@ class AuthControllerTests {
     SecurityEvents events;
     @MockitoBean
     Clock clock;
+    @MockitoBean
+    OidcLogout oidcLogout;
+
+    /** Password sign-in switched on, as by default ({@code bar.accounts.local-login-enabled}). */
+    @TestConfiguration
+    static class LocalLoginOn {
+        @Bean
+        LocalLogin localLogin() {
+            return new LocalLogin(true);
+        }
+    }
 
     @Test
     void loginWhenUnknownFieldThenProblem400NamingItAndNoSignIn() throws Exception {

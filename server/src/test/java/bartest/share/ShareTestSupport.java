@@ -56,7 +56,8 @@ public class ShareTestSupport {
         @org.springframework.context.event.EventListener
         void on(app.bar.share.ShareEvent event) {
             if (failing.contains(event.shareId().value())) {
-                throw new org.springframework.dao.DataAccessResourceFailureException("injected: recording failed");
+                // a failing statement, not an unreachable database (that one is a 503 server.unavailable)
+                throw new org.springframework.dao.DataIntegrityViolationException("injected: recording failed");
             }
         }
     }

@@ -42,6 +42,11 @@ class AdminActions {
         record(adminId, "delete", accountId);
     }
 
+    void resetFactors(String adminId, String accountId) {
+        accounts.resetFactors(adminId, accountId);
+        record(adminId, "reset_factors", accountId);
+    }
+
     private void record(String adminId, String action, String target) {
         events.record(SecurityEventType.ADMIN_ACTION, adminId, Map.of("action", action, "target", target));
     }

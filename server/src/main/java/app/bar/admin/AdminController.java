@@ -5,7 +5,6 @@ import app.bar.account.AccountState;
 import app.bar.account.AccountSummary;
 import app.bar.audit.SecurityEventLog;
 import app.bar.audit.SecurityEventType;
-import app.bar.platform.config.BarProperties;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.web.CurrentAccount;
@@ -33,16 +32,14 @@ class AdminController {
     private final AdminActions actions;
     private final SecurityEventLog events;
     private final SystemStatus status;
-    private final BarProperties properties;
     private final Clock clock;
 
     AdminController(AccountAdministration accounts, AdminActions actions, SecurityEventLog events, SystemStatus status,
-            BarProperties properties, Clock clock) {
+            Clock clock) {
         this.accounts = accounts;
         this.actions = actions;
         this.events = events;
         this.status = status;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -75,6 +72,13 @@ class AdminController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Removes the user's second factors (a lost phone): {@code mfa.reset} and {@code admin.action}. */
+    @DeleteMapping("/users/{id}/mfa")
+    ResponseEntity<Void> resetFactors(@PathVariable String id) {
+        actions.resetFactors(CurrentAccount.requireId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/security-events")
     Page<SecurityEventLog.SecurityEventView> securityEvents(@RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
@@ -88,7 +92,7 @@ class AdminController {
 
     @GetMapping("/status")
     SystemStatus.Report status() {
-        return status.report(properties.redis().enabled());
+        return status.report();
     }
 
     /** A page of results and how many there are in all. */

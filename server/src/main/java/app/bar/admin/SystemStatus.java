@@ -5,6 +5,7 @@ import app.bar.account.AccountState;
 import app.bar.audit.SecurityEventLog;
 import app.bar.mail.MailReachability;
 import app.bar.platform.health.ReadinessCheck;
+import app.bar.platform.redis.RedisAvailability;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,9 +31,11 @@ class SystemStatus {
     private final AccountAdministration accounts;
     private final SecurityEventLog events;
     private final Clock clock;
+    private final RedisAvailability redis;
 
     SystemStatus(ObjectProvider<BuildProperties> build, List<ReadinessCheck> checks, MailReachability mail,
-            AccountAdministration accounts, SecurityEventLog events, Clock clock) {
+            AccountAdministration accounts, SecurityEventLog events, Clock clock, RedisAvailability redis) {
+        this.redis = redis;
         this.build = build;
         this.checks = List.copyOf(checks);
         this.mail = mail;
@@ -48,13 +51,13 @@ class SystemStatus {
     record Counts(Map<String, Long> accounts, long pendingApproval, long liveSessions, long securityEventsLast24h) {
     }
 
-    Report report(boolean redisConfigured) {
+    Report report() {
         BuildProperties info = build.getIfAvailable();
         Map<String, String> dependencies = new LinkedHashMap<>();
         for (ReadinessCheck check : checks) {
-            dependencies.put(check.name(), check.name().equals("redis") && !redisConfigured ? "not_configured"
-                    : up(check));
+            dependencies.put(check.name(), up(check));
         }
+        dependencies.put("redis", !redis.isConfigured() ? "not_configured" : redis.isAvailable() ? "up" : "down");
         dependencies.put("mail", mail.check().name().toLowerCase(Locale.ROOT));
         Map<String, Long> byState = new LinkedHashMap<>();
         accounts.countByState().forEach((state, n) -> byState.put(state.name(), n));

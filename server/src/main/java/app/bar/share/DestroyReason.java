@@ -13,5 +13,9 @@ public enum DestroyReason {
     /** It passed its expiry. */
     EXPIRED,
     /** A file share whose upload never completed. */
-    UPLOAD_ABANDONED
+    UPLOAD_ABANDONED,
+    /** A recipient burned it after reading, as its sender allowed ({@code allowRecipientBurn}). */
+    RECIPIENT,
+    /** An administrator burned it (moderation), giving a reason recorded as a security event. */
+    BURNED_BY_ADMIN
 }

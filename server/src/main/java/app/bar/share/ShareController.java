@@ -9,6 +9,7 @@ import app.bar.share.core.Requester;
 import app.bar.share.create.CreateShareRequest;
 import app.bar.share.create.ShareCreation;
 import app.bar.share.create.ShareUpload;
+import app.bar.share.open.RecipientBurns;
 import app.bar.share.open.ShareContent;
 import app.bar.share.open.ShareUnlock;
 import app.bar.share.open.ShareVisibility;
@@ -48,9 +49,12 @@ final class ShareController {
     private final OwnedShares owned;
     private final ShareResponses responses;
     private final ProblemWriter problems;
+    private final RecipientBurns recipientBurns;
 
     ShareController(ShareCreation creation, ShareUpload upload, ShareVisibility visibility, ShareUnlock unlock,
-            ShareContent content, OwnedShares owned, ShareResponses responses, ProblemWriter problems) {
+            ShareContent content, OwnedShares owned, ShareResponses responses, ProblemWriter problems,
+            RecipientBurns recipientBurns) {
+        this.recipientBurns = recipientBurns;
         this.creation = creation;
         this.upload = upload;
         this.visibility = visibility;
@@ -121,6 +125,30 @@ final class ShareController {
         stream(id, ticket, viewer, http, response);
     }
 
+    /** How the share stands, for the holder of its manage token: the manage link's page (issue 13 item 5). */
+    @GetMapping("/api/shares/{id}/status")
+    ResponseEntity<OwnedShares.ManageStatus> status(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(owned.status(id, ManageTokens.fromHeader(authorization)));
+    }
+
+    /** A reader burns a share after reading, with the burn token its download carried (issue 13 item 6). */
+    @PostMapping(path = "/api/shares/{id}/burn", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> recipientBurn(@PathVariable String id, @RequestBody RecipientBurnRequest request,
+            HttpServletRequest http) {
+        recipientBurns.burn(id, request.burnToken(), who(http));
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+    }
+
+    /** {@code POST /api/shares/{id}/burn}: the {@code BAR-Burn-Token} of the reader's download. */
+    record RecipientBurnRequest(@Nullable String burnToken) {
+        @Override
+        public String toString() {
+            return "RecipientBurnRequest[hidden]";
+        }
+    }
+
     @DeleteMapping("/api/shares/{id}")
     ResponseEntity<Void> burn(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
@@ -144,9 +172,10 @@ final class ShareController {
         if (ticket == null || ticket.isBlank()) {
             throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "ticket", "is required (from POST /api/shares/{id}/unlock)");
         }
-        ShareContent.Opened opened = content.open(id, ticket, viewer, who(http));
-        responses.download(opened, response);
-        content.stream(opened, response.getOutputStream());
+        try (ShareContent.Opened opened = content.open(id, ticket, viewer, who(http))) {
+            responses.download(opened, response);
+            content.stream(opened, response.getOutputStream());
+        }
     }
 
     private static Requester who(HttpServletRequest http) {

@@ -1,6 +1,6 @@
 package app.bar.share;
 
-import app.bar.platform.config.BarProperties;
+import app.bar.platform.web.PublicUrl;
 import app.bar.share.core.ShareRow;
 import app.bar.share.create.ContentTypes;
 import app.bar.share.create.Filenames;
@@ -20,21 +20,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The DTOs and headers of the share API: only the fields a client needs (ASVS 15.3.1), links
- * built from {@code BAR_PUBLIC_URL} (never from the Host header), and downloads that a browser
+ * built from the public URL (never from the Host header), and downloads that a browser
  * can only save, never render on our origin (ASVS 3.2.1, 14.3.2).
  */
 @Component
 final class ShareResponses {
 
     static final String DOWNLOAD_CSP = "default-src 'none'; sandbox";
+    /** Views left after this download; absent for unlimited shares. */
+    public static final String VIEWS_LEFT = "BAR-Views-Left";
+    /** The reader's token for {@code POST /api/shares/{id}/burn}, when the sender allowed recipients to burn. */
+    public static final String BURN_TOKEN = "BAR-Burn-Token";
 
-    private final String publicUrl;
-    private final boolean secureCookies;
+    private final PublicUrl publicUrl;
 
-    ShareResponses(BarProperties properties) {
-        String url = properties.publicUrl();
-        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.secureCookies = publicUrl.startsWith("https://");
+    ShareResponses(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
     /**
@@ -80,8 +81,8 @@ final class ShareResponses {
 
     CreatedShare created(ShareCreation.Created c) {
         String id = c.id().value();
-        return new CreatedShare(id, publicUrl + "/s/" + id, c.manageToken(),
-                c.needsUpload() ? publicUrl + "/api/shares/" + id + "/content" : null, c.expiresAt(), c.maxViews(),
+        return new CreatedShare(id, publicUrl.resolve("/s/" + id), c.manageToken(),
+                c.needsUpload() ? publicUrl.resolve("/api/shares/" + id + "/content") : null, c.expiresAt(), c.maxViews(),
                 c.webhookSecret());
     }
 
@@ -114,13 +115,21 @@ final class ShareResponses {
         if (size != null) {
             response.setContentLengthLong(size);
         }
+        Integer viewsLeft = opened.viewsLeft();
+        if (viewsLeft != null) {
+            response.setHeader(VIEWS_LEFT, Integer.toString(viewsLeft)); // 0: this was the last view (issue 13 item 5)
+        }
+        String burnToken = opened.burnToken();
+        if (burnToken != null) {
+            response.setHeader(BURN_TOKEN, burnToken); // POST /api/shares/{id}/burn (issue 13 item 6)
+        }
         String viewerToken = opened.viewerToken();
         if (viewerToken != null) {
             ResponseCookie cookie = ResponseCookie.from(ViewerStore.COOKIE, viewerToken)
                     .path("/api/shares/" + s.id().value())
                     .maxAge(Objects.requireNonNull(s.policy().viewRefresh()))
                     .httpOnly(true)
-                    .secure(secureCookies)
+                    .secure(publicUrl.https())
                     .sameSite("Strict")
                     .build();
             response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());

@@ -38,12 +38,19 @@ class ShareRoutes {
                 route(POST, "/api/shares", Access.anonymousOrScope("shares:write"),
                         perAnonymousIp("share-create", limits.shareCreate())).bodyLimit(DataSize.ofBytes(textRoom)),
                 route(GET, "/api/shares", Access.anonymousOrScope("shares:read"), standard()),
+                route(GET, "/api/share-policy", Access.anyone(), standard()),
                 route(GET, "/api/shares/{id}", Access.anyone(), standard()),
+                route(GET, "/api/shares/limits", Access.anyone(), standard()),
                 route(DELETE, "/api/shares/{id}", Access.anonymousOrScope("shares:write"), standard()),
                 route(PUT, "/api/shares/{id}/content", Access.anyone(), standard()).bodyStreamedByHandler(),
                 route(POST, "/api/shares/{id}/content", Access.anyone(), standard()),
                 route(POST, "/api/shares/{id}/unlock", Access.anyone(), perCaller("share-unlock", limits.shareUnlock())),
-                route(GET, "/api/shares/{id}/events", Access.anonymousOrScope("shares:read"), standard()));
+                route(POST, "/api/shares/{id}/burn", Access.anyone(), perCaller("share-unlock", limits.shareUnlock())),
+                route(GET, "/api/shares/{id}/status", Access.anyone(), standard()),
+                route(GET, "/api/shares/{id}/events", Access.anonymousOrScope("shares:read"), standard()),
+                route(GET, "/api/shares/{id}/receipt", Access.anonymousOrScope("shares:read"), standard()),
+                route(GET, "/.well-known/bar-receipt-keys", Access.anyone(), standard()),
+                route(PUT, "/api/shares/{id}/label", Access.scope("shares:write"), standard()));
     }
 
     /**

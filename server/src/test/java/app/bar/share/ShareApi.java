@@ -51,6 +51,11 @@ public final class ShareApi {
         return new Policy().with("kind", "file").with("filename", filename);
     }
 
+    /** A fixed link access key of the test's zero-knowledge shares (base64url of 32 bytes 0x11). */
+    public static final String LINK_ACCESS_KEY = b64(filled(0x11));
+    /** base64url(SHA-256(LINK_ACCESS_KEY's bytes)), as a client sends at creation. */
+    public static final String LINK_VERIFIER = b64(sha256(filled(0x11)));
+
     public static final class Policy {
         final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -58,6 +63,29 @@ public final class ShareApi {
             fields.put(name, value);
             return this;
         }
+
+        /** Zero-knowledge with the fixed link verifier; unlock with {@link #LINK_ACCESS_KEY}. */
+        public Policy zeroKnowledge() {
+            return with("zeroKnowledge", true).with("linkVerifier", LINK_VERIFIER);
+        }
+    }
+
+    private static byte[] filled(int value) {
+        byte[] bytes = new byte[32];
+        java.util.Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String b64(byte[] bytes) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public record Created(String id, String manageToken, JsonNode body) {

@@ -18,9 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.bar.crypto.SealedKey;
-import app.bar.platform.config.BarProperties;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.error.ProblemCodes;
+import app.bar.platform.web.PublicUrl;
 import app.bar.share.core.AccessPolicy;
 import app.bar.share.core.FailedAttempts;
 import app.bar.share.core.ShareKeys;
@@ -56,7 +56,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * every problem carries its code.
  */
 @ControllerSliceTest(ShareController.class)
-@Import(ShareResponses.class)
+@Import({ShareResponses.class, PublicUrl.class})
 class ShareControllerTests {
 
     private static final Instant EXPIRES = Instant.parse("2026-11-05T10:00:00Z");
@@ -76,8 +76,10 @@ class ShareControllerTests {
     ShareContent shareContent;
     @MockitoBean
     OwnedShares owned;
+    @MockitoBean
+    app.bar.share.open.RecipientBurns recipientBurns;
     @Autowired
-    BarProperties properties;
+    PublicUrl publicUrl;
 
     @Test
     void createWhenUnknownFieldThenProblem400NamingItAndNothingCreated() throws Exception {
@@ -284,14 +286,13 @@ class ShareControllerTests {
     }
 
     private String publicUrl() {
-        String url = properties.publicUrl();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return publicUrl.base();
     }
 
     private static ShareRow share(String filename, Long size) {
         return new ShareRow(ID, ShareKind.TEXT, ShareState.ACTIVE, null, "hash", EXPIRES.minusSeconds(3600), EXPIRES,
-                new AccessPolicy(1, null, false, true, false, false, null),
-                new ShareKeys(new SealedKey("k1", "c2VhbGVk", true), null, null),
-                new StoredContent(filename, null, size, null, null), ViewCount.NONE, FailedAttempts.NONE, null);
+                new AccessPolicy(1, null, false, true, false, false, null, false),
+                new ShareKeys(new SealedKey("k1", "c2VhbGVk", true), null, null, null),
+                new StoredContent(filename, null, size, null, null, null), ViewCount.NONE, FailedAttempts.NONE, null);
     }
 }

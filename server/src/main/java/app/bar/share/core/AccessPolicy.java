@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What opening a share demands and allows, fixed at creation: its views ({@code maxViews} null =
  * unlimited) and re-open window, whether it is view-only, what unlocking needs (a password or,
- * zero-knowledge, an access key; an email OTP), and after how many wrong tries it burns.
+ * zero-knowledge, an access key; an email OTP), after how many wrong tries it burns, and whether
+ * a recipient may burn it after reading.
  */
 public record AccessPolicy(
         @Nullable Integer maxViews,
@@ -15,5 +16,6 @@ public record AccessPolicy(
         boolean requiresPassword,
         boolean requireOtp,
         boolean zeroKnowledge,
-        @Nullable Integer burnAfterFailedAttempts) {
+        @Nullable Integer burnAfterFailedAttempts,
+        boolean allowRecipientBurn) {
 }

@@ -1,6 +1,5 @@
 package app.bar.share.core;
 
-import app.bar.crypto.KdfParams;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.SqlTime;
 import app.bar.share.DestroyReason;
@@ -23,53 +22,76 @@ public class ShareRepository {
     public static final String LIVE_STATES = "('PENDING','UPLOADING','ACTIVE')";
 
     private final JdbcClient jdbc;
+    private final ShareSecretsStore secrets;
 
-    ShareRepository(JdbcClient jdbc) {
+    ShareRepository(JdbcClient jdbc, ShareSecretsStore secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
+    /**
+     * Stores a new share. Its key, name and inline content are in its secrets blob
+     * ({@code content().secrets()}, written before); the row names the blob and the master key id only.
+     */
     public void insert(ShareRow s) {
         AccessPolicy p = s.policy();
-        ShareKeys k = s.keys();
         StoredContent c = s.content();
-        SealedKey sealed = k.sealed();
-        KdfParams kdf = k.kdf();
+        BlobId secrets = java.util.Objects.requireNonNull(c.secrets(), "a new share has a secrets blob");
         Duration refresh = p.viewRefresh();
         jdbc.sql("""
                 insert into shares (id, kind, state, owner_id, manage_token_hash, created_at, expires_at, max_views,
-                    view_refresh_minutes, view_only, requires_password, kdf, require_otp, zero_knowledge,
-                    access_verifier, burn_after_failed_attempts, filename, content_type, size_bytes, inline_content,
-                    key_id, wrapped_key)
+                    view_refresh_minutes, view_only, requires_password, require_otp, zero_knowledge,
+                    burn_after_failed_attempts, content_type, size_bytes, key_id, secrets_blob_id, allow_recipient_burn)
                 values (:id, :kind, :state, :owner, :manage, :created, :expires, :maxViews, :refresh, :viewOnly,
-                    :requiresPassword, :kdf, :requireOtp, :zk, :verifier, :burn, :filename, :contentType, :size,
-                    :inline, :keyId, :wrappedKey)""")
+                    :requiresPassword, :requireOtp, :zk, :burn, :contentType, :size, :keyId, :secrets, :recipientBurn)""")
                 .param("id", s.id().value()).param("kind", s.kind().value()).param("state", s.state().name())
                 .param("owner", s.ownerId()).param("manage", s.manageTokenHash())
                 .param("created", SqlTime.of(s.createdAt())).param("expires", SqlTime.of(s.expiresAt()))
                 .param("maxViews", p.maxViews()).param("refresh", refresh == null ? null : refresh.toMinutes())
                 .param("viewOnly", p.viewOnly()).param("requiresPassword", p.requiresPassword())
-                .param("kdf", kdf == null ? null : kdf.encode()).param("requireOtp", p.requireOtp())
-                .param("zk", p.zeroKnowledge()).param("verifier", k.accessVerifier())
-                .param("burn", p.burnAfterFailedAttempts()).param("filename", c.filename())
-                .param("contentType", c.contentType()).param("size", c.sizeBytes()).param("inline", c.inline())
-                .param("keyId", sealed.kid()).param("wrappedKey", sealed.value())
+                .param("requireOtp", p.requireOtp()).param("zk", p.zeroKnowledge())
+                .param("burn", p.burnAfterFailedAttempts()).param("contentType", c.contentType())
+                .param("size", c.sizeBytes()).param("keyId", s.keys().sealed().kid()).param("secrets", secrets.value())
+                .param("recipientBurn", p.allowRecipientBurn())
                 .update();
     }
 
+    /** The share with its secrets (from its secrets blob, or a legacy row's own columns). */
     public Optional<ShareRow> find(ShareId id) {
-        return jdbc.sql("select * from shares where id = :id").param("id", id.value()).query(ShareRowMapper.INSTANCE).optional();
+        return jdbc.sql("select * from shares where id = :id").param("id", id.value()).query(ShareRowMapper.INSTANCE)
+                .optional().map(this::withSecrets);
     }
 
     public List<ShareRow> findOwnedBy(String ownerId) {
         return jdbc.sql("select * from shares where owner_id = :owner order by created_at desc")
-                .param("owner", ownerId).query(ShareRowMapper.INSTANCE).list();
+                .param("owner", ownerId).query(ShareRowMapper.INSTANCE).list().stream().map(this::withSecrets).toList();
     }
 
-    public boolean startUpload(ShareId id, Instant now) {
+    /** A row as read, completed from its secrets blob; a blob gone meanwhile leaves it keyless (not live). */
+    private ShareRow withSecrets(ShareRow row) {
+        BlobId blob = row.content().secrets();
+        if (blob == null) {
+            return row;
+        }
+        return secrets.read(blob).map(found -> row.withSecrets(blob, found)).orElse(row);
+    }
+
+    /**
+     * Takes the share for upload attempt {@code seen + 1}: from PENDING, or from UPLOADING when an
+     * earlier attempt is stuck (crash, cut connection; issue 11 item 6). Compare-and-increment in one
+     * conditional update, so of two concurrent attempts that read the same number only one wins.
+     */
+    public boolean startUpload(ShareId id, Instant now, int seen) {
         return jdbc.sql("""
-                update shares set state = 'UPLOADING', upload_started_at = :now
-                where id = :id and state = 'PENDING' and expires_at > :now""")
-                .param("id", id.value()).param("now", SqlTime.of(now)).update() == 1;
+                update shares set state = 'UPLOADING', upload_started_at = :now, upload_attempt = upload_attempt + 1
+                where id = :id and state in ('PENDING', 'UPLOADING') and expires_at > :now and upload_attempt = :seen""")
+                .param("id", id.value()).param("now", SqlTime.of(now)).param("seen", seen).update() == 1;
+    }
+
+    /** The number of the last upload attempt that took the share (0: none yet). */
+    public int uploadAttempt(ShareId id) {
+        return jdbc.sql("select upload_attempt from shares where id = :id").param("id", id.value())
+                .query(Integer.class).optional().orElse(0);
     }
 
     /** The data key of a pending file share, sealed under its manage token (see {@link app.bar.share.create.UploadKeys}). */
@@ -82,30 +104,46 @@ public class ShareRepository {
                 .query(String.class).optional();
     }
 
-    public void abortUpload(ShareId id) {
-        jdbc.sql("update shares set state = 'PENDING', upload_started_at = null where id = :id and state = 'UPLOADING'")
-                .param("id", id.value()).update();
+    /** Gives the share back to PENDING unless a newer attempt holds it. */
+    public void abortUpload(ShareId id, int attempt) {
+        jdbc.sql("""
+                update shares set state = 'PENDING', upload_started_at = null
+                where id = :id and state = 'UPLOADING' and upload_attempt = :attempt""")
+                .param("id", id.value()).param("attempt", attempt).update();
     }
 
-    public boolean completeUpload(ShareId id, BlobId blob, long size, String contentType) {
+    /** Completes attempt {@code attempt}; false when the share is gone or a newer attempt took it over. */
+    public boolean completeUpload(ShareId id, int attempt, BlobId blob, long size, String contentType) {
         return jdbc.sql("""
                 update shares set state = 'ACTIVE', blob_id = :blob, upload_key = null, size_bytes = :size,
                     content_type = :type
-                where id = :id and state = 'UPLOADING'""")
-                .param("id", id.value()).param("blob", blob.value()).param("size", size).param("type", contentType).update() == 1;
+                where id = :id and state = 'UPLOADING' and upload_attempt = :attempt""")
+                .param("id", id.value()).param("attempt", attempt).param("blob", blob.value()).param("size", size).param("type", contentType).update() == 1;
     }
 
     /** Takes one view if one is left; the caller's transaction then holds the row lock. */
     public boolean consumeView(ShareId id, Instant now) {
         return jdbc.sql("""
                 update shares set views_used = views_used + 1
-                where id = :id and state = 'ACTIVE' and expires_at > :now and wrapped_key is not null
+                where id = :id and state = 'ACTIVE' and expires_at > :now
+                  and (secrets_blob_id is not null or wrapped_key is not null)
                   and (max_views is null or views_used < max_views)""")
                 .param("id", id.value()).param("now", SqlTime.of(now)).update() == 1;
     }
 
     public int viewsUsed(ShareId id) {
         return jdbc.sql("select views_used from shares where id = :id").param("id", id.value()).query(Integer.class).single();
+    }
+
+    /**
+     * Gives back a view whose content could not be read from storage; false when the share is no
+     * longer live (burned or shredded meanwhile) or used none.
+     */
+    public boolean returnView(ShareId id) {
+        return jdbc.sql("""
+                update shares set views_used = views_used - 1, exhausted_at = null
+                where id = :id and state = 'ACTIVE' and views_used > 0 and (secrets_blob_id is not null or wrapped_key is not null)""")
+                .param("id", id.value()).update() == 1;
     }
 
     public void markExhausted(ShareId id, Instant now) {
@@ -143,17 +181,26 @@ public class ShareRepository {
     }
 
     /**
-     * Crypto-shreds a live share: key, content, filename and verifiers gone, a tombstone left.
-     * True for exactly one caller, however many nodes try at once.
+     * Crypto-shreds a live share: the row forgets its secrets blob (and a legacy row its key,
+     * content, filename and verifiers), a tombstone is left. Present for exactly one caller, however
+     * many nodes try at once: the result names the secrets blob the caller must delete once its
+     * transaction committed (read under the row lock, so a concurrent {@code rewrap} cannot swap it).
      */
-    public boolean shred(ShareId id, ShareState to, DestroyReason reason, Instant now) {
-        return jdbc.sql("""
+    public Optional<Shredded> shred(ShareId id, ShareState to, DestroyReason reason, Instant now) {
+        Optional<String> blob = jdbc.sql("select secrets_blob_id from shares where id = :id for update")
+                .param("id", id.value()).query((rs, n) -> rs.getString(1)).optional();
+        boolean won = jdbc.sql("""
                 update shares set state = :to, destroy_reason = :reason, destroyed_at = :now, key_id = null,
-                    wrapped_key = null, upload_key = null, inline_content = null, filename = null, kdf = null, access_verifier = null,
-                    content_type = null
+                    secrets_blob_id = null, wrapped_key = null, upload_key = null, inline_content = null, filename = null,
+                    kdf = null, access_verifier = null, link_verifier = null, content_type = null
                 where id = :id and state in """ + LIVE_STATES)
                 .param("id", id.value()).param("to", to.name()).param("reason", reason.name()).param("now", SqlTime.of(now))
                 .update() == 1;
+        return won ? Optional.of(new Shredded(blob.map(BlobId::new).orElse(null))) : Optional.empty();
+    }
+
+    /** A share this caller shredded, and its secrets blob to delete after the commit (none for a legacy row). */
+    public record Shredded(@org.jspecify.annotations.Nullable BlobId secretsBlob) {
     }
 
     public void markQuarantined(ShareId id) {
@@ -173,8 +220,35 @@ public class ShareRepository {
                 .param("oldKid", from.kid()).param("oldKey", from.value()).update() == 1;
     }
 
+    /** Points a share at its re-sealed secrets blob, if it still names {@code from}. */
+    public boolean replaceSecrets(ShareId id, BlobId from, BlobId to, String kid) {
+        return jdbc.sql("update shares set secrets_blob_id = :to, key_id = :kid where id = :id and secrets_blob_id = :from")
+                .param("id", id.value()).param("from", from.value()).param("to", to.value()).param("kid", kid).update() == 1;
+    }
+
+    /**
+     * Moves a legacy row's secrets to the secrets blob {@code to}: its key, name, inline content
+     * and verifiers leave the row, if it still holds the key {@code wrappedKey} and no blob yet.
+     */
+    public boolean moveSecretsToBlob(ShareId id, String wrappedKey, BlobId to) {
+        return jdbc.sql("""
+                update shares set secrets_blob_id = :to, wrapped_key = null, inline_content = null, filename = null,
+                    kdf = null, access_verifier = null, link_verifier = null
+                where id = :id and secrets_blob_id is null and wrapped_key = :key""")
+                .param("id", id.value()).param("key", wrappedKey).param("to", to.value()).update() == 1;
+    }
+
+    /** Live shares whose secrets are still in their row (from before secrets blobs). */
+    public List<ShareId> idsWithSecretsInRow(int limit) {
+        return jdbc.sql("select id from shares where secrets_blob_id is null and wrapped_key is not null and state in "
+                + LIVE_STATES + " order by id limit :limit")
+                .param("limit", limit).query((rs, n) -> new ShareId(rs.getString("id"))).list();
+    }
+
     public List<ShareId> idsWithKeyNotUnder(String kid, int limit) {
-        return jdbc.sql("select id from shares where wrapped_key is not null and key_id <> :kid order by id limit :limit")
+        return jdbc.sql("""
+                select id from shares where (secrets_blob_id is not null or wrapped_key is not null) and key_id <> :kid
+                order by id limit :limit""")
                 .param("kid", kid).param("limit", limit).query((rs, n) -> new ShareId(rs.getString("id"))).list();
     }
 }

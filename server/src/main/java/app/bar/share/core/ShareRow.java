@@ -48,6 +48,12 @@ public record ShareRow(
         return max == null ? null : Math.max(0, max - views.used());
     }
 
+    /** This row with its keys, name and inline ciphertext read from its secrets blob {@code blob}. */
+    public ShareRow withSecrets(app.bar.storage.BlobId blob, ShareSecrets secrets) {
+        return new ShareRow(id, kind, state, ownerId, manageTokenHash, createdAt, expiresAt, policy, secrets.keys(),
+                content.withSecrets(blob, secrets), views, attempts, destruction);
+    }
+
     @Override
     public String toString() {
         return "ShareRow[" + id.value() + ", " + state + "]";

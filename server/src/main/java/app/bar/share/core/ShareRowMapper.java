@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * A {@code shares} row (all columns) as a {@link ShareRow}: kind and reasons as enums, the view
- * window as a {@link Duration}, the key and KDF parameters as crypto types, the blob as a
- * {@link BlobId}.
+ * window as a {@link Duration}, the key and KDF parameters as crypto types, the blobs as
+ * {@link BlobId}s. A row with a secrets blob has no key, name or inline content in its columns:
+ * {@link ShareRepository} reads them from the blob.
  */
 public final class ShareRowMapper implements RowMapper<ShareRow> {
 
@@ -43,7 +44,7 @@ public final class ShareRowMapper implements RowMapper<ShareRow> {
         return new AccessPolicy(integer(rs, "max_views"),
                 refreshMinutes == null ? null : Duration.ofMinutes(refreshMinutes), rs.getBoolean("view_only"),
                 rs.getBoolean("requires_password"), rs.getBoolean("require_otp"), rs.getBoolean("zero_knowledge"),
-                integer(rs, "burn_after_failed_attempts"));
+                integer(rs, "burn_after_failed_attempts"), rs.getBoolean("allow_recipient_burn"));
     }
 
     private static ShareKeys keys(ResultSet rs) throws SQLException {
@@ -51,14 +52,18 @@ public final class ShareRowMapper implements RowMapper<ShareRow> {
         String kid = rs.getString("key_id");
         String wrapped = rs.getString("wrapped_key");
         SealedKey sealed = kid == null || wrapped == null ? null : new SealedKey(kid, wrapped, kdf != null);
-        return new ShareKeys(sealed, kdf == null ? null : KdfParams.decode(kdf), rs.getString("access_verifier"));
+        return new ShareKeys(sealed, kdf == null ? null : KdfParams.decode(kdf), rs.getString("access_verifier"),
+                rs.getString("link_verifier"));
     }
 
     private static StoredContent content(ResultSet rs) throws SQLException {
         String blob = rs.getString("blob_id");
+        String secrets = rs.getString("secrets_blob_id");
         long size = rs.getLong("size_bytes");
-        return new StoredContent(rs.getString("filename"), rs.getString("content_type"), rs.wasNull() ? null : size,
-                blob == null ? null : new BlobId(blob), rs.getString("inline_content"));
+        Long sizeBytes = rs.wasNull() ? null : size;
+        return new StoredContent(rs.getString("filename"), rs.getString("content_type"), sizeBytes,
+                blob == null ? null : new BlobId(blob), rs.getString("inline_content"),
+                secrets == null ? null : new BlobId(secrets));
     }
 
     private static @Nullable Destruction destruction(ResultSet rs) throws SQLException {

@@ -47,6 +47,15 @@ public final class ContentTypes {
         }
     }
 
+    /** The types the open page can show in view-only mode (docs/web-ui.md); keep in step with open.mjs. */
+    private static final Set<String> PREVIEWABLE = Set.of("text/plain", "application/pdf", "image/png", "image/jpeg",
+            "image/gif", "image/webp");
+
+    /** Whether a view-only share of content sniffed as {@code sniffed} can be shown in the browser. */
+    static boolean previewable(String sniffed) {
+        return PREVIEWABLE.contains(sniffed);
+    }
+
     /** What a download of content sniffed as {@code sniffed} is served as. */
     public static String served(String sniffed) {
         return SERVABLE.contains(sniffed) ? sniffed : OCTET_STREAM;

@@ -13,7 +13,7 @@ public record CreateShareRequest(
         @Nullable String kind,
         char @Nullable [] text,
         @Nullable String filename,
-        @Nullable Long expiresIn,
+        @Nullable ExpiresIn expiresIn,
         @Nullable Integer maxViews,
         @Nullable Boolean unlimitedViews,
         @Nullable Password password,
@@ -24,7 +24,10 @@ public record CreateShareRequest(
         @Nullable Integer burnAfterFailedAttempts,
         @Nullable Boolean zeroKnowledge,
         @Nullable String accessVerifier,
-        @Nullable String webhookUrl) {
+        @Nullable String linkVerifier,
+        @Nullable Boolean allowRecipientBurn,
+        @Nullable String webhookUrl,
+        @Nullable String label) {
 
     void wipe() {
         if (text != null) {

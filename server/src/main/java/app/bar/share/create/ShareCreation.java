@@ -21,11 +21,16 @@ import app.bar.share.core.ShareRepository;
 import app.bar.share.core.FailedAttempts;
 import app.bar.share.core.ShareKeys;
 import app.bar.share.core.ShareKind;
+import app.bar.share.core.ShareLabels;
+import app.bar.share.core.ShareMeters;
 import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareSecrets;
+import app.bar.share.core.ShareSecretsStore;
 import app.bar.share.core.ShareState;
 import app.bar.share.core.StoredContent;
 import app.bar.share.core.ViewCount;
 import app.bar.share.guard.OtpService;
+import app.bar.storage.BlobId;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates shares: validates the policy, makes the share's data key and seals it (master key
  * ring, plus the password's Argon2id key for password shares), encrypts a text share's content
- * at once, and hands back the manage token — stored only as its SHA-256. A {@code webhookUrl}
+ * at once, writes those secrets (and the filename) to the share's secrets blob — never to its row
+ * ({@link ShareSecrets}) — and hands back the manage token, stored only as its SHA-256. A {@code webhookUrl}
  * is checked (with a DNS lookup, so before the transaction opens) and registered through
  * {@link ShareWebhooks}; its signing secret is handed back once.
  */
@@ -52,6 +58,8 @@ public class ShareCreation {
     private static final Logger log = LoggerFactory.getLogger(ShareCreation.class);
 
     private final ShareRepository shares;
+    private final ShareSecretsStore secrets;
+    private final ShareLabels labels;
     private final OtpService otp;
     private final Envelope envelope;
     private final ContentCipher cipher;
@@ -59,11 +67,16 @@ public class ShareCreation {
     private final ShareProperties properties;
     private final ObjectProvider<ShareWebhooks> webhooks;
     private final TransactionTemplate tx;
+    private final ShareMeters meters;
+    private final CreationRules rules;
     private final Clock clock;
 
-    ShareCreation(ShareRepository shares, OtpService otp, Envelope envelope, ContentCipher cipher, PasswordKdf kdf,
-            ShareProperties properties, ObjectProvider<ShareWebhooks> webhooks, TransactionTemplate tx, Clock clock) {
+    ShareCreation(ShareRepository shares, ShareSecretsStore secrets, ShareLabels labels, OtpService otp, Envelope envelope,
+            ContentCipher cipher, PasswordKdf kdf, ShareProperties properties, ObjectProvider<ShareWebhooks> webhooks,
+            TransactionTemplate tx, ShareMeters meters, CreationRules rules, Clock clock) {
         this.shares = shares;
+        this.secrets = secrets;
+        this.labels = labels;
         this.otp = otp;
         this.envelope = envelope;
         this.cipher = cipher;
@@ -71,6 +84,8 @@ public class ShareCreation {
         this.properties = properties;
         this.webhooks = webhooks;
         this.tx = tx;
+        this.meters = meters;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -87,7 +102,8 @@ public class ShareCreation {
             if (!who.signedIn() && !properties.anonymousCreateEnabled()) {
                 throw new BarProblem.Unauthorized(ProblemCodes.AUTH_REQUIRED, "Sign in to create shares.");
             }
-            SharePolicy policy = SharePolicy.of(request, who.signedIn(), properties);
+            SharePolicy policy = rules.apply(SharePolicy.of(request, who.signedIn(), properties),
+                    request.expiresIn() != null, CreationRules.roleOf(who.signedIn()));
             String webhookUrl = policy.webhookUrl();
             if (webhookUrl != null) {
                 webhooks().validate(webhookUrl);
@@ -114,17 +130,28 @@ public class ShareCreation {
         try (DataKey key = DataKey.random()) {
             SealedKey sealed = seal(id, key, request.password(), params);
             StoredContent content = content(id, key, policy, request);
-            shares.insert(row(id, policy, who, manageToken, now, new ShareKeys(sealed, params, policy.accessVerifier()),
-                    content));
-            if (content.inline() == null) {
-                shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
+            ShareKeys keys = new ShareKeys(sealed, params, policy.accessVerifier(), policy.linkVerifier());
+            ShareSecrets shareSecrets = ShareSecrets.of(keys, content);
+            BlobId secretsBlob = secrets.write(shareSecrets);
+            try {
+                shares.insert(row(id, policy, who, manageToken, now, keys, content.withSecrets(secretsBlob, shareSecrets)));
+                if (policy.label() != null) {
+                    labels.save(id, policy.label());
+                }
+                if (content.inline() == null) {
+                    shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
+                }
+                otp.saveRecipients(id, policy.otpEmails(), key);
+            } catch (RuntimeException e) {
+                secrets.delete(secretsBlob); // else an orphan the clean-up removes after its grace
+                throw e;
             }
         }
-        otp.saveRecipients(id, policy.otpEmails());
         String webhookUrl = policy.webhookUrl();
         String webhookSecret = webhookUrl == null ? null
                 : webhooks().register(id, java.util.Objects.requireNonNull(who.accountId()), webhookUrl,
                         now.plus(policy.expiresIn()));
+        meters.created(policy.kind());
         log.debug("share.created kind={} views={} protected={} zk={} webhook={}", policy.kind().value(),
                 policy.maxViews() == null ? "unlimited" : policy.maxViews(), policy.hasPassword(),
                 policy.zeroKnowledge(), webhookUrl != null);
@@ -135,11 +162,11 @@ public class ShareCreation {
     /** A text is sealed now, in one piece; a file's content comes with its upload. */
     private StoredContent content(ShareId id, DataKey key, SharePolicy policy, CreateShareRequest request) {
         if (policy.kind() == ShareKind.FILE) {
-            return new StoredContent(policy.filename(), null, null, null, null);
+            return new StoredContent(policy.filename(), null, null, null, null, null);
         }
         byte[] text = utf8(request.text());
         long size = text.length;
-        return new StoredContent(policy.filename(), ContentTypes.TEXT_UTF8, size, null, encrypt(key, id, text));
+        return new StoredContent(policy.filename(), ContentTypes.TEXT_UTF8, size, null, encrypt(key, id, text), null);
     }
 
     private SealedKey seal(ShareId id, DataKey key, @Nullable Password password, @Nullable KdfParams params) {

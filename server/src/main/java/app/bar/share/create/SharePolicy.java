@@ -6,6 +6,7 @@ import app.bar.platform.secrets.Password;
 import app.bar.share.ShareCodes;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.AccessPolicy;
+import app.bar.share.core.ShareLabels;
 import app.bar.share.core.ShareKind;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,10 @@ record SharePolicy(
         @Nullable Integer burnAfterFailedAttempts,
         boolean zeroKnowledge,
         @Nullable String accessVerifier,
-        @Nullable String webhookUrl) {
+        @Nullable String linkVerifier,
+        boolean allowRecipientBurn,
+        @Nullable String webhookUrl,
+        @Nullable String label) {
 
     static final int MAX_VIEWS = 1000;
     static final int MAX_OTP_EMAILS = 10;
@@ -55,13 +59,31 @@ record SharePolicy(
                 Boolean.TRUE.equals(r.requireOtp()), checkOtp(r.requireOtp(), r.otpEmails()),
                 range("viewRefreshMinutes", r.viewRefreshMinutes(), 1, 1440), Boolean.TRUE.equals(r.viewOnly()),
                 range("burnAfterFailedAttempts", r.burnAfterFailedAttempts(), 1, 100), zk,
-                checkVerifier(r.accessVerifier(), zk), checkWebhookUrl(r.webhookUrl(), signedIn));
+                checkVerifier("accessVerifier", r.accessVerifier(), zk), checkLinkVerifier(r.linkVerifier(), zk),
+                Boolean.TRUE.equals(r.allowRecipientBurn()), checkWebhookUrl(r.webhookUrl(), signedIn),
+                checkLabel(r.label(), signedIn));
+    }
+
+    /** This policy with another expiry (the operator's policy caps a default one). */
+    SharePolicy withExpiresIn(Duration expiry) {
+        return new SharePolicy(kind, filename, expiry, maxViews, hasPassword, requireOtp, otpEmails, viewRefreshMinutes,
+                viewOnly, burnAfterFailedAttempts, zeroKnowledge, accessVerifier, linkVerifier, allowRecipientBurn,
+                webhookUrl, label);
     }
 
     /** What opening the share will demand and allow (a password or an access verifier both need a secret). */
     AccessPolicy access() {
         return new AccessPolicy(maxViews, viewRefreshMinutes == null ? null : Duration.ofMinutes(viewRefreshMinutes),
-                viewOnly, hasPassword || accessVerifier != null, requireOtp, zeroKnowledge, burnAfterFailedAttempts);
+                viewOnly, hasPassword || accessVerifier != null, requireOtp, zeroKnowledge, burnAfterFailedAttempts,
+                allowRecipientBurn);
+    }
+
+    /** An owner's label (issue 13 item 9): a share without an owner has nobody to show it to. */
+    private static @Nullable String checkLabel(@Nullable String label, boolean signedIn) {
+        if (label != null && !signedIn) {
+            throw new BarProblem.Invalid(ShareCodes.SIGNED_IN_ONLY, "label", "only signed-in users may label a share");
+        }
+        return ShareLabels.validate(label);
     }
 
     /** Only the shape here; the webhook module's SSRF guard checks the target (ShareWebhooks.validate). */
@@ -114,11 +136,13 @@ record SharePolicy(
         return safe.isEmpty() ? null : safe;
     }
 
-    private static Duration checkExpiry(@Nullable Long seconds, boolean signedIn, ShareProperties limits) {
-        if (seconds == null) {
+    private static Duration checkExpiry(@Nullable ExpiresIn expiresIn, boolean signedIn, ShareProperties limits) {
+        if (expiresIn == null) {
             return limits.defaultExpiry().compareTo(limits.expiryLimit(signedIn)) > 0 ? limits.expiryLimit(signedIn)
                     : limits.defaultExpiry();
         }
+        long seconds = expiresIn.duration().orElseThrow(() -> new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "expiresIn",
+                "must be a number of seconds or a duration such as \"2d\", \"1h\", \"30m\"")).toSeconds();
         long max = limits.expiryLimit(signedIn).toSeconds();
         if (seconds < MIN_EXPIRY_SECONDS || seconds > max) {
             throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, "expiresIn", "must be between "
@@ -180,15 +204,24 @@ record SharePolicy(
         return List.copyOf(list);
     }
 
-    private static @Nullable String checkVerifier(@Nullable String verifier, boolean zk) {
+    /** Every zero-knowledge share proves its link at unlock, so a damaged link costs no view (issue 13 item 1). */
+    private static @Nullable String checkLinkVerifier(@Nullable String verifier, boolean zk) {
+        if (zk && verifier == null) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "linkVerifier",
+                    "is required in zero-knowledge mode (derived from the link key on the client)");
+        }
+        return checkVerifier("linkVerifier", verifier, zk);
+    }
+
+    private static @Nullable String checkVerifier(String field, @Nullable String verifier, boolean zk) {
         if (verifier == null) {
             return null;
         }
         if (!zk) {
-            throw new BarProblem.Invalid(ShareCodes.FIELD_NOT_ALLOWED, "accessVerifier", "is only for zero-knowledge shares");
+            throw new BarProblem.Invalid(ShareCodes.FIELD_NOT_ALLOWED, field, "is only for zero-knowledge shares");
         }
         if (!VERIFIER.matcher(verifier).matches()) {
-            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "accessVerifier",
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, field,
                     "must be base64url (no padding) of a 32-byte SHA-256 digest");
         }
         return verifier;

@@ -4,6 +4,7 @@ import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.WrongSecretException;
 import app.bar.platform.error.BarProblem;
+import app.bar.platform.streams.StreamSlots;
 import app.bar.share.ShareCodes;
 import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
@@ -40,15 +41,17 @@ public class ShareUpload {
     private final ContentCipher cipher;
     private final VirusScanner scanner;
     private final ShareProperties properties;
+    private final StreamSlots slots;
     private final Clock clock;
 
     ShareUpload(ShareRepository shares, BlobStore blobs, ContentCipher cipher, VirusScanner scanner,
-            ShareProperties properties, Clock clock) {
+            ShareProperties properties, StreamSlots slots, Clock clock) {
         this.shares = shares;
         this.blobs = blobs;
         this.cipher = cipher;
         this.scanner = scanner;
         this.properties = properties;
+        this.slots = slots;
         this.clock = clock;
     }
 
@@ -60,7 +63,8 @@ public class ShareUpload {
         Instant now = clock.instant();
         ShareRow share = ManageTokens.authorize(ShareId.parse(shareId).flatMap(shares::find), manageToken, now);
         ShareId id = share.id();
-        if (share.state() != ShareState.PENDING || share.isText()) {
+        // UPLOADING too: the manage-token holder restarts a stuck upload at once (issue 11 item 6)
+        if ((share.state() != ShareState.PENDING && share.state() != ShareState.UPLOADING) || share.isText()) {
             throw contentExists();
         }
         long limit = properties.fileLimit(share.ownerId() != null).toBytes();
@@ -68,12 +72,25 @@ public class ShareUpload {
             throw new BarProblem.PayloadTooLarge();
         }
         String sealedUploadKey = shares.uploadKey(id).orElseThrow(BarProblem.NotFound::new);
-        if (!shares.startUpload(id, now)) {
-            throw contentExists();
+        try (StreamSlots.Slot slot = slots.acquire()) { // over the bound: 503 before the share is touched
+            return upload(id, manageToken, sealedUploadKey, share, body, limit, now);
+        }
+    }
+
+    private Uploaded upload(ShareId id, String manageToken, String sealedUploadKey, ShareRow share, InputStream body,
+            long limit, Instant now) throws IOException {
+        int seen = shares.uploadAttempt(id);
+        if (!shares.startUpload(id, now, seen)) {
+            throw contentExists(); // uploaded meanwhile, or a concurrent attempt took the share first
+        }
+        int attempt = seen + 1;
+        if (share.state() == ShareState.UPLOADING) {
+            // the older attempt, if alive, can no longer commit; its writer discards its partial blob
+            log.info("share.upload_restarted attempt={}", attempt);
         }
         boolean done = false;
         try (DataKey key = UploadKeys.open(manageToken, sealedUploadKey, id)) {
-            Uploaded result = store(share, key, body, limit);
+            Uploaded result = store(share, attempt, key, body, limit);
             done = true;
             log.info("share.uploaded bytes={} type={}", result.size(), result.contentType());
             return result;
@@ -81,12 +98,12 @@ public class ShareUpload {
             throw new BarProblem.NotFound();
         } finally {
             if (!done) {
-                shares.abortUpload(id);
+                shares.abortUpload(id, attempt);
             }
         }
     }
 
-    private Uploaded store(ShareRow share, DataKey key, InputStream body, long limit) throws IOException {
+    private Uploaded store(ShareRow share, int attempt, DataKey key, InputStream body, long limit) throws IOException {
         boolean zeroKnowledge = share.policy().zeroKnowledge();
         boolean scan = !zeroKnowledge; // ciphertext from the client cannot be scanned
         try (BlobStore.BlobWriter writer = blobs.create();
@@ -117,9 +134,17 @@ public class ShareUpload {
             verdict(virusScan);
             String type = zeroKnowledge ? ContentTypes.OCTET_STREAM : ContentTypes.sniff(prefix, prefixLength);
             java.util.Arrays.fill(prefix, (byte) 0);
+            if (!zeroKnowledge && share.policy().viewOnly() && !ContentTypes.previewable(type)) {
+                // nothing committed: the blob is discarded and the share waits for another upload (issue 13 item 2)
+                throw new BarProblem.Invalid(ShareCodes.NOT_PREVIEWABLE, "viewOnly", "a browser cannot show this kind of file"
+                        + " (view only allows text, PDF, PNG, JPEG, GIF and WebP); upload it without viewOnly");
+            }
             writer.commit();
-            if (!shares.completeUpload(share.id(), writer.id(), total, type)) {
-                blobs.delete(writer.id()); // the share was burned or expired meanwhile
+            if (!shares.completeUpload(share.id(), attempt, writer.id(), total, type)) {
+                blobs.delete(writer.id()); // burned or expired meanwhile, or a newer attempt took over
+                if (shares.uploadAttempt(share.id()) != attempt) {
+                    throw contentExists();
+                }
                 throw new BarProblem.NotFound();
             }
             return new Uploaded(total, type);

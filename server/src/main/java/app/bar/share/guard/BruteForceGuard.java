@@ -84,10 +84,15 @@ public class BruteForceGuard {
      * transaction: a crash never leaves a counted failure without its record.
      */
     public BarProblem failed(ShareRow share, int failures, Requester who) {
-        return Objects.requireNonNull(tx.execute(status -> recordFailure(share, failures, who)));
+        return failed(share, failures, who, ShareCodes.PASSWORD_WRONG, "The password is wrong.");
     }
 
-    private BarProblem recordFailure(ShareRow share, int failures, Requester who) {
+    /** As {@link #failed(ShareRow, int, Requester)}, answering a 401 with {@code code} (a damaged link). */
+    public BarProblem failed(ShareRow share, int failures, Requester who, String code, String detail) {
+        return Objects.requireNonNull(tx.execute(status -> recordFailure(share, failures, who, code, detail)));
+    }
+
+    private BarProblem recordFailure(ShareRow share, int failures, Requester who, String code, String detail) {
         Instant now = clock.instant();
         int total = shares.countFailure(share.id());
         security.record(SecurityEventType.SHARE_PASSWORD_FAILED, who.accountId(), Map.of("failures", failures));
@@ -107,7 +112,19 @@ public class BruteForceGuard {
                     who.browser(), share.viewsLeft(), until));
             return locked(properties.lockDuration());
         }
-        return new BarProblem.Unauthorized(ShareCodes.PASSWORD_WRONG, "The password is wrong.");
+        return new BarProblem.Unauthorized(code, detail, attemptsLeft(failures, total, burnAfter));
+    }
+
+    /**
+     * What the person may still do (issue 13 item 7): tries left before the lock or, when
+     * {@code burnAfterFailedAttempts} comes first, before the share is destroyed, and the wait in
+     * whole seconds before the next try may be made.
+     */
+    private Map<String, Object> attemptsLeft(int failures, int total, Integer burnAfter) {
+        int beforeLock = properties.lockAfterFailedAttempts() - failures;
+        boolean destroyed = burnAfter != null && burnAfter - total <= beforeLock;
+        int left = destroyed ? burnAfter - total : beforeLock;
+        return Map.of("attemptsLeft", left, "nextAttemptIn", delayAfter(failures).toSeconds(), "thenDestroyed", destroyed);
     }
 
     Duration delayAfter(int failures) {

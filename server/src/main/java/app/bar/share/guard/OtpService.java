@@ -1,5 +1,6 @@
 package app.bar.share.guard;
 
+import app.bar.crypto.DataKey;
 import app.bar.mail.MailTemplate;
 import app.bar.mail.Mailer;
 import app.bar.platform.SqlTime;
@@ -10,12 +11,14 @@ import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.platform.secrets.Password;
 import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
+import app.bar.share.core.ShareMeters;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Email one-time codes for {@code requireOtp} shares (ASVS 6.5.x): 6 digits from SecureRandom,
  * valid {@code otp-ttl} (10 min), {@code otp-max-attempts} (5) tries, single use, stored as a
- * hash bound to the share and recipient. Recipients are stored as hashes too: the share never
- * holds the addresses. Asking for a code answers the same whether or not the address is listed.
+ * hash bound to the share and recipient. Recipients are stored as MACs under the share's data key:
+ * the share never holds the addresses, and once its key is destroyed nothing tests a guess. Asking for a code answers the same whether or not the address is listed.
  */
 @Component
 public class OtpService {
@@ -36,22 +39,25 @@ public class OtpService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int CODE_DIGITS = 6;
     private static final MailTemplate TEMPLATE = new MailTemplate(
-            "Your BAR one-time code",
-            "Someone opening a BAR share entered this address. Your one-time code is {{code}}.\n"
+            "Your {{instance}} one-time code",
+            "Someone opening a share on {{instance}} entered this address. Your one-time code is {{code}}.\n"
                     + "It is valid for {{minutes}} minutes and works once. If this was not you, ignore this mail.\n",
-            "<p>Someone opening a BAR share entered this address. Your one-time code is <b>{{code}}</b>.</p>"
+            "<p>Someone opening a share on {{instance}} entered this address. Your one-time code is <b>{{code}}</b>.</p>"
                     + "<p>It is valid for {{minutes}} minutes and works once. If this was not you, ignore this mail.</p>");
 
     private final JdbcClient jdbc;
     private final Mailer mailer;
     private final RateLimiter limiter;
+    private final ShareMeters meters;
     private final ShareProperties properties;
     private final Clock clock;
 
-    OtpService(JdbcClient jdbc, Mailer mailer, RateLimiter limiter, ShareProperties properties, Clock clock) {
+    OtpService(JdbcClient jdbc, Mailer mailer, RateLimiter limiter, ShareMeters meters, ShareProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.mailer = mailer;
         this.limiter = limiter;
+        this.meters = meters;
         this.properties = properties;
         this.clock = clock;
     }
@@ -60,27 +66,38 @@ public class OtpService {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    static String recipientHash(String shareId, String email) {
+    /**
+     * A recipient as stored: HMAC-SHA256 of the normalised address under a key derived from the
+     * share's data key, so the list dies with the key — a database file or dump keeps no hash an
+     * attacker could test addresses against once the share is destroyed (issue 21 item 1).
+     */
+    static String recipientHash(String shareId, String email, DataKey key) {
+        return HexFormat.of().formatHex(key.mac("otp-recipient:" + shareId, normalize(email).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** How recipients were stored before (SHA-256, no key): still read for shares created then. */
+    static String legacyRecipientHash(String shareId, String email) {
         return OpaqueTokens.sha256Hex("bar-otp-recipient:v1:" + shareId + ":" + normalize(email));
     }
 
-    public void saveRecipients(ShareId share, Collection<String> emails) {
+    public void saveRecipients(ShareId share, Collection<String> emails, DataKey key) {
         String shareId = share.value();
-        emails.stream().map(e -> recipientHash(shareId, e)).distinct().forEach(hash -> jdbc.sql(
+        emails.stream().map(e -> recipientHash(shareId, e, key)).distinct().forEach(hash -> jdbc.sql(
                 "insert into share_otp_recipients (share_id, email_hash) values (:s, :h)")
                 .param("s", shareId).param("h", hash).update());
     }
 
     /** Mails a fresh code when {@code email} is a listed recipient; silent otherwise. */
     @Transactional
-    public void sendCode(ShareId share, String email) {
+    public void sendCode(ShareId share, String email, DataKey key) {
         String shareId = share.value();
-        String recipient = recipientHash(shareId, email);
+        String recipient = recipientHash(shareId, email, key);
         if (!limiter.tryConsume("share-otp", properties.otpSendLimit(), shareId + ":" + recipient).isZero()) {
             return; // same answer either way: the limit must not tell a listed address from another
         }
-        boolean listed = jdbc.sql("select count(*) from share_otp_recipients where share_id = :s and email_hash = :h")
-                .param("s", shareId).param("h", recipient).query(Integer.class).single() > 0;
+        boolean listed = jdbc.sql("select count(*) from share_otp_recipients where share_id = :s and email_hash in (:h, :old)")
+                .param("s", shareId).param("h", recipient).param("old", legacyRecipientHash(shareId, email))
+                .query(Integer.class).single() > 0;
         if (!listed) {
             return;
         }
@@ -94,18 +111,19 @@ public class OtpService {
                 .param("s", shareId).param("h", recipient)
                 .param("c", codeHash(shareId, recipient, code.getBytes(StandardCharsets.US_ASCII)))
                 .param("e", SqlTime.of(now.plus(properties.otpTtl()))).update();
-        mailer.send(TEMPLATE.render(email.strip(), Map.of("code", code,
-                "minutes", Long.toString(properties.otpTtl().toMinutes()))));
+        mailer.send(TEMPLATE, email.strip(), Map.of("code", code,
+                "minutes", Long.toString(properties.otpTtl().toMinutes())));
+        meters.otpSent();
     }
 
     /**
      * Uses a code: true once for the right, unexpired code within the allowed tries. The code is
      * read from its characters (surrounding blanks ignored) without a {@code String} of it.
      */
-    public boolean verify(ShareId share, String email, Password code) {
+    public boolean verify(ShareId share, String email, Password code, DataKey key) {
         byte[] digits = digits(code);
         try {
-            return digits != null && verify(share, email, digits);
+            return digits != null && verify(share, recipientHash(share.value(), email, key), digits);
         } finally {
             if (digits != null) {
                 Arrays.fill(digits, (byte) 0);
@@ -113,9 +131,8 @@ public class OtpService {
         }
     }
 
-    private boolean verify(ShareId share, String email, byte[] code) {
+    private boolean verify(ShareId share, String recipient, byte[] code) {
         String shareId = share.value();
-        String recipient = recipientHash(shareId, email);
         Instant now = clock.instant();
         int tried = jdbc.sql("""
                 update share_otps set attempts = attempts + 1

@@ -8,6 +8,8 @@ import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
 import app.bar.share.core.ShareRowMapper;
 import app.bar.share.core.ShareState;
+import app.bar.share.receipt.DestructionReceipts;
+import app.bar.share.receipt.ReceiptProperties;
 import app.bar.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The clean-up pass: crypto-shreds expired shares, used-up shares whose re-open window closed and
- * abandoned uploads; removes orphaned blobs and half-written ones; drops used tickets, OTPs and
- * old tombstones. Every node may run it at the same moment: each share is destroyed by the one
+ * abandoned uploads; moves one batch of older rows' secrets into secrets blobs
+ * ({@link SecretsMigration}); removes orphaned blobs (content or secrets blobs no row names) and
+ * half-written ones; drops used tickets, OTPs and old tombstones. Every node may run it at the same moment: each share is destroyed by the one
  * conditional update that wins, and deletions of what is already gone are harmless.
  */
 @Component
@@ -33,20 +36,30 @@ class ShareCleanup {
     private static final Logger log = LoggerFactory.getLogger(ShareCleanup.class);
     private static final int BATCH = 500;
 
+    /** How long a used-up share without a refresh window waits for its last stream to end (and shred it). */
+    static final Duration LAST_VIEW_STREAM_GRACE = Duration.ofHours(1);
+
     private final ShareRepository shares;
     private final ShareShredder shredder;
+    private final SecretsMigration secretsMigration;
     private final BlobStore blobs;
     private final JdbcClient jdbc;
     private final ShareProperties properties;
+    private final DestructionReceipts receipts;
+    private final ReceiptProperties receiptProperties;
     private final Clock clock;
 
-    ShareCleanup(ShareRepository shares, ShareShredder shredder, BlobStore blobs, JdbcClient jdbc,
-            ShareProperties properties, Clock clock) {
+    ShareCleanup(ShareRepository shares, ShareShredder shredder, SecretsMigration secretsMigration, BlobStore blobs,
+            JdbcClient jdbc, ShareProperties properties, DestructionReceipts receipts, ReceiptProperties receiptProperties,
+            Clock clock) {
         this.shares = shares;
         this.shredder = shredder;
+        this.secretsMigration = secretsMigration;
         this.blobs = blobs;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.receipts = receipts;
+        this.receiptProperties = receiptProperties;
         this.clock = clock;
     }
 
@@ -62,10 +75,12 @@ class ShareCleanup {
                 .stream().filter(s -> refreshWindowOver(s, now)).toList(), s -> DestroyReason.VIEWS_USED);
         int abandoned = destroyAll(candidates("state in ('PENDING','UPLOADING') and created_at <= :before",
                 now.minus(properties.uploadWindow())), s -> DestroyReason.UPLOAD_ABANDONED);
+        secretsMigration.moveBatch();
         int orphans = removeOrphanBlobs(now);
         jdbc.sql("delete from share_tickets where expires_at <= :now").param("now", SqlTime.of(now)).update();
         jdbc.sql("delete from share_otps where expires_at <= :now").param("now", SqlTime.of(now)).update();
         int tombstones = purgeTombstones(now.minus(properties.tombstoneRetention()));
+        receipts.purgeDestroyedBefore(now.minus(receiptProperties.retention()));
         Report report = new Report(expired, usedUp, abandoned, orphans, tombstones);
         if (expired + usedUp + abandoned + orphans + tombstones > 0) {
             log.info("share.cleanup expired={} used_up={} abandoned={} orphan_blobs={} tombstones={}", expired, usedUp,
@@ -90,16 +105,25 @@ class ShareCleanup {
         return n;
     }
 
+    /**
+     * A share whose last view is still streaming is shredded by that stream when it ends; only a
+     * stream that never ended (its node crashed) leaves it to this pass, after
+     * {@link #LAST_VIEW_STREAM_GRACE}.
+     */
     private static boolean refreshWindowOver(ShareRow s, Instant now) {
         Duration window = s.policy().viewRefresh();
         Instant exhaustedAt = s.views().exhaustedAt();
-        return window == null || exhaustedAt == null || !exhaustedAt.plus(window).isAfter(now);
+        if (exhaustedAt == null) {
+            return true;
+        }
+        return !exhaustedAt.plus(window == null ? LAST_VIEW_STREAM_GRACE : window).isAfter(now);
     }
 
     private int removeOrphanBlobs(Instant now) {
         Set<String> live = new HashSet<>(jdbc.sql(
                 "select blob_id from shares where blob_id is not null and state in " + ShareRepository.LIVE_STATES)
                 .query(String.class).list());
+        live.addAll(jdbc.sql("select secrets_blob_id from shares where secrets_blob_id is not null").query(String.class).list());
         Instant before = now.minus(properties.orphanGrace());
         int[] removed = {0};
         try {

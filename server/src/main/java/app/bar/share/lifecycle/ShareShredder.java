@@ -10,6 +10,7 @@ import app.bar.share.ShareTamperDetected;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareSecretsStore;
 import app.bar.share.core.ShareState;
 import app.bar.storage.BlobId;
 import app.bar.storage.BlobStore;
@@ -27,9 +28,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Crypto-shreds shares: one conditional update deletes the wrapped data key (after which the
- * blob is noise); tickets, OTPs and viewers go, and the event reporting it is published, in the
- * same transaction (the caller's when there is one); the blob is removed once that committed.
+ * Crypto-shreds shares: one conditional update makes the row forget its secrets blob (wrapped
+ * data key, filename, inline content); tickets, OTPs and viewers go, and the event reporting it is
+ * published, in the same transaction (the caller's when there is one); the secrets blob and the
+ * content blob are deleted once that committed.
  * Only the caller whose update won publishes, so a share is destroyed once even when every node
  * tries.
  */
@@ -40,16 +42,18 @@ public class ShareShredder {
 
     private final ShareRepository shares;
     private final BlobStore blobs;
+    private final ShareSecretsStore secrets;
     private final JdbcClient jdbc;
     private final SecurityEvents security;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ShareShredder(ShareRepository shares, BlobStore blobs, JdbcClient jdbc, SecurityEvents security,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    ShareShredder(ShareRepository shares, BlobStore blobs, ShareSecretsStore secrets, JdbcClient jdbc,
+            SecurityEvents security, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.shares = shares;
         this.blobs = blobs;
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.security = security;
         this.events = events;
@@ -72,12 +76,17 @@ public class ShareShredder {
     /**
      * Deletes the key in the caller's transaction and publishes {@link ShareDestroyed} (or
      * {@link ShareExpired}) with it; false when the share was no longer live. The last view calls
-     * this in the transaction that took it, and {@link #afterLastView} once its stream has ended.
+     * {@link #afterLastView} once its stream has ended.
      */
     public boolean shred(ShareRow share, DestroyReason reason, Requester who) {
         ShareState to = reason == DestroyReason.TAMPER ? ShareState.QUARANTINED : ShareState.DESTROYED;
-        if (!shares.shred(share.id(), to, reason, clock.instant())) {
+        java.util.Optional<ShareRepository.Shredded> shredded = shares.shred(share.id(), to, reason, clock.instant());
+        if (shredded.isEmpty()) {
             return false;
+        }
+        BlobId secretsBlob = shredded.get().secretsBlob();
+        if (secretsBlob != null) {
+            deleteSecretsAfterCommit(secretsBlob);
         }
         log.debug("share.destroyed reason={}", reason); // the access log and the event record it
         // read after the update: later than anything the caller did before (the last view's
@@ -112,8 +121,13 @@ public class ShareShredder {
         });
     }
 
-    /** The rest of the last view, once its stream has ended: tickets, OTPs, viewers and the blob. */
-    public void afterLastView(ShareRow share) {
+    /**
+     * The last view's stream has ended: the share is shredded now ({@link ShareDestroyed} with
+     * {@code VIEWS_USED}; nothing when the clean-up or a burn won meanwhile), then tickets, OTPs,
+     * viewers and the blob go.
+     */
+    public void afterLastView(ShareRow share, Requester who) {
+        tx.executeWithoutResult(status -> shred(share, DestroyReason.VIEWS_USED, who));
         forgetSecrets(share);
         BlobId blob = share.content().blob();
         if (blob != null && deleteBlob(blob)) {
@@ -140,6 +154,24 @@ public class ShareShredder {
         });
     }
 
+    /**
+     * The secrets blob — the share's only copy of its wrapped key, filename and inline content —
+     * goes once the row's forgetting it committed. Deleting it is what makes the destruction final:
+     * nothing in the database's files, WAL or dumps leads to the plaintext without it.
+     */
+    private void deleteSecretsAfterCommit(BlobId blob) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            secrets.delete(blob);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                secrets.delete(blob);
+            }
+        });
+    }
+
     /** Deletes a blob whose key is already gone. */
     private boolean deleteBlob(BlobId blobId) {
         try {
@@ -156,6 +188,9 @@ public class ShareShredder {
     private void forgetSecrets(ShareRow share) {
         String id = share.id().value();
         jdbc.sql("delete from share_tickets where share_id = :id").param("id", id).update();
+        if (share.policy().allowRecipientBurn()) {
+            jdbc.sql("delete from share_burn_tokens where share_id = :id").param("id", id).update();
+        }
         if (share.policy().requireOtp()) {
             jdbc.sql("delete from share_otps where share_id = :id").param("id", id).update();
             jdbc.sql("delete from share_otp_recipients where share_id = :id").param("id", id).update();

@@ -4,7 +4,7 @@ import app.bar.crypto.ContentCipher;
 import app.bar.crypto.DataKey;
 import app.bar.crypto.TamperedContentException;
 import app.bar.platform.error.BarProblem;
-import app.bar.share.DestroyReason;
+import app.bar.platform.streams.StreamSlots;
 import app.bar.share.ShareAccessed;
 import app.bar.share.ShareCodes;
 import app.bar.share.ShareEvent;
@@ -23,19 +23,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Opening a share's content with a ticket. The view is taken by one conditional update; within
- * the same transaction (which holds the row lock) the new count is read, so exactly one reader
- * knows it took the last view. That reader deletes the data key in that transaction and the
- * blob once its stream has ended; every other concurrent reader gets the 404 of a gone share.
- * A decryption failure mid-stream cuts the stream and quarantines the share.
+ * Opening a share's content with a ticket. A file share first takes a stream slot
+ * ({@link StreamSlots}): over the bound the answer is 503 before the ticket or a view is spent.
+ * The view is taken by one conditional update; within the same transaction (which holds the row
+ * lock) the new count is read, so exactly one reader knows it took the last view; every other
+ * concurrent reader gets the 404 of a gone share. That reader shreds the share (key, then blob)
+ * once its stream has ended. A decryption failure mid-stream cuts the stream and quarantines the
+ * share; a storage read failure gives the view back (issue 11 item 1): the recipient is not left
+ * with nothing because the server could not read its disk.
  */
 @Service
 public class ShareContent {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareContent.class);
 
     private final ShareRepository shares;
     private final ShareVisibility visibility;
@@ -46,11 +53,13 @@ public class ShareContent {
     private final ContentCipher cipher;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final StreamSlots slots;
     private final Clock clock;
+    private final RecipientBurns burns;
 
     ShareContent(ShareRepository shares, ShareVisibility visibility, TicketStore tickets, ViewerStore viewers,
             ShareShredder shredder, BlobStore blobs, ContentCipher cipher, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, StreamSlots slots, Clock clock, RecipientBurns burns) {
         this.shares = shares;
         this.visibility = visibility;
         this.tickets = tickets;
@@ -60,23 +69,65 @@ public class ShareContent {
         this.cipher = cipher;
         this.events = events;
         this.tx = tx;
+        this.slots = slots;
         this.clock = clock;
+        this.burns = burns;
     }
 
-    /** An opened share, ready to stream; {@code viewerToken} is set when a viewer cookie must be sent. */
-    public static final class Opened {
+    /**
+     * An opened share, ready to stream; {@code viewerToken} is set when a viewer cookie must be
+     * sent. Closing it gives its stream slot back (the caller closes it whatever happened).
+     */
+    public static final class Opened implements AutoCloseable {
         private final ShareRow share;
         private final @Nullable String viewerToken;
         private final Requester who;
         private final boolean lastView;
+        private final boolean viewTaken;
+        private final @Nullable Integer viewsLeft;
+        private final @Nullable String burnToken;
         private final InputStream plaintext;
+        private final StreamSlots.@Nullable Slot slot;
 
-        Opened(ShareRow share, InputStream plaintext, @Nullable String viewerToken, Requester who, boolean lastView) {
+        Opened(ShareRow share, InputStream plaintext, View view, Requester who, StreamSlots.@Nullable Slot slot,
+                @Nullable String burnToken) {
             this.share = share;
             this.plaintext = plaintext;
-            this.viewerToken = viewerToken;
+            this.viewerToken = view.viewerToken;
             this.who = who;
-            this.lastView = lastView;
+            this.lastView = view.last;
+            this.viewTaken = view.taken;
+            this.viewsLeft = view.viewsLeft;
+            this.burnToken = burnToken;
+            this.slot = slot;
+        }
+
+        /** Views left after this one (null: unlimited), for the reader's page (issue 13 item 5). */
+        public @Nullable Integer viewsLeft() {
+            return viewsLeft;
+        }
+
+        /** The reader's token to burn the share, when its sender allowed that and views are left. */
+        public @Nullable String burnToken() {
+            return burnToken;
+        }
+
+        @Override
+        public String toString() {
+            return "Opened[" + share.id().value() + "]";
+        }
+
+        @Override
+        public void close() {
+            try {
+                plaintext.close();
+            } catch (IOException e) {
+                log.debug("share.stream_close_failed error={}", e.getClass().getSimpleName());
+            } finally {
+                if (slot != null) {
+                    slot.close();
+                }
+            }
         }
 
         public ShareRow share() {
@@ -90,6 +141,22 @@ public class ShareContent {
 
     public Opened open(String id, String ticket, @Nullable String viewerToken, Requester who) throws IOException {
         ShareRow share = visibility.visible(id, viewerToken);
+        // before the ticket and the view: a download refused for want of a slot keeps both
+        StreamSlots.Slot slot = share.isText() ? null : slots.acquire();
+        try {
+            Opened opened = open(share, ticket, viewerToken, who, slot);
+            slot = null;
+            return opened;
+        } finally {
+            if (slot != null) {
+                slot.close();
+            }
+        }
+    }
+
+    private Opened open(ShareRow share, String ticket, @Nullable String viewerToken, Requester who,
+            StreamSlots.@Nullable Slot slot) throws IOException {
+        String id = share.id().value();
         Instant now = clock.instant();
         DataKey key = tickets.redeem(share.id(), ticket, now).orElse(null);
         if (key == null) {
@@ -102,9 +169,16 @@ public class ShareContent {
             source = openSource(share);
             boolean reopen = viewers.mayReopen(share, viewerToken, now);
             View view = reopen ? reopened(share, who, now) : takeView(share, who, now);
-            InputStream plain = plaintext(share, key, source);
+            InputStream plain;
+            try {
+                plain = plaintext(share, key, source);
+            } catch (IOException | RuntimeException e) {
+                returnView(share, view);
+                throw e;
+            }
             source = null;
-            return new Opened(share, plain, view.viewerToken, who, view.last);
+            String burnToken = share.policy().allowRecipientBurn() && !view.last ? burns.issue(share.id()) : null;
+            return new Opened(share, plain, view, who, slot, burnToken);
         } finally {
             if (source != null) {
                 source.close();
@@ -112,13 +186,31 @@ public class ShareContent {
         }
     }
 
-    /** Copies the plaintext to {@code out}; cuts it (and quarantines the share) when the ciphertext is tampered. */
+    /**
+     * Copies the plaintext to {@code out}; cuts it (and quarantines the share) when the ciphertext
+     * is tampered. When reading the stored content fails (the server's side: a disk or bucket
+     * error, not the client going away) the view is given back; otherwise, after the last view,
+     * the share is shredded now that its stream has ended.
+     */
     public void stream(Opened opened, OutputStream out) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         boolean tampered = false;
-        try (InputStream in = opened.plaintext) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
+        boolean readFailed = false;
+        try (opened) {
+            InputStream in = opened.plaintext;
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (TamperedContentException e) {
+                    throw e;
+                } catch (IOException e) {
+                    readFailed = true;
+                    throw e;
+                }
+                if (n < 0) {
+                    break;
+                }
                 out.write(buffer, 0, n);
             }
             out.flush();
@@ -127,13 +219,22 @@ public class ShareContent {
             shredder.quarantine(opened.share, opened.who);
             throw new StreamCut(e);
         } finally {
-            if (!tampered && opened.lastView && opened.share.policy().viewRefresh() == null) {
-                shredder.afterLastView(opened.share);
+            if (readFailed) {
+                returnView(opened.share, new View(null, opened.lastView, null, opened.viewTaken));
+            } else if (!tampered && opened.lastView && opened.share.policy().viewRefresh() == null) {
+                shredder.afterLastView(opened.share, opened.who);
             }
         }
     }
 
-    private record View(@Nullable Integer viewsLeft, boolean last, @Nullable String viewerToken) {
+    private record View(@Nullable Integer viewsLeft, boolean last, @Nullable String viewerToken, boolean taken) {
+    }
+
+    /** A view whose content could not be read from storage is given back (the ticket is not: unlock again). */
+    private void returnView(ShareRow share, View view) {
+        if (view.taken && shares.returnView(share.id())) {
+            log.warn("share.view_returned last={}", view.last);
+        }
     }
 
     /**
@@ -152,13 +253,13 @@ public class ShareContent {
             boolean last = max != null && used >= max;
             Integer viewsLeft = max == null ? null : Math.max(0, max - used);
             publishAccessed(share, who, now, viewsLeft);
-            if (last && share.policy().viewRefresh() == null) {
-                shredder.shred(share, DestroyReason.VIEWS_USED, who); // the key, at once
-            } else if (last) {
+            if (last) {
+                // without a refresh window the share is shredded when this stream ends (or, after a
+                // crash, by the clean-up); until then nobody else can take a view
                 shares.markExhausted(share.id(), now);
             }
             String viewer = share.policy().viewRefresh() == null ? null : viewers.register(share.id(), now);
-            return new View(viewsLeft, last, viewer);
+            return new View(viewsLeft, last, viewer, true);
         });
         if (view == null) {
             throw new BarProblem.NotFound(); // another reader took the last view
@@ -169,7 +270,7 @@ public class ShareContent {
     /** A re-open within the refresh window uses no view; its record is a transaction of its own. */
     private View reopened(ShareRow share, Requester who, Instant now) {
         tx.executeWithoutResult(status -> publishAccessed(share, who, now, share.viewsLeft()));
-        return new View(share.viewsLeft(), false, null);
+        return new View(share.viewsLeft(), false, null, false);
     }
 
     private void publishAccessed(ShareRow share, Requester who, Instant now, @Nullable Integer viewsLeft) {

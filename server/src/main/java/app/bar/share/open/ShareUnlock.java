@@ -11,6 +11,7 @@ import app.bar.platform.secrets.SecretBytes;
 import app.bar.share.ShareCodes;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.Requester;
+import app.bar.share.core.ShareMeters;
 import app.bar.share.core.ShareRow;
 import app.bar.share.guard.BruteForceGuard;
 import app.bar.share.guard.OtpService;
@@ -37,17 +38,19 @@ public class ShareUnlock {
     private final TicketStore tickets;
     private final Envelope envelope;
     private final PasswordKdf kdf;
+    private final ShareMeters meters;
     private final ShareProperties properties;
     private final Clock clock;
 
-    ShareUnlock(ShareVisibility visibility, BruteForceGuard guard, OtpService otp,
-            TicketStore tickets, Envelope envelope, PasswordKdf kdf, ShareProperties properties, Clock clock) {
+    ShareUnlock(ShareVisibility visibility, BruteForceGuard guard, OtpService otp, TicketStore tickets,
+            Envelope envelope, PasswordKdf kdf, ShareMeters meters, ShareProperties properties, Clock clock) {
         this.visibility = visibility;
         this.guard = guard;
         this.otp = otp;
         this.tickets = tickets;
         this.envelope = envelope;
         this.kdf = kdf;
+        this.meters = meters;
         this.properties = properties;
         this.clock = clock;
     }
@@ -67,9 +70,10 @@ public class ShareUnlock {
     public Result unlock(String id, UnlockRequest request, @Nullable String viewerToken, Requester who) {
         try {
             ShareRow share = visibility.visible(id, viewerToken);
-            DataKey key = share.policy().requiresPassword() ? checkSecret(share, request, who) : openWithoutPassword(share);
+            DataKey key = share.policy().requiresPassword() || share.keys().linkVerifier() != null
+                    ? checkSecret(share, request, who) : openWithoutPassword(share);
             try (key) {
-                if (share.policy().requireOtp() && !otpPassed(share, request)) {
+                if (share.policy().requireOtp() && !otpPassed(share, request, key)) {
                     return new Result(null, 0, null);
                 }
                 Instant now = clock.instant();
@@ -85,18 +89,32 @@ public class ShareUnlock {
         return envelope.open(share.id().value(), share.keys().sealed(), null);
     }
 
+    /**
+     * The link first (zero-knowledge shares: a damaged link is told apart from a wrong password),
+     * then the password; one reserved attempt covers both, so a damaged link is a wrong try too.
+     */
     private DataKey checkSecret(ShareRow share, UnlockRequest request, Requester who) {
+        String linkVerifier = share.keys().linkVerifier();
+        boolean passwordBound = share.policy().requiresPassword();
         boolean zkKey = share.keys().accessVerifier() != null;
         Password password = request.password();
         Password accessKey = request.accessKey();
-        if (zkKey && accessKey == null) {
+        if (linkVerifier != null && request.linkAccessKey() == null) {
+            throw new BarProblem.Unauthorized(ShareCodes.LINK_KEY_REQUIRED, "This share needs its link access key.");
+        }
+        if (passwordBound && zkKey && accessKey == null) {
             throw new BarProblem.Unauthorized(ShareCodes.ACCESS_KEY_REQUIRED, "This share needs its access key.");
         }
-        if (!zkKey && (password == null || password.isEmpty())) {
+        if (passwordBound && !zkKey && (password == null || password.isEmpty())) {
             throw new BarProblem.Unauthorized(ShareCodes.PASSWORD_REQUIRED, "This share needs its password.");
         }
         int failures = guard.reserve(share);
-        DataKey key = zkKey || password == null ? checkAccessKey(share, accessKey) : checkPassword(share, password);
+        if (linkVerifier != null && !matches(request.linkAccessKey(), linkVerifier)) {
+            throw guard.failed(share, failures, who, ShareCodes.LINK_KEY_WRONG,
+                    "The link is damaged: its key is not this share's. Copy the whole link again; no view was used.");
+        }
+        DataKey key = !passwordBound ? openWithoutPassword(share)
+                : zkKey || password == null ? checkAccessKey(share, accessKey) : checkPassword(share, password);
         if (key == null) {
             throw guard.failed(share, failures, who);
         }
@@ -120,19 +138,22 @@ public class ShareUnlock {
     }
 
     private @Nullable DataKey checkAccessKey(ShareRow share, @Nullable Password accessKey) {
-        byte[] key = accessKey == null ? null : base64Url(accessKey);
-        if (key == null || key.length != 32) {
-            return null;
+        return matches(accessKey, java.util.Objects.requireNonNull(share.keys().accessVerifier()))
+                ? openWithoutPassword(share) : null;
+    }
+
+    /** Whether SHA-256 of the base64url {@code key} is {@code verifier}, compared in constant time. */
+    private static boolean matches(@Nullable Password key, String verifier) {
+        byte[] bytes = key == null ? null : base64Url(key);
+        if (bytes == null || bytes.length != 32) {
+            return false;
         }
         try {
-            byte[] expected = OpaqueTokens.decodeBase64Url(java.util.Objects.requireNonNull(share.keys().accessVerifier()));
-            if (expected == null || !MessageDigest.isEqual(OpaqueTokens.sha256(key), expected)) {
-                return null;
-            }
+            byte[] expected = OpaqueTokens.decodeBase64Url(verifier);
+            return expected != null && MessageDigest.isEqual(OpaqueTokens.sha256(bytes), expected);
         } finally {
-            Arrays.fill(key, (byte) 0);
+            Arrays.fill(bytes, (byte) 0);
         }
-        return openWithoutPassword(share);
     }
 
     private static boolean isBlank(CharSequence text) {
@@ -164,15 +185,16 @@ public class ShareUnlock {
         }
     }
 
-    private boolean otpPassed(ShareRow share, UnlockRequest request) {
+    private boolean otpPassed(ShareRow share, UnlockRequest request, DataKey key) {
         OtpService.requireEmail(request.email());
         String email = java.util.Objects.requireNonNull(request.email());
         Password code = request.otp();
         if (code == null || isBlank(code.asCharSequence())) {
-            otp.sendCode(share.id(), email);
+            otp.sendCode(share.id(), email, key);
             return false;
         }
-        if (!otp.verify(share.id(), email, code)) {
+        if (!otp.verify(share.id(), email, code, key)) {
+            meters.otpRefused();
             throw new BarProblem.Unauthorized(ShareCodes.OTP_INVALID, "The one-time code is wrong, used or expired.");
         }
         return true;

@@ -5,16 +5,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /api/shares/{id}/unlock}: whatever the share demands. The password, the
- * zero-knowledge access key and the one-time code are {@link Password}s: read from JSON without a
+ * zero-knowledge access keys (of the password and of the link) and the one-time code are {@link Password}s: read from JSON without a
  * {@code String}, wiped after use, never printed.
  */
-public record UnlockRequest(@Nullable Password password, @Nullable Password accessKey, @Nullable String email,
-        @Nullable Password otp) {
+public record UnlockRequest(@Nullable Password password, @Nullable Password accessKey,
+        @Nullable Password linkAccessKey, @Nullable String email, @Nullable Password otp) {
 
-    public static final UnlockRequest EMPTY = new UnlockRequest(null, null, null, null);
+    public static final UnlockRequest EMPTY = new UnlockRequest(null, null, null, null, null);
 
     void wipe() {
-        for (Password secret : new Password[] {password, accessKey, otp}) {
+        for (Password secret : new Password[] {password, accessKey, linkAccessKey, otp}) {
             if (secret != null) {
                 secret.wipe();
             }

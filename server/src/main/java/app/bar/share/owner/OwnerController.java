@@ -1,21 +1,35 @@
 package app.bar.share.owner;
 
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.web.CurrentAccount;
+import app.bar.platform.web.SafeCsv;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The signed-in owner's dashboard API: their shares and a share's access log. */
+/** The signed-in owner's dashboard API: their shares, a share's label and its access log. */
 @RestController
 final class OwnerController {
 
     private final OwnedShares owned;
+    private final JsonMapper json;
 
-    OwnerController(OwnedShares owned) {
+    OwnerController(OwnedShares owned, JsonMapper json) {
         this.owned = owned;
+        this.json = json;
     }
 
     /** {@code GET /api/shares}: the owner's shares, newest first. */
@@ -31,10 +45,46 @@ final class OwnerController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ShareList(owned.list(account())));
     }
 
-    @GetMapping("/api/shares/{id}/events")
-    ResponseEntity<AccessLogList> events(@PathVariable String id) {
+    /** {@code PUT /api/shares/{id}/label}: the owner's label for a share; blank or null removes it. */
+    record LabelRequest(@Nullable String label) {
+    }
+
+    /** The label as stored (trimmed, normalised), or null. */
+    record LabelView(@Nullable String label) {
+    }
+
+    @PutMapping(path = "/api/shares/{id}/label", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<LabelView> label(@PathVariable String id, @RequestBody LabelRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new AccessLogList(owned.events(account(), id)));
+                .body(new LabelView(owned.label(account(), id, request.label())));
+    }
+
+    /**
+     * JSON by default; {@code ?format=csv} or {@code ?format=ndjson} exports it as a file (CSV cells
+     * neutralised against formula injection). The log outlives the share until
+     * {@code bar.shares.tombstone-retention} after its expiry.
+     */
+    @GetMapping("/api/shares/{id}/events")
+    ResponseEntity<?> events(@PathVariable String id, @RequestParam(required = false) @Nullable String format) {
+        List<AccessLog.Entry> log = owned.events(account(), id);
+        if (format == null || format.equals("json")) {
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new AccessLogList(log));
+        }
+        StringBuilder body = new StringBuilder(64 * (log.size() + 1));
+        MediaType type;
+        if (format.equals("csv")) {
+            type = new MediaType("text", "csv", StandardCharsets.UTF_8);
+            body.append(SafeCsv.row(List.of("at", "outcome", "ip", "browser")));
+            log.forEach(e -> body.append(SafeCsv.row(Arrays.asList(e.at(), e.outcome(), e.ip(), e.browser()))));
+        } else if (format.equals("ndjson")) {
+            type = new MediaType("application", "x-ndjson", StandardCharsets.UTF_8);
+            log.forEach(e -> body.append(json.writeValueAsString(e)).append('\n'));
+        } else {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_UNKNOWN_VALUE, "format", "must be json, csv or ndjson");
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"bar-share-" + id + "-events." + format + "\"")
+                .body(body.toString());
     }
 
     private static String account() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ShareRowTests {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
-    private static final ShareKeys KEYS = new ShareKeys(new SealedKey("k1", "c2VhbGVk", false), null, null);
+    private static final ShareKeys KEYS = new ShareKeys(new SealedKey("k1", "c2VhbGVk", false), null, null, null);
 
     @Test
     void viewsLeftWhenLimitedThenLimitMinusUsedNeverBelowZero() {
@@ -45,13 +45,13 @@ class ShareRowTests {
 
     @Test
     void toStringWhenPrintedThenNoKeysContentOrHashes() {
-        String printed = row(1, 0, KEYS).toString() + KEYS + new StoredContent("secret.txt", null, 3L, null, "w1.abc");
+        String printed = row(1, 0, KEYS).toString() + KEYS + new StoredContent("secret.txt", null, 3L, null, "w1.abc", null);
         assertThat(printed).doesNotContain("c2VhbGVk", "secret.txt", "w1.abc", "manage-hash");
     }
 
     private static ShareRow row(@Nullable Integer maxViews, int used, ShareKeys keys) {
         return new ShareRow(ShareId.random(), ShareKind.TEXT, ShareState.ACTIVE, null, "manage-hash", NOW.minusSeconds(60),
-                NOW.plusSeconds(60), new AccessPolicy(maxViews, null, false, false, false, false, null), keys,
-                new StoredContent(null, null, null, null, null), new ViewCount(used, null), FailedAttempts.NONE, null);
+                NOW.plusSeconds(60), new AccessPolicy(maxViews, null, false, false, false, false, null, false), keys,
+                new StoredContent(null, null, null, null, null, null), new ViewCount(used, null), FailedAttempts.NONE, null);
     }
 }

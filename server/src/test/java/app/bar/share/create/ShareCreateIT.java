@@ -132,13 +132,13 @@ class ShareCreateIT {
 
     @Test
     void createWhenAccessVerifierMalformedThen400NamingAccessVerifier() {
-        assertInvalid(api.createRaw(aText("x").with("zeroKnowledge", true).with("accessVerifier", "short")),
+        assertInvalid(api.createRaw(aText("x").zeroKnowledge().with("accessVerifier", "short")),
                 "accessVerifier", "field.format");
     }
 
     @Test
     void createWhenPasswordInZeroKnowledgeModeThen400NamingPassword() {
-        assertInvalid(api.createRaw(aText("x").with("zeroKnowledge", true).with("password", "pw")), "password",
+        assertInvalid(api.createRaw(aText("x").zeroKnowledge().with("password", "pw")), "password",
                 "share.field_not_allowed");
     }
 

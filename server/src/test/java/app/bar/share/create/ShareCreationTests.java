@@ -11,7 +11,9 @@ import app.bar.platform.error.BarProblem;
 import app.bar.share.ShareWebhooks;
 import app.bar.share.core.Requester;
 import app.bar.share.core.ShareRepository;
+import app.bar.share.core.ShareSecretsStore;
 import app.bar.share.guard.OtpService;
+import app.bar.share.core.ShareMeters;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,12 +24,14 @@ class ShareCreationTests {
     @Test
     void createWhenAnonymousCreationSwitchedOffThen401AndNothingStored() {
         ShareRepository shares = mock(ShareRepository.class);
-        ShareCreation creation = new ShareCreation(shares, mock(OtpService.class), mock(Envelope.class),
+        ShareSecretsStore secrets = mock(ShareSecretsStore.class);
+        ShareCreation creation = new ShareCreation(shares, secrets, mock(app.bar.share.core.ShareLabels.class), mock(OtpService.class), mock(Envelope.class),
                 new ContentCipher(), mock(PasswordKdf.class), SharePolicyTests.limits(false), noWebhooks(),
-                mock(TransactionTemplate.class), Clock.systemUTC());
+                mock(TransactionTemplate.class), mock(ShareMeters.class),
+                new CreationRules(CreationRulesTests.policy(), SharePolicyTests.limits(false)), Clock.systemUTC());
         CreateShareRequest request = SharePolicyTests.text("secret");
         assertThatThrownBy(() -> creation.create(request, Requester.SYSTEM)).isInstanceOf(BarProblem.Unauthorized.class);
-        verifyNoInteractions(shares);
+        verifyNoInteractions(shares, secrets);
         org.assertj.core.api.Assertions.assertThat(request.text()).containsOnly('\0'); // wiped either way
     }
 

@@ -20,7 +20,7 @@ class SharePolicyTests {
 
     static CreateShareRequest text(String text) {
         return new CreateShareRequest("text", text.toCharArray(), null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     @Test
@@ -41,21 +41,21 @@ class SharePolicyTests {
     @Test
     void ofWhenFileShareCarriesTextThenInvalid() {
         CreateShareRequest r = new CreateShareRequest("file", "x".toCharArray(), null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "text", "share.field_not_allowed");
     }
 
     @Test
     void ofWhenOtpEmailsWithoutRequireOtpThenInvalid() {
         CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null,
-                List.of("a@example.com"), null, null, null, null, null, null);
+                List.of("a@example.com"), null, null, null, null, null, null, null, null, null);
         assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "otpEmails", "share.field_not_allowed");
     }
 
     @Test
     void ofWhenBurnAfterFailedAttemptsOutOfRangeThenInvalid() {
         CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null, null,
-                null, null, 0, null, null, null);
+                null, null, 0, null, null, null, null, null, null);
         BarProblem.Invalid e = assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "burnAfterFailedAttempts",
                 "field.out_of_range");
         assertThat(e.min()).isEqualTo(1);
@@ -65,7 +65,7 @@ class SharePolicyTests {
     @Test
     void ofWhenFilenameIsPathThenOnlyLastSegmentKept() {
         CreateShareRequest r = new CreateShareRequest("file", null, "../../x/y.txt", null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         assertThat(SharePolicy.of(r, true, limits(true)).filename()).isEqualTo("y.txt");
     }
 
@@ -92,21 +92,21 @@ class SharePolicyTests {
     @Test
     void ofWhenKindMissingThenRequired() {
         CreateShareRequest r = new CreateShareRequest(null, "x".toCharArray(), null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "kind", "field.required");
     }
 
     @Test
     void ofWhenKindUnknownThenUnknownValue() {
         CreateShareRequest r = new CreateShareRequest("image", "x".toCharArray(), null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "kind", "field.unknown_value");
     }
 
     @Test
     void ofWhenAnonymousExpiryPastItsLimitThenOutOfRangeWithTheAnonymousBoundsInSeconds() {
-        CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, 8 * 86_400L, null, null, null, null,
-                null, null, null, null, null, null, null);
+        CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, ExpiresIn.ofSeconds(8 * 86_400L), null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
         BarProblem.Invalid e = assertInvalid(() -> SharePolicy.of(r, false, limits(true)), "expiresIn", "field.out_of_range");
         assertThat(e.min()).isEqualTo(60);
         assertThat(e.max()).isEqualTo(7 * 86_400);
@@ -114,8 +114,8 @@ class SharePolicyTests {
 
     @Test
     void ofWhenSignedInExpiryPastItsLimitThenOutOfRangeWithTheSignedInBounds() {
-        CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, 31 * 86_400L, null, null, null, null,
-                null, null, null, null, null, null, null);
+        CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, ExpiresIn.ofSeconds(31 * 86_400L), null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
         assertThat(assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "expiresIn", "field.out_of_range").max())
                 .isEqualTo(30 * 86_400);
     }
@@ -123,29 +123,36 @@ class SharePolicyTests {
     @Test
     void ofWhenAnonymousAsksForUnlimitedViewsThenSignedInOnly() {
         CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, true, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         assertInvalid(() -> SharePolicy.of(r, false, limits(true)), "unlimitedViews", "share.signed_in_only");
     }
 
     @Test
     void ofWhenPasswordInZeroKnowledgeModeThenNotAllowed() {
         CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null,
-                Password.of("pw"), null, null, null, null, null, true, null, null);
+                Password.of("pw"), null, null, null, null, null, true, null, null, null, null, null);
         assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "password", "share.field_not_allowed");
     }
 
     @Test
     void ofWhenPasswordLongerThanTheLimitInCodePointsThenSizeWithTheLimit() {
         CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null,
-                Password.of("x".repeat(SharePolicy.MAX_PASSWORD + 1)), null, null, null, null, null, null, null, null);
+                Password.of("x".repeat(SharePolicy.MAX_PASSWORD + 1)), null, null, null, null, null, null, null, null, null, null, null);
         assertThat(assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "password", "field.size").max())
                 .isEqualTo(SharePolicy.MAX_PASSWORD);
     }
 
     @Test
+    void ofWhenZeroKnowledgeWithoutLinkVerifierThenRequired() {
+        CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null, null,
+                null, null, null, true, null, null, null, null, null);
+        assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "linkVerifier", "field.required");
+    }
+
+    @Test
     void ofWhenOtpEmailMalformedThenFormat() {
         CreateShareRequest r = new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, true,
-                List.of("not an address"), null, null, null, null, null, null);
+                List.of("not an address"), null, null, null, null, null, null, null, null, null);
         assertInvalid(() -> SharePolicy.of(r, true, limits(true)), "otpEmails", "field.format");
     }
 
@@ -161,6 +168,6 @@ class SharePolicyTests {
 
     private static CreateShareRequest withWebhook(String url) {
         return new CreateShareRequest("text", "x".toCharArray(), null, null, null, null, null, null, null, null, null,
-                null, null, null, url);
+                null, null, null, null, null, url, null);
     }
 }

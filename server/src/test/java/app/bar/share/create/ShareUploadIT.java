@@ -68,8 +68,8 @@ class ShareUploadIT {
     @Test
     void uploadWhenOverLimitWhileStreamingThen413AndNothingKept() {
         // ASVS 5.2.1: the limit holds while streaming, not only on a declared length (chunked here)
-        Set<Path> before = new HashSet<>(ShareFiles.allBlobs());
         ShareApi.Created created = api.create(aFile("big.bin"));
+        Set<Path> before = new HashSet<>(ShareFiles.allBlobs()); // the share's secrets blob among them
         byte[] twoMiB = new byte[2 * 1024 * 1024];
         HttpResponse<String> response = api.http().send(api.http().request("/api/shares/" + created.id() + "/content")
                 .header("Authorization", "Bearer " + created.manageToken())
@@ -79,6 +79,28 @@ class ShareUploadIT {
         assertThat(api.metadata(created.id()).statusCode()).isEqualTo(404);
         // the share still waits for a good upload
         assertThat(api.upload(created.id(), created.manageToken(), new byte[10]).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void uploadWhenViewOnlyAndTheFileIsAZipThen400NotPreviewableNamingViewOnlyAndNothingKept() {
+        // issue 13 item 2: the recipient's only view must not be spent on "cannot be shown"
+        ShareApi.Created created = api.create(aFile("archive.zip").with("viewOnly", true));
+        Set<Path> before = new HashSet<>(ShareFiles.allBlobs()); // the share's secrets blob among them
+        byte[] zip = new byte[2048];
+        System.arraycopy(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}, 0, zip, 0, 10);
+        HttpResponse<String> response = api.upload(created.id(), created.manageToken(), zip);
+        ShareApi.assertProblem(response, 400, "request.invalid");
+        JsonNode error = TestHttp.json(response).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("viewOnly");
+        assertThat(error.get("code").asString()).isEqualTo("share.not_previewable");
+        assertThat(ShareFiles.allBlobs()).isSubsetOf(before);
+        assertThat(api.metadata(created.id()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void uploadWhenViewOnlyAndTheFileIsAnImageThenAccepted() {
+        ShareApi.Created created = api.create(aFile("picture.png").with("viewOnly", true));
+        assertThat(api.upload(created.id(), created.manageToken(), ShareFiles.png(2000)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -120,6 +142,134 @@ class ShareUploadIT {
     void uploadWhenAlreadyUploadedThen409() {
         ShareApi.Created created = api.createFile("x.bin", new byte[5]);
         ShareApi.assertProblem(api.upload(created.id(), created.manageToken(), new byte[5]), 409, "share.content_exists");
+    }
+
+    @Test
+    void uploadWhenAnEarlierAttemptIsStuckMidBodyThenTheManageTokenRestartsItAndTheNewBytesOpen() throws Exception {
+        ShareApi.Created created = api.create(aFile("big.bin"));
+        byte[] first = ShareFiles.withMarker(400_000, "FIRST-ATTEMPT", 1);
+        byte[] second = ShareFiles.withMarker(300_000, "SECOND-ATTEMPT", 1);
+        HeldUpload stuck = HeldUpload.start(port, created, first); // the client hangs mid-body
+        awaitAttempt(created.id(), 1);
+        HttpResponse<String> restart = api.upload(created.id(), created.manageToken(), second);
+        assertThat(restart.statusCode()).isEqualTo(200);
+        stuck.cut(); // the old connection dies after all: its abort must not undo the restart
+        assertThat(stuck.answer()).isNotEqualTo(200);
+        assertThat(api.content(created.id(), api.ticket(created.id())).body()).isEqualTo(second);
+    }
+
+    @Test
+    void uploadWhenAnotherAttemptIsRunningAndNoManageTokenThen401AndTheRunningAttemptKeepsTheShare() throws Exception {
+        ShareApi.Created created = api.create(aFile("x.bin"));
+        byte[] content = ShareFiles.withMarker(200_000, "ONLY-ATTEMPT", 1);
+        HeldUpload running = HeldUpload.start(port, created, content);
+        awaitAttempt(created.id(), 1);
+        HttpResponse<String> retry = api.http().send(api.http().request("/api/shares/" + created.id() + "/content")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[5])).build());
+        ShareApi.assertProblem(retry, 401, "share.manage_token_required");
+        ShareApi.Created other = api.create(aFile("y.bin"));
+        ShareApi.assertProblem(api.upload(created.id(), other.manageToken(), new byte[5]), 404, "resource.not_found");
+        assertThat(uploadAttempt(created.id())).isEqualTo(1);
+        running.release();
+        assertThat(running.answer()).isEqualTo(200);
+        assertThat(api.content(created.id(), api.ticket(created.id())).body()).isEqualTo(content);
+    }
+
+    @Test
+    void uploadWhenRestartedWhileTheOlderAttemptIsStillAliveThenTheOlderCannotCommit() throws Exception {
+        ShareApi.Created created = api.create(aFile("race.bin"));
+        byte[] older = ShareFiles.withMarker(400_000, "OLDER-ATTEMPT", 1);
+        byte[] newer = ShareFiles.withMarker(300_000, "NEWER-ATTEMPT", 1);
+        HeldUpload first = HeldUpload.start(port, created, older);
+        awaitAttempt(created.id(), 1);
+        HeldUpload second = HeldUpload.start(port, created, newer);
+        awaitAttempt(created.id(), 2);
+        first.release(); // the older attempt finishes its body while the newer one holds the share
+        assertThat(first.answer()).isEqualTo(409);
+        assertThat(first.body()).contains("share.content_exists");
+        second.release();
+        assertThat(second.answer()).isEqualTo(200);
+        assertThat(api.content(created.id(), api.ticket(created.id())).body()).isEqualTo(newer);
+    }
+
+    private int uploadAttempt(String id) {
+        return jdbc.sql("select upload_attempt from shares where id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    private void awaitAttempt(String id, int attempt) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (uploadAttempt(id) < attempt) {
+            assertThat(System.nanoTime()).as("upload attempt %d started", attempt).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** A PUT over a plain socket whose body stops half-way until the test releases or cuts it. */
+    private static final class HeldUpload {
+        private final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        private volatile boolean cut;
+        private java.util.concurrent.CompletableFuture<app.bar.support.ContinueUpload.Answer> answer;
+
+        static HeldUpload start(int port, ShareApi.Created share, byte[] content) {
+            HeldUpload held = new HeldUpload();
+            java.io.InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream(content, 0, content.length / 2),
+                    new java.io.InputStream() {
+                        private ByteArrayInputStream rest;
+
+                        @Override
+                        public int read() throws java.io.IOException {
+                            byte[] one = new byte[1];
+                            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                        }
+
+                        @Override
+                        public int read(byte[] b, int off, int len) throws java.io.IOException {
+                            if (rest == null) {
+                                try {
+                                    held.gate.await(); // bounded by the test's own answer() timeout
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    throw new java.io.InterruptedIOException();
+                                }
+                                if (held.cut) {
+                                    throw new java.io.IOException("cut mid-body by the test");
+                                }
+                                rest = new ByteArrayInputStream(content, content.length / 2, content.length - content.length / 2);
+                            }
+                            return rest.read(b, off, len);
+                        }
+                    });
+            held.answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return app.bar.support.ContinueUpload.put(port, "/api/shares/" + share.id() + "/content",
+                            share.manageToken(), body, content.length);
+                } catch (java.io.IOException e) {
+                    return new app.bar.support.ContinueUpload.Answer(-1, null, e.getMessage(), true);
+                }
+            }, task -> { // a thread each: the common pool has one thread on two cores
+                Thread thread = new Thread(task, "held-upload");
+                thread.setDaemon(true);
+                thread.start();
+            });
+            return held;
+        }
+
+        void release() {
+            gate.countDown();
+        }
+
+        void cut() {
+            cut = true;
+            gate.countDown();
+        }
+
+        int answer() throws Exception {
+            return answer.get(30, java.util.concurrent.TimeUnit.SECONDS).status();
+        }
+
+        String body() throws Exception {
+            return answer.get(30, java.util.concurrent.TimeUnit.SECONDS).body();
+        }
     }
 
     @Test

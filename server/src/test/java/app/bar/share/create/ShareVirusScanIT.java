@@ -49,8 +49,8 @@ class ShareVirusScanIT {
 
     @Test
     void uploadWhenEicarThen422AndNothingKept() {
-        Set<Path> before = new HashSet<>(ShareFiles.allBlobs());
         ShareApi.Created created = api.create(aFile("eicar.com"));
+        Set<Path> before = new HashSet<>(ShareFiles.allBlobs()); // the share waits for another try, with its secrets blob
         HttpResponse<String> response = api.upload(created.id(), created.manageToken(), TestClamd.eicar());
         ShareApi.assertProblem(response, 422, "share.virus_found");
         assertThat(ShareFiles.allBlobs()).isSubsetOf(before); // no new blob (older ones may be removed meanwhile)
@@ -69,8 +69,8 @@ class ShareVirusScanIT {
         try (TestNodes.Node node = TestNodes.start(Map.of("bar.shares.clamd-url", "tcp://127.0.0.1:1",
                 "bar.scheduling.enabled", "false"))) {
             ShareApi down = new ShareApi(node.http());
-            Set<Path> before = new HashSet<>(ShareFiles.allBlobs());
             ShareApi.Created created = down.create(aFile("x.bin"));
+            Set<Path> before = new HashSet<>(ShareFiles.allBlobs()); // the share waits for another try, with its secrets blob
             HttpResponse<String> response = down.upload(created.id(), created.manageToken(), new byte[100]);
             ShareApi.assertProblem(response, 503, "share.scanner_unavailable");
             assertThat(response.headers().firstValue("Retry-After")).hasValue("30");

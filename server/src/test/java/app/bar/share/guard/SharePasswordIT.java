@@ -56,6 +56,25 @@ class SharePasswordIT {
     }
 
     @Test
+    void unlockWhenPasswordWrongThenProblemSaysTriesLeftAndTheWait() {
+        String id = passwordShare(aText("secret"));
+        HttpResponse<String> response = tryPassword(id, "wrong");
+        assertProblem(response, 401, "share.password_wrong");
+        tools.jackson.databind.JsonNode body = TestHttp.json(response);
+        assertThat(body.get("attemptsLeft").asInt()).isEqualTo(4);
+        assertThat(body.get("nextAttemptIn").asInt()).isEqualTo(1);
+        assertThat(body.get("thenDestroyed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void unlockWhenBurnComesBeforeTheLockThenProblemSaysThenDestroyed() {
+        String id = passwordShare(aText("secret").with("burnAfterFailedAttempts", 2));
+        tools.jackson.databind.JsonNode body = TestHttp.json(tryPassword(id, "wrong"));
+        assertThat(body.get("attemptsLeft").asInt()).isEqualTo(1);
+        assertThat(body.get("thenDestroyed").asBoolean()).isTrue();
+    }
+
+    @Test
     void unlockWhenPasswordRightThenTicketAndContent() {
         String id = passwordShare(aText("behind a password"));
         String ticket = api.ticket(id, Map.of("password", "correct horse"));
@@ -154,14 +173,13 @@ class SharePasswordIT {
         new java.security.SecureRandom().nextBytes(accessKey);
         String verifier = b64(MessageDigest.getInstance("SHA-256").digest(accessKey));
         byte[] clientCiphertext = ShareFiles.withMarker(5000, "CLIENT-CT", 3);
-        ShareApi.Created created = api.create(ShareApi.aFile("encrypted-name").with("zeroKnowledge", true)
+        ShareApi.Created created = api.create(ShareApi.aFile("encrypted-name").zeroKnowledge()
                 .with("accessVerifier", verifier));
         assertThat(api.upload(created.id(), created.manageToken(), clientCiphertext).statusCode()).isEqualTo(200);
         assertThat(api.metadata(created.id()).body()).contains("\"zeroKnowledge\":true", "\"requiresPassword\":true");
-        String stored = jdbc.sql("select access_verifier from shares where id = :id").param("id", created.id())
-                .query(String.class).single();
+        String stored = shares.find(new ShareId(created.id())).orElseThrow().keys().accessVerifier();
         assertThat(stored).isEqualTo(verifier).isNotEqualTo(b64(accessKey));
-        String ticket = api.ticket(created.id(), Map.of("accessKey", b64(accessKey)));
+        String ticket = api.ticket(created.id(), Map.of("linkAccessKey", ShareApi.LINK_ACCESS_KEY, "accessKey", b64(accessKey)));
         HttpResponse<byte[]> content = api.content(created.id(), ticket);
         assertThat(content.body()).isEqualTo(clientCiphertext);
         assertThat(content.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
@@ -170,11 +188,11 @@ class SharePasswordIT {
     @Test
     void zeroKnowledgeWhenAccessKeyWrongThen401AndSameDelays() {
         String verifier = b64(new byte[32]);
-        String id = api.create(aText("ciphertext").with("zeroKnowledge", true).with("accessVerifier", verifier)).id();
+        String id = api.create(aText("ciphertext").zeroKnowledge().with("accessVerifier", verifier)).id();
         clock.stop();
         try {
-            assertProblem(api.unlock(id, Map.of("accessKey", b64(new byte[32]))), 401, "share.password_wrong");
-            assertProblem(api.unlock(id, Map.of("accessKey", b64(new byte[32]))), 429, "share.retry_later");
+            assertProblem(api.unlock(id, Map.of("linkAccessKey", ShareApi.LINK_ACCESS_KEY, "accessKey", b64(new byte[32]))), 401, "share.password_wrong");
+            assertProblem(api.unlock(id, Map.of("linkAccessKey", ShareApi.LINK_ACCESS_KEY, "accessKey", b64(new byte[32]))), 429, "share.retry_later");
         } finally {
             clock.restart();
         }
@@ -182,17 +200,17 @@ class SharePasswordIT {
 
     @Test
     void zeroKnowledgeWhenAccessKeyMissingThen401AccessKeyRequired() {
-        String id = api.create(aText("ciphertext").with("zeroKnowledge", true).with("accessVerifier", b64(new byte[32])))
+        String id = api.create(aText("ciphertext").zeroKnowledge().with("accessVerifier", b64(new byte[32])))
                 .id();
-        assertProblem(api.unlock(id, Map.of("password", "a password is not what it needs")), 401,
+        assertProblem(api.unlock(id, Map.of("linkAccessKey", ShareApi.LINK_ACCESS_KEY, "password", "a password is not what it needs")), 401,
                 "share.access_key_required");
     }
 
     @Test
     void zeroKnowledgeWhenAccessKeyNotBase64UrlThen401PasswordWrongAndCounted() {
-        String id = api.create(aText("ciphertext").with("zeroKnowledge", true).with("accessVerifier", b64(new byte[32])))
+        String id = api.create(aText("ciphertext").zeroKnowledge().with("accessVerifier", b64(new byte[32])))
                 .id();
-        assertProblem(api.unlock(id, Map.of("accessKey", "not base64url ✓")), 401, "share.password_wrong");
+        assertProblem(api.unlock(id, Map.of("linkAccessKey", ShareApi.LINK_ACCESS_KEY, "accessKey", "not base64url ✓")), 401, "share.password_wrong");
         assertThat(jdbc.sql("select failed_attempts from shares where id = :id").param("id", id).query(Integer.class)
                 .single()).isEqualTo(1);
     }

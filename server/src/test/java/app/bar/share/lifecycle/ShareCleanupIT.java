@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bar.share.ShareApi;
 import app.bar.share.ShareFiles;
 import app.bar.share.ShareIntegrationTest;
+import app.bar.share.StoredSecrets;
 import app.bar.storage.BlobId;
 import app.bar.storage.BlobStore;
 import app.bar.support.TestHttp;
@@ -67,6 +68,35 @@ class ShareCleanupIT {
     }
 
     @Test
+    void cleanupWhenRowStillHoldsItsSecretsThenMovedToASecretsBlobAndStillOpens() {
+        ShareApi.Created created = api.create(aText("from before secrets blobs").with("filename", "legacy.txt")
+                .with("maxViews", 2));
+        StoredSecrets secrets = new StoredSecrets(context);
+        secrets.moveBackToRow(created.id());
+        assertThat(api.read(created.id())).as("a legacy row is read as it is").isEqualTo("from before secrets blobs");
+
+        cleanup.runOnce();
+
+        Map<String, Object> row = jdbc.sql("""
+                select wrapped_key, inline_content, filename, secrets_blob_id from shares where id = :id""")
+                .param("id", created.id()).query().singleRow();
+        assertThat(row.get("wrapped_key")).isNull();
+        assertThat(row.get("inline_content")).isNull();
+        assertThat(row.get("filename")).isNull();
+        assertThat(row.get("secrets_blob_id")).isNotNull();
+        assertThat(secrets.row(created.id()).content().filename()).isEqualTo("legacy.txt");
+        assertThat(api.read(created.id())).isEqualTo("from before secrets blobs");
+    }
+
+    @Test
+    void cleanupWhenShareLiveThenItsSecretsBlobIsNoOrphan() {
+        ShareApi.Created created = api.create(aText("kept"));
+        clock.advance(Duration.ofHours(2));
+        cleanup.runOnce();
+        assertThat(api.read(created.id())).isEqualTo("kept");
+    }
+
+    @Test
     void cleanupWhenBlobBelongsToNoLiveShareThenRemovedAfterGrace() throws Exception {
         BlobId orphan;
         try (BlobStore.BlobWriter writer = blobs.create()) {
@@ -121,7 +151,7 @@ class ShareCleanupIT {
         String id = api.create(aText("r").with("viewRefreshMinutes", 5)).id();
         api.read(id);
         cleanup.runOnce();
-        assertThat(jdbc.sql("select count(*) from shares where id = :id and wrapped_key is not null").param("id", id)
+        assertThat(jdbc.sql("select count(*) from shares where id = :id and secrets_blob_id is not null").param("id", id)
                 .query(Integer.class).single()).isEqualTo(1);
         clock.advance(Duration.ofMinutes(6));
         cleanup.runOnce();

@@ -41,7 +41,9 @@ class ShareRewrapIT {
         String file = api.createFile("r.bin", new byte[] {1, 2, 3}).id();
         try {
             assertThat(rewrap(newEntry + "," + oldRing)).isZero();
-            assertThat(jdbc.sql("select count(*) from shares where wrapped_key is not null and key_id <> :kid")
+            assertThat(jdbc.sql("""
+                    select count(*) from shares where (secrets_blob_id is not null or wrapped_key is not null)
+                      and key_id <> :kid""")
                     .param("kid", newKid).query(Integer.class).single()).isZero();
             try (TestNodes.Node onlyNew = TestNodes.start(Map.of("bar.crypto.master-keys", newEntry,
                     "bar.scheduling.enabled", "false"))) {

@@ -8,6 +8,7 @@ import app.bar.crypto.Envelope;
 import app.bar.crypto.SealedKey;
 import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.share.ShareApi;
+import app.bar.share.StoredSecrets;
 import app.bar.share.ShareIntegrationTest;
 import app.bar.share.core.InlineContent;
 import app.bar.support.TestHttp;
@@ -46,8 +47,7 @@ class InlineContentIT {
     @Test
     void createTextWhenStoredThenSealedInOnePieceWithoutThePlaintext() {
         ShareApi.Created created = api.create(ShareApi.aText("inline secret 4711"));
-        String stored = jdbc.sql("select inline_content from shares where id = :id").param("id", created.id())
-                .query(String.class).single();
+        String stored = new StoredSecrets(context).row(created.id()).content().inline();
         assertThat(stored).startsWith(InlineContent.WHOLE).doesNotContain("4711");
         assertThat(new String(api.content(created.id(), api.ticket(created.id())).body(), StandardCharsets.UTF_8))
                 .isEqualTo("inline secret 4711");
@@ -56,16 +56,13 @@ class InlineContentIT {
     @Test
     void contentWhenTextWasSealedAsAStreamThenStillOpens() throws Exception {
         ShareApi.Created created = api.create(ShareApi.aText("same length as the old one!"));
-        Map<String, Object> row = jdbc.sql("select key_id, wrapped_key from shares where id = :id")
-                .param("id", created.id()).query().singleRow();
+        StoredSecrets secrets = new StoredSecrets(context);
         ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-        try (DataKey key = envelope.open(created.id(),
-                new SealedKey((String) row.get("key_id"), (String) row.get("wrapped_key"), false), null);
+        try (DataKey key = envelope.open(created.id(), secrets.row(created.id()).keys().sealed(), null);
                 OutputStream out = cipher.encrypting(key, streamed, created.id())) {
             out.write("sealed as a stream, old way".getBytes(StandardCharsets.UTF_8));
         }
-        jdbc.sql("update shares set inline_content = :c where id = :id").param("c", OpaqueTokens.base64Url(streamed.toByteArray()))
-                .param("id", created.id()).update();
+        secrets.alterInline(created.id(), old -> OpaqueTokens.base64Url(streamed.toByteArray()));
         assertThat(new String(api.content(created.id(), api.ticket(created.id())).body(), StandardCharsets.UTF_8))
                 .isEqualTo("sealed as a stream, old way");
     }

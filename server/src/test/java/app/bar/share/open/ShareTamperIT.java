@@ -3,6 +3,7 @@ package app.bar.share.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.share.ShareApi;
+import app.bar.share.StoredSecrets;
 import app.bar.share.ShareFiles;
 import app.bar.share.ShareIntegrationTest;
 import app.bar.support.TestHttp;
@@ -59,12 +60,7 @@ class ShareTamperIT {
     @Test
     void contentWhenStoredTextCiphertextAlteredThen404AndShareQuarantined() {
         ShareApi.Created created = api.create(ShareApi.aText("tamper me"));
-        String inline = jdbc.sql("select inline_content from shares where id = :id").param("id", created.id())
-                .query(String.class).single();
-        int at = inline.length() - 10;
-        String altered = inline.substring(0, at) + (inline.charAt(at) == 'A' ? 'B' : 'A') + inline.substring(at + 1);
-        jdbc.sql("update shares set inline_content = :c where id = :id").param("c", altered).param("id", created.id())
-                .update();
+        new StoredSecrets(context).alterInline(created.id(), StoredSecrets::flipNearEnd);
         ShareApi.assertProblem(api.content(created.id(), api.ticket(created.id())), 404, "resource.not_found");
         assertQuarantined(created.id());
     }

@@ -3,9 +3,11 @@ package app.bar.share.owner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountDeleted;
+import app.bar.account.AccountDirectory;
 import app.bar.audit.SecurityEvents;
 import app.bar.crypto.ContentCipher;
 import app.bar.crypto.Envelope;
+import app.bar.crypto.MasterKeySeal;
 import app.bar.crypto.PasswordKdf;
 import app.bar.mail.Mailer;
 import app.bar.platform.SqlTime;
@@ -39,6 +41,10 @@ class AccountDeletionModuleTests {
     Envelope envelope;
     @MockitoBean
     PasswordKdf kdf;
+    @MockitoBean
+    MasterKeySeal seal;
+    @MockitoBean
+    AccountDirectory accounts;
     @MockitoBean
     Mailer mailer;
     @MockitoBean

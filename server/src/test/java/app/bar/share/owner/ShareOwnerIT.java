@@ -61,7 +61,7 @@ class ShareOwnerIT {
     void listWhenSignedInThenOwnSharesWithoutContentOrZeroKnowledgeFilename() {
         String me = account();
         api.create(aText("plain secret").with("filename", "visible.txt").with("maxViews", 3), api.as(me));
-        api.create(ShareApi.aFile("hidden-name").with("zeroKnowledge", true), api.as(me));
+        api.create(ShareApi.aFile("hidden-name").zeroKnowledge(), api.as(me));
         api.create(aText("not mine"), api.as(account()));
         HttpResponse<String> response = api.http().get("/api/shares", api.as(me));
         assertThat(response.statusCode()).isEqualTo(200);

@@ -55,6 +55,8 @@ for (const v of vectors.valid) {
     assert.equal(keys.passwordBound, v.password !== null);
     assert.equal(keys.accessKey, v.accessKey);
     assert.equal(keys.verifier, v.accessVerifier);
+    assert.equal(keys.linkAccessKey, v.linkAccessKey);
+    assert.equal(keys.linkVerifier, v.linkVerifier);
   });
 
   test(`valid vector ${v.name}: sealing gives the exact container bytes`, async () => {

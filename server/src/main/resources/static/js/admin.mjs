@@ -1,7 +1,8 @@
 // The admin page (/admin): system status, accounts waiting for approval, every account with
 // approve/pause/resume/delete, and the security events. The API refuses anyone but an ADMIN;
 // this page only says so nicely.
-import { ApiError, SIGN_IN, describe, request, requestJson } from './api.mjs';
+import { cell, failed, pager } from './admin-common.mjs';
+import { request, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { $, el, formatDate, say } from './ui.mjs';
 
@@ -10,8 +11,11 @@ const EVENT_TYPES = [
   'login.failed', 'login.succeeded', 'login.pending_approval', 'login.account_paused', 'account.locked',
   'account.registered', 'account.verified', 'account.password_changed', 'account.password_reset', 'token.expired',
   'token.invalid', 'token.missing', 'token.refresh_reuse', 'session.revoked', 'session.reauthenticated',
+  'mfa.enrolled', 'mfa.disabled', 'mfa.failed', 'mfa.recovery_used', 'mfa.recovery_codes_renewed', 'mfa.reset',
+  'passkey.registered', 'passkey.removed', 'passkey.failed',
   'api_token.created', 'api_token.deleted', 'access.denied', 'rate_limit.exceeded', 'csrf.rejected',
-  'share.password_failed', 'share.locked', 'share.tamper_detected', 'admin.action',
+  'share.password_failed', 'share.locked', 'share.tamper_detected', 'oidc.refused', 'oidc.linked', 'account.role_changed',
+  'admin.action',
 ];
 const STATE_NAMES = {
   ACTIVE: 'Active', PENDING_VERIFICATION: 'Email not verified', PENDING_APPROVAL: 'Waiting for approval',
@@ -21,18 +25,6 @@ const STATE_NAMES = {
 let me = null;
 let usersPage = 0;
 let eventsPage = 0;
-
-function cell(label, ...content) {
-  return el('td', { 'data-label': label }, ...content);
-}
-
-function failed(region, error, subject) {
-  if (error instanceof ApiError && SIGN_IN.has(error.code)) {
-    location.assign('/login?next=/admin');
-    return;
-  }
-  say(region, describe(error, subject), 'error');
-}
 
 async function loadStatus() {
   try {
@@ -131,13 +123,6 @@ function userRow(u) {
     cell('State', STATE_NAMES[u.state] || u.state),
     cell('Registered', formatDate(u.createdAt)),
     el('td', { class: 'actions-cell' }, ...buttons));
-}
-
-function pager(name, page, current) {
-  const pages = Math.max(1, Math.ceil(page.total / page.size));
-  $(`#${name}-page`).textContent = `Page ${current + 1} of ${pages} (${page.total} in all)`;
-  $(`#${name}-prev`).disabled = current === 0;
-  $(`#${name}-next`).disabled = current + 1 >= pages;
 }
 
 async function loadEvents() {

@@ -166,12 +166,18 @@ export async function currentAccount() {
   }
 }
 
-/** Signs out (the server ends the session and clears the cookies). */
+/**
+ * Signs out (the server ends the session and clears the cookies). Answers where the browser goes
+ * next: the single sign-on provider's logout for a session it signed in (it then returns to
+ * /login), else /login.
+ */
 export async function signOut() {
   try {
-    await request('/api/auth/logout', { method: 'POST' });
+    const answer = await requestJson('/api/auth/logout', { method: 'POST' });
+    return (answer && answer.endSessionUrl) || '/login';
   } catch (e) {
     // the cookies are cleared by the answer; a failure leaves nothing we can do here
+    return '/login';
   }
 }
 

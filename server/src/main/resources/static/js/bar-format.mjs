@@ -84,14 +84,16 @@ async function pbkdf2(password, salt) {
 
 /**
  * The keys of a share from its link key and, optionally, a password:
- * {contentKey, passwordBound, accessKey (base64url) and verifier (base64url) when password-bound}.
+ * {contentKey, passwordBound, accessKey (base64url) and verifier (base64url) when password-bound,
+ * linkAccessKey and linkVerifier (base64url) always: the server checks the link before a view is spent}.
  */
 export async function deriveKeys(linkKey, password) {
   if (!(linkKey instanceof Uint8Array) || linkKey.length !== LINK_KEY_BYTES) {
     throw new ContainerError('a link key is 32 bytes');
   }
   if (password === undefined || password === null || password === '') {
-    return { contentKey: await hkdf(linkKey, 'bar/v1/content', 32), passwordBound: false, accessKey: null, verifier: null };
+    return { contentKey: await hkdf(linkKey, 'bar/v1/content', 32), passwordBound: false, accessKey: null, verifier: null,
+      ...await linkAccess(linkKey) };
   }
   const salt = await hkdf(linkKey, 'bar/v1/password-salt', 16);
   const passwordKey = await pbkdf2(password, salt);
@@ -103,7 +105,15 @@ export async function deriveKeys(linkKey, password) {
   const verifier = new Uint8Array(await subtle.digest('SHA-256', accessKey));
   both.fill(0);
   passwordKey.fill(0);
-  return { contentKey, passwordBound: true, accessKey: b64urlEncode(accessKey), verifier: b64urlEncode(verifier) };
+  return { contentKey, passwordBound: true, accessKey: b64urlEncode(accessKey), verifier: b64urlEncode(verifier),
+    ...await linkAccess(linkKey) };
+}
+
+/** linkAccessKey = HKDF(linkKey, "bar/v1/link-access"), linkVerifier = SHA-256 of it (docs/zero-knowledge-format.md). */
+async function linkAccess(linkKey) {
+  const linkAccessKey = await hkdf(linkKey, 'bar/v1/link-access', 32);
+  const linkVerifier = new Uint8Array(await subtle.digest('SHA-256', linkAccessKey));
+  return { linkAccessKey: b64urlEncode(linkAccessKey), linkVerifier: b64urlEncode(linkVerifier) };
 }
 
 function aesKey(contentKey) {

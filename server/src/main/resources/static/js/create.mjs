@@ -4,15 +4,19 @@
 import { ApiError, csrfToken, currentAccount, describe, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
 import { session } from './nav.mjs';
+import { generatePassword } from './passwords.mjs';
 import { qrSvg } from './qr.mjs';
+import { customExpiryProblem, expiryChoices, tierOf, tooLarge, uploadLimitText, viewChoices } from './share-limits.mjs';
+import { splitLink } from './share-links.mjs';
 import { describeCreateProblem } from './share-problems.mjs';
-import { $, copy, formatBytes, formatDate, markInvalid, relative, say } from './ui.mjs';
+import { $, announce, copy, el, formatBytes, formatDate, markInvalid, relative, say } from './ui.mjs';
 
-/** Text shares carry their container base64url in `text` while it fits the server's text limit (1 MiB). */
+/** Text shares carry their container base64url in `text` while it fits the server's text limit (1 MiB by default). */
 const TEXT_LIMIT = 1000000;
 /** Encrypted parts are folded into one Blob every so often, so script memory stays small. */
 const FOLD_BYTES = 16 << 20;
-const MAX_CUSTOM_EXPIRY = 30 * 86400;
+/** The server's shortest expiry, while its limits are not known. */
+const MIN_EXPIRY = 60;
 
 const form = $('#create-form');
 const button = $('#create-button');
@@ -22,15 +26,80 @@ const dropzone = $('#dropzone');
 
 let account = null;
 let current = null; // {id, manageToken} of the share on the result page
+/** The server's limits (GET /api/shares/limits); null when it gave none: then the server alone decides. */
+const limitsLoaded = requestJson('/api/shares/limits').catch(() => null);
+let limits = null;
+
+/**
+ * WebCrypto exists only in a secure context (HTTPS, or http://localhost): without it nothing can
+ * be encrypted, so the page says why up front instead of failing on the first click (issue 13 item 3).
+ */
+if (!(globalThis.isSecureContext && globalThis.crypto && globalThis.crypto.subtle)) {
+  button.disabled = true;
+  say(notice, ['This page must be served over HTTPS (or opened on localhost): browsers encrypt only on secure pages. Open it with https:// instead, or see ',
+    el('a', { href: '/help/https' }, 'how to serve BAR over HTTPS'), '.'], 'error');
+}
 
 session.then((who) => {
   account = who;
-  $('#views-unlimited').disabled = !who;
   $('#webhook-field').hidden = !who;
+  $('#label-field').hidden = !who;
   $('#signed-in-note').textContent = who
     ? 'Signed in: this share will be listed in your dashboard.'
     : 'Sign in for longer expiry, unlimited views and webhooks.';
 });
+
+Promise.all([session, limitsLoaded]).then(([who, loaded]) => {
+  limits = loaded;
+  offerChoices(who !== null);
+});
+
+/**
+ * Only what this person may pick (issue 13 item 8): the expiries and view counts within their
+ * limits, and the upload limit on the drop zone. A choice the person already made is kept when
+ * it is still allowed.
+ */
+function offerChoices(signedIn) {
+  if (!limits) {
+    return;
+  }
+  fillSelect($('#expiry'), [...expiryChoices(limits, signedIn), { value: 'custom', label: 'Custom…', selected: false }]);
+  fillSelect($('#views'), viewChoices(limits, signedIn));
+  $('#file-limit').textContent = `${uploadLimitText(limits, signedIn)} Encrypted in your browser in 1 MiB pieces, then uploaded.`;
+  if (!tierOf(limits, signedIn).canCreate) {
+    button.disabled = true;
+    say(notice, ['This server lets only signed-in users create secrets: ', el('a', { href: '/login' }, 'sign in'), ' first.'], 'info');
+  }
+  showChosenFile();
+}
+
+function fillSelect(select, choices) {
+  const chosen = select.dataset.touched ? select.value : null;
+  select.replaceChildren(...choices.map((c) => el('option', { value: c.value, selected: c.selected }, c.label)));
+  const keep = choices.find((c) => c.value === chosen) || choices.find((c) => c.selected) || choices[0];
+  select.value = keep.value;
+  $('#custom-expiry').hidden = $('#expiry').value !== 'custom';
+}
+
+for (const select of [$('#expiry'), $('#views')]) {
+  select.addEventListener('change', () => {
+    select.dataset.touched = 'true';
+  });
+}
+
+/** Null when the upload of {@code plainBytes} of plaintext fits this person's limit, else what to say. */
+function sizeProblem(what, plainBytes) {
+  return limits ? tooLarge(what, plainBytes, bar.containerSize(plainBytes), limits, account !== null) : null;
+}
+
+/** The framed plaintext's size: the metadata frame, then the content. */
+function framedSize(metadata, contentBytes) {
+  return 4 + new TextEncoder().encode(JSON.stringify(metadata)).length + contentBytes;
+}
+
+function fileMetadata(file) {
+  return { name: file.name, type: file.type || 'application/octet-stream', size: file.size };
+}
 
 function kind() {
   return form.elements.kind.value;
@@ -48,13 +117,40 @@ for (const radio of form.querySelectorAll('input[name="kind"]')) {
 $('#expiry').addEventListener('change', () => {
   $('#custom-expiry').hidden = $('#expiry').value !== 'custom';
 });
+/**
+ * A generated password (issue 13 item 10) is shown, so the sender can read it and copy it for the
+ * recipient (on another channel than the link); it is used like a typed one.
+ */
+$('#generate-password').addEventListener('click', () => {
+  const field = $('#password');
+  field.value = generatePassword();
+  field.type = 'text';
+  $('#copy-password').hidden = false;
+  announce('A password was generated and is shown in the password field.');
+});
+$('#copy-password').addEventListener('click', (e) => copy($('#password').value, e.currentTarget));
+
+function hidePassword() {
+  $('#password').type = 'password';
+  $('#copy-password').hidden = true;
+}
+
 $('#require-otp').addEventListener('change', () => {
   $('#otp-field').hidden = !$('#require-otp').checked;
 });
 
+/** Names the chosen file, and says at once when it is larger than this person may send. */
 function showChosenFile() {
   const file = fileInput.files[0];
   $('#file-chosen').textContent = file ? `${file.name} (${formatBytes(file.size)})` : '';
+  const problem = file ? sizeProblem(file.name, framedSize(fileMetadata(file), file.size)) : null;
+  if (problem) {
+    fileInput.setAttribute('aria-invalid', 'true');
+    say(notice, problem, 'error');
+  } else if (fileInput.hasAttribute('aria-invalid')) {
+    fileInput.removeAttribute('aria-invalid');
+    say(notice, '');
+  }
 }
 
 fileInput.addEventListener('change', showChosenFile);
@@ -98,8 +194,10 @@ function readPolicy() {
   if (expiry === 'custom') {
     const amount = Number($('#custom-amount').value);
     const seconds = Math.round(amount * Number($('#custom-unit').value));
-    if (!Number.isFinite(seconds) || amount <= 0 || seconds < 60 || seconds > MAX_CUSTOM_EXPIRY) {
-      throw fieldError('#custom-amount', 'Choose a custom expiry between 1 minute and 30 days.');
+    const problem = limits ? customExpiryProblem(seconds, limits, account !== null)
+      : !Number.isFinite(seconds) || seconds < MIN_EXPIRY ? 'Choose a custom expiry of at least 1 minute.' : null;
+    if (problem) {
+      throw fieldError('#custom-amount', problem);
     }
     policy.expiresIn = seconds;
   } else {
@@ -120,13 +218,34 @@ function readPolicy() {
     policy.otpEmails = emails;
   }
   if ($('#view-only').checked) {
+    const file = kind() === 'file' ? fileInput.files[0] : null;
+    if (file && !previewable(file)) {
+      throw fieldError('#view-only', `"View only" works for text, PDF and images (PNG, JPEG, GIF, WebP): a browser cannot show ${file.name}, so the recipient's view would be spent on nothing. Untick "View only" to send it as a download.`);
+    }
     policy.viewOnly = true;
+  }
+  if ($('#allow-recipient-burn').checked) {
+    policy.allowRecipientBurn = true;
   }
   const webhook = $('#webhook-url').value.trim();
   if (account && webhook) {
     policy.webhookUrl = webhook;
   }
+  const label = $('#share-label').value.trim();
+  if (account && label) {
+    policy.label = label; // the owner's alone: sealed at rest, never shown to the recipient
+  }
   return policy;
+}
+
+/**
+ * Whether the open page can show this file in view-only mode (it checks the bytes again there):
+ * decided on the file's type before anything is encrypted or uploaded (issue 13 item 2).
+ */
+function previewable(file) {
+  const type = String(file.type || '');
+  return ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'].includes(type)
+    || type.startsWith('text/plain');
 }
 
 function fieldError(selector, message) {
@@ -161,37 +280,61 @@ form.addEventListener('submit', async (event) => {
     if (account && !(await currentAccount())) {
       account = null; // the session ended meanwhile: the share is created anonymously
       delete policy.webhookUrl;
+      delete policy.label;
       if (policy.unlimitedViews) {
         throw new Error('Your session has ended: sign in again to create a share without a view limit.');
       }
+    }
+    limits = await limitsLoaded;
+    const what = kind() === 'text' ? 'The secret text' : file.name;
+    const textBytes = kind() === 'text' ? new TextEncoder().encode(text) : null;
+    const plainBytes = textBytes ? framedSize({ type: bar.TEXT_TYPE }, textBytes.length)
+      : framedSize(fileMetadata(file), file.size);
+    const asText = textBytes !== null && encodedLength(bar.containerSize(plainBytes)) <= textLimit();
+    const tooBig = asText ? null : sizeProblem(what, plainBytes);
+    if (tooBig) {
+      throw fieldError(kind() === 'text' ? '#secret-text' : '#secret-file', tooBig); // before any key, share or upload
     }
     const password = $('#password').value;
     progress.show(password ? 'Deriving the key from the password…' : 'Encrypting…', null);
     const linkKey = bar.newLinkKey();
     const keys = await bar.deriveKeys(linkKey, password);
+    policy.linkVerifier = keys.linkVerifier; // the server refuses a damaged link before a view is spent
     if (keys.passwordBound) {
       policy.accessVerifier = keys.verifier;
     }
     let created;
-    if (kind() === 'text') {
-      const plaintext = bar.framedPlaintext({ type: bar.TEXT_TYPE }, new TextEncoder().encode(text));
+    if (asText) {
+      const plaintext = bar.framedPlaintext({ type: bar.TEXT_TYPE }, textBytes);
       const encoded = bar.b64urlEncode(await bar.sealToBytes(plaintext, keys.contentKey, keys.passwordBound));
-      created = encoded.length <= TEXT_LIMIT
-        ? await createShare({ ...policy, kind: 'text', text: encoded })
-        : await createFileShare(policy, plaintext, keys);
+      created = await createShare({ ...policy, kind: 'text', text: encoded });
+    } else if (textBytes) {
+      created = await createFileShare(policy, bar.framedPlaintext({ type: bar.TEXT_TYPE }, textBytes), keys);
     } else {
-      const metadata = { name: file.name, type: file.type || 'application/octet-stream', size: file.size };
-      created = await createFileShare(policy, bar.framedPlaintext(metadata, file), keys);
+      created = await createFileShare(policy, bar.framedPlaintext(fileMetadata(file), file), keys);
     }
     showResult(created, linkKey, policy, keys.passwordBound);
   } catch (error) {
-    say(notice, error instanceof ApiError ? describeCreateProblem(error, account !== null) : error.message, 'error');
-    markInvalid(form, error);
+    if (error instanceof ApiError) {
+      say(notice, describeCreateProblem(error, account !== null), 'error');
+      markInvalid(form, error);
+    } else {
+      say(notice, error.message, 'error'); // a field the page checked is marked already
+    }
   } finally {
     button.disabled = false;
     progress.hide();
   }
 });
+
+/** How long the base64url text of {@code bytes} bytes is (no padding). */
+function encodedLength(bytes) {
+  return Math.ceil(bytes * 4 / 3);
+}
+
+function textLimit() {
+  return limits ? Math.min(TEXT_LIMIT, limits.maxTextBytes) : TEXT_LIMIT;
+}
 
 function createShare(body) {
   return requestJson('/api/shares', { method: 'POST', json: body });
@@ -284,8 +427,11 @@ function showResult(created, linkKey, policy, passwordBound) {
   const link = `${base}#${bar.b64urlEncode(linkKey)}`;
   current = { id: created.id, manageToken: created.manageToken };
   $('#share-link').value = link;
+  const apart = splitLink(link);
+  $('#link-only').value = apart.link;
+  $('#link-key').value = apart.key;
   $('#manage-link').value = `${base}#manage=${created.manageToken}`;
-  $('#qr').replaceChildren(qrSvg(link));
+  showSplit();
   $('#result-expiry').textContent = `${formatDate(created.expiresAt)} (${relative(created.expiresAt)})`;
   $('#result-views').textContent = created.maxViews == null ? 'Unlimited'
     : created.maxViews === 1 ? '1 view, then it burns' : `${created.maxViews} views`;
@@ -308,6 +454,9 @@ function showResult(created, linkKey, policy, passwordBound) {
   $('#burn-now').disabled = false;
   // the secret leaves the page: only the link (and the manage token) remain
   form.reset();
+  hidePassword();
+  delete $('#expiry').dataset.touched;
+  delete $('#views').dataset.touched;
   showKind();
   showChosenFile();
   $('#custom-expiry').hidden = true;
@@ -317,7 +466,22 @@ function showResult(created, linkKey, policy, passwordBound) {
   $('#result-title').focus();
 }
 
+/**
+ * The link whole, or (Yopass-style, issue 13 item 10) the link without its fragment and the key on
+ * its own, each to send on another channel. The QR code holds what goes as the link.
+ */
+function showSplit() {
+  const split = $('#split-key').checked;
+  $('#whole-link').hidden = split;
+  $('#split-links').hidden = !split;
+  const link = split ? $('#link-only').value : $('#share-link').value;
+  $('#qr').replaceChildren(link ? qrSvg(link) : '');
+}
+
+$('#split-key').addEventListener('change', showSplit);
 $('#copy-link').addEventListener('click', (e) => copy($('#share-link').value, e.currentTarget));
+$('#copy-link-only').addEventListener('click', (e) => copy($('#link-only').value, e.currentTarget));
+$('#copy-key').addEventListener('click', (e) => copy($('#link-key').value, e.currentTarget));
 $('#copy-manage').addEventListener('click', (e) => copy($('#manage-link').value, e.currentTarget));
 $('#copy-webhook-secret').addEventListener('click', (e) => copy($('#webhook-secret').value, e.currentTarget));
 
@@ -343,6 +507,8 @@ $('#burn-now').addEventListener('click', async (e) => {
 $('#create-another').addEventListener('click', () => {
   current = null;
   $('#share-link').value = '';
+  $('#link-only').value = '';
+  $('#link-key').value = '';
   $('#manage-link').value = '';
   $('#webhook-secret').value = '';
   $('#qr').replaceChildren();

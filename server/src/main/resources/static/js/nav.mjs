@@ -24,7 +24,6 @@ session.then(show);
 for (const button of $$('[data-action="sign-out"]')) {
   button.addEventListener('click', async () => {
     button.disabled = true;
-    await signOut();
-    location.assign('/login');
+    location.assign(await signOut());
   });
 }

@@ -6,15 +6,25 @@
 import { ApiError, RETRY_LATER, describe, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
 import './nav.mjs';
-import { $, copy, countdown, formatBytes, formatDate, relative, say } from './ui.mjs';
+import { pastedKey } from './share-links.mjs';
+import { $, copy, countdown, el, formatBytes, formatDate, relative, say } from './ui.mjs';
 
 const FOLD_BYTES = 16 << 20;
 const SECTIONS = ['loading', 'gone', 'problem', 'unlock', 'content', 'manage'];
 
 const id = decodeURIComponent(location.pathname.split('/')[2] || '');
-const fragment = location.hash.slice(1);
-const manageToken = fragment.startsWith('manage=') ? fragment.slice('manage='.length) : null;
-const linkKey = manageToken === null ? parseKey(fragment) : null;
+let manageToken = null;
+let linkKey = null;
+let keyPasted = false; // the key came pasted, not in the link
+
+/** The key (or manage token) from the fragment; read again when only the fragment changes. */
+function readFragment() {
+  const fragment = location.hash.slice(1);
+  manageToken = fragment.startsWith('manage=') ? fragment.slice('manage='.length) : null;
+  linkKey = manageToken === null ? parseKey(fragment) : null;
+  keyPasted = false;
+  keysFor = { password: undefined, keys: null };
+}
 
 const form = $('#unlock-form');
 const openButton = $('#open-button');
@@ -23,6 +33,7 @@ let meta = null;
 let otpRequested = false;
 let keysFor = { password: undefined, keys: null };
 const objectUrls = [];
+readFragment();
 
 function parseKey(text) {
   try {
@@ -46,6 +57,7 @@ function show(section) {
 function problem(text, retry = false) {
   say($('#problem-notice'), text, 'error');
   $('#retry').hidden = !retry;
+  $('#key-form').hidden = true;
   show('problem');
 }
 
@@ -55,6 +67,10 @@ function describeMeta(m) {
 
 async function load() {
   show('loading');
+  if (manageToken !== null) {
+    await loadManage();
+    return;
+  }
   try {
     meta = await requestJson(`/api/shares/${encodeURIComponent(id)}`);
   } catch (error) {
@@ -65,17 +81,50 @@ async function load() {
     }
     return;
   }
-  if (manageToken !== null) {
-    $('#manage-kind').textContent = describeMeta(meta);
-    $('#manage-expiry').textContent = `${formatDate(meta.expiresAt)} (${relative(meta.expiresAt)})`;
-    show('manage');
+  if (meta.zeroKnowledge && !cryptoAvailable()) {
+    insecureContext();
     return;
   }
   if (meta.zeroKnowledge && linkKey === null) {
-    $('#problem-title').textContent = 'This link is incomplete';
-    problem('The key after the # in the link is missing or damaged. Ask the sender for the whole link: without it nobody can decrypt the secret.');
+    askForKey();
     return;
   }
+  showUnlock();
+}
+
+/**
+ * A link without its key: the sender may have sent the key apart (issue 13 item 10), so the page
+ * takes it pasted. Nothing is sent before the key is whole; a wrong one is refused at unlock
+ * (share.link_key_wrong) before a view is spent.
+ */
+function askForKey() {
+  $('#problem-title').textContent = 'This link is incomplete';
+  problem(location.hash.length > 1
+    ? 'The key after the # in the link is damaged. Paste the key below if the sender sent it to you separately, or ask for the whole link: without the key nobody can decrypt the secret.'
+    : 'The key is not in the link. If the sender sent it to you separately, paste it below; otherwise ask for the whole link: without the key nobody can decrypt the secret.');
+  $('#key-form').hidden = false;
+  $('#key').removeAttribute('aria-invalid');
+  say($('#key-notice'), '');
+}
+
+$('#key-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = parseKey(pastedKey($('#key').value));
+  if (key === null) {
+    $('#key').setAttribute('aria-invalid', 'true');
+    $('#key').focus();
+    say($('#key-notice'), 'That is not a whole key: it has 43 letters, digits, - and _. Paste it again, exactly as it was sent.', 'error');
+    return;
+  }
+  linkKey = key;
+  keyPasted = true;
+  keysFor = { password: undefined, keys: null };
+  $('#key').value = ''; // the key stays in script memory only, as it would from the link
+  showUnlock();
+});
+
+/** The share's facts and the Open button (no view used yet). */
+function showUnlock() {
   $('#meta-kind').textContent = describeMeta(meta);
   $('#meta-expiry').textContent = `${formatDate(meta.expiresAt)} (${relative(meta.expiresAt)})`;
   const protection = [];
@@ -97,6 +146,87 @@ async function load() {
 }
 
 $('#retry').addEventListener('click', load);
+
+const ENDED = {
+  views_used: 'It was opened: its last view is used, and it is destroyed.',
+  burned_by_owner: 'It was burned with this manage link or from the dashboard.',
+  recipient: 'The recipient destroyed it after reading.',
+  failed_attempts: 'It was destroyed after too many wrong passwords.',
+  tamper: 'It was destroyed: its stored content had been altered.',
+  expired: 'It expired before it was opened.',
+  upload_abandoned: 'Its upload never finished, so it was removed.',
+  burned_by_admin: 'An administrator of this service burned it.',
+};
+
+/**
+ * The manage link's page (issue 13 item 5): how the share stands, from the share or its tombstone
+ * (GET /api/shares/{id}/status with the manage token), instead of "This share no longer exists".
+ */
+async function loadManage() {
+  let status;
+  try {
+    status = await requestJson(`/api/shares/${encodeURIComponent(id)}/status`, {
+      headers: { Authorization: 'Bearer ' + manageToken },
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'resource.not_found') {
+      show('gone');
+    } else {
+      problem(describe(error, 'This share'), true);
+    }
+    return;
+  }
+  const live = status.state === 'active' || status.state === 'locked' || status.state === 'awaiting_upload';
+  $('#manage-state').textContent = manageState(status);
+  $('#manage-expiry').textContent = `${formatDate(status.expiresAt)} (${relative(status.expiresAt)})`;
+  $('#manage-opened').textContent = status.lastOpenedAt
+    ? `${formatDate(status.lastOpenedAt)}${status.lastOpenedBrowser ? ` in ${status.lastOpenedBrowser}` : ''}`
+    : 'not yet';
+  $('#manage-burn').hidden = !live;
+  show('manage');
+}
+
+function manageState(status) {
+  switch (status.state) {
+    case 'active':
+      return status.viewsLeft === null ? 'Waiting to be opened (no view limit)'
+        : `Waiting to be opened: ${status.viewsLeft} ${status.viewsLeft === 1 ? 'view' : 'views'} left`;
+    case 'locked':
+      return `Locked after too many wrong passwords, until ${formatDate(status.lockedUntil)}`;
+    case 'awaiting_upload':
+      return 'Its upload has not finished';
+    case 'expired':
+      return `Expired (${formatDate(status.destroyedAt || status.expiresAt)})`;
+    default:
+      return `${ENDED[status.reason] || 'It is destroyed.'} (${formatDate(status.destroyedAt)})`;
+  }
+}
+
+/**
+ * Pasting the whole link into a tab that said "incomplete" changes only the fragment: no page
+ * load follows, so the page reads the fragment again (issue 13 item 4). A shown secret stays.
+ */
+window.addEventListener('hashchange', () => {
+  if (!$('#content').hidden) {
+    return;
+  }
+  readFragment();
+  load();
+});
+
+/** WebCrypto exists only in a secure context (HTTPS, or http://localhost). */
+function cryptoAvailable() {
+  return Boolean(globalThis.isSecureContext && globalThis.crypto && globalThis.crypto.subtle);
+}
+
+/** Said before anything is unlocked, so no view is spent (issue 13 item 3). */
+function insecureContext() {
+  $('#problem-title').textContent = 'This page must be served over HTTPS';
+  say($('#problem-notice'), ['This secret is decrypted in your browser, and browsers allow that only on pages served over HTTPS (or on localhost). No view was used. Open the link with https:// instead, or ask whoever runs this server to ',
+    el('a', { href: '/help/https' }, 'serve it over HTTPS'), '.'], 'error');
+  $('#retry').hidden = true;
+  show('problem');
+}
 
 /** The keys of a zero-knowledge share; PBKDF2 takes a moment, so the last result is kept. */
 async function keysOf(password) {
@@ -155,6 +285,7 @@ form.addEventListener('submit', async (event) => {
     if (meta.zeroKnowledge) {
       progress.show(meta.requiresPassword ? 'Deriving the key from the password…' : 'Preparing…', null);
       keys = await keysOf(meta.requiresPassword ? password : null);
+      body.linkAccessKey = keys.linkAccessKey;
       if (keys.passwordBound) {
         body.accessKey = keys.accessKey;
       }
@@ -205,10 +336,21 @@ async function failed(error) {
         ? 'Opening took too long, and the code is used up: clear the code field and press Open for a new one.'
         : 'Opening took too long; press Open again.', 'error');
       break;
+    case 'share.link_key_wrong':
+    case 'share.link_key_required':
+      if (keyPasted) {
+        openButton.disabled = false; // for the next key (an early try is told to wait: share.retry_later)
+        askForKey();
+        $('#key').setAttribute('aria-invalid', 'true');
+        say($('#key-notice'), 'That key is not this secret\'s: a character was changed or lost when it was copied. No view was used. Paste it again, or ask the sender for it.', 'error');
+        return;
+      }
+      $('#problem-title').textContent = 'This link is damaged';
+      problem('The key after the # in the link is not this secret\'s: a character was changed or lost when it was copied. No view was used. Copy the whole link from the message again, or ask the sender for it.');
+      return;
     case 'share.password_wrong':
-      say(notice, 'Wrong password. Wrong tries make you wait longer, and five in a row lock the secret for an hour.', 'error');
-      $('#password').select();
-      break;
+      await wrongPassword(error.problem || {});
+      return;
     case 'share.password_required':
     case 'share.access_key_required':
       say(notice, 'Enter the password first.', 'error');
@@ -219,9 +361,7 @@ async function failed(error) {
       await countdown(openButton, error.retryAfter || 60, (s) => `Locked (${formatWaitLong(s)})`);
       return;
     case 'share.retry_later':
-      say(notice, 'Too many tries: wait before the next one.', 'error');
-      await countdown(openButton, error.retryAfter || 1);
-      say(notice, '');
+      await retryLater(error.retryAfter || 1);
       return;
     default:
       if (error.code === 'request.invalid' && error.hasFieldCode('field.required', 'email')) {
@@ -238,6 +378,49 @@ async function failed(error) {
   openButton.disabled = false;
 }
 
+/**
+ * A wrong password (issue 13 item 7): the field is marked and described by the notice, which
+ * says how many tries are left before the lock (or the burn), and the wait before the next try is
+ * counted down on the button.
+ */
+async function wrongPassword(problem) {
+  const field = $('#password');
+  field.setAttribute('aria-invalid', 'true');
+  field.setAttribute('aria-describedby', 'unlock-notice');
+  const left = problem.attemptsLeft;
+  const then = problem.thenDestroyed ? 'destroyed' : 'locked for an hour';
+  const tries = typeof left === 'number'
+    ? ` ${left === 0 ? 'No tries' : left === 1 ? '1 try' : `${left} tries`} left before the secret is ${then}.` : '';
+  say(notice, 'Wrong password.' + tries, 'error');
+  field.select();
+  if (problem.nextAttemptIn > 0) {
+    await countdown(openButton, problem.nextAttemptIn);
+  } else {
+    openButton.disabled = false;
+  }
+}
+
+/**
+ * The try came before the wait was over: a short wait (≤ 2 s) runs the pressed attempt by itself
+ * when it ends; a longer one is counted down on the button.
+ */
+async function retryLater(seconds) {
+  if (seconds <= 2) {
+    say(notice, `Checking again in ${seconds} s…`, 'info');
+    await countdown(openButton, seconds, (s) => `Checking in ${s} s`);
+    say(notice, '');
+    form.requestSubmit();
+    return;
+  }
+  say(notice, `Wait ${formatWaitLong(seconds)} before the next try.`, 'error');
+  await countdown(openButton, seconds);
+  say(notice, '');
+}
+
+$('#password').addEventListener('input', (e) => {
+  e.currentTarget.removeAttribute('aria-invalid');
+});
+
 function formatWaitLong(seconds) {
   const s = seconds || 0;
   return s >= 120 ? `${Math.ceil(s / 60)} min` : `${s} s`;
@@ -249,6 +432,7 @@ async function openContent(unlocked, keys) {
   const response = await request(`/api/shares/${encodeURIComponent(id)}/content`, {
     method: 'POST', json: { ticket: unlocked.ticket },
   });
+  afterView(response.headers.get('BAR-Views-Left'), response.headers.get('BAR-Burn-Token'));
   if (!meta.zeroKnowledge) {
     const blob = await readAll(response);
     const name = unlocked.filename || 'secret';
@@ -265,6 +449,41 @@ async function openContent(unlocked, keys) {
   const isText = typeof metadata.name !== 'string' && String(metadata.type || '').startsWith('text/plain');
   await showContent(metadata, collected.blob(), isText);
 }
+
+let burnToken = null;
+
+/**
+ * What the download said about the share (issue 13 items 5, 6): the views left after this one
+ * (the last view says so plainly) and, when the sender allowed it, the token to burn it now.
+ */
+function afterView(viewsLeft, token) {
+  const note = $('#after-note');
+  if (viewsLeft === '0') {
+    note.textContent = 'That was the last view: it is destroyed now. Copy it before you leave.';
+    note.className = 'message info';
+  } else if (viewsLeft !== null) {
+    const n = Number(viewsLeft);
+    note.textContent = `This view has been counted: ${n} ${n === 1 ? 'view is' : 'views are'} left.`;
+  }
+  burnToken = token;
+  $('#recipient-burn').hidden = !token;
+}
+
+$('#recipient-burn-button').addEventListener('click', async (e) => {
+  const button = e.currentTarget;
+  button.disabled = true;
+  try {
+    await request(`/api/shares/${encodeURIComponent(id)}/burn`, { method: 'POST', json: { burnToken } });
+    say($('#recipient-burn-notice'), 'Destroyed: nobody can open it any more. Keep what you need before you leave this page.', 'ok');
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'resource.not_found') {
+      say($('#recipient-burn-notice'), 'It is already gone: it was read to the end, expired or burned.', 'info');
+    } else {
+      button.disabled = false;
+      say($('#recipient-burn-notice'), describe(error, 'This secret'), 'error');
+    }
+  }
+});
 
 /** The response body as chunks, with download progress when the length is known. */
 async function* download(response) {

@@ -32,7 +32,7 @@ export function humanDuration(seconds, round = 'down') {
 }
 
 /** "between 1 minute and 7 days" for a range of seconds. */
-function durationRange(min, max) {
+export function durationRange(min, max) {
   return `between ${humanDuration(min, 'up')} and ${humanDuration(max, 'down')}`;
 }
 
@@ -66,6 +66,8 @@ export function describeShareField(entry, signedIn) {
       return 'One of the recipient emails is not a plain email address.';
     case 'otpEmails share.field_not_allowed':
       return 'Recipient emails are only for secrets that require a one-time code.';
+    case 'viewOnly share.not_previewable':
+      return '"View only" works for text, PDF and images (PNG, JPEG, GIF, WebP): this file cannot be shown in a browser. Send it without "View only".';
     case 'webhookUrl share.signed_in_only':
       return 'Sign in to be notified by a webhook.';
     case 'webhookUrl share.webhooks_unavailable':

@@ -99,14 +99,29 @@ export function countdown(button, seconds, render = (s) => `Try again in ${s} s`
   });
 }
 
-/** Copies text; says so on the button for a moment. */
+/** Copies text; says so on the button for a moment and in a polite live region for screen readers. */
 export async function copy(text, button) {
   try {
     await navigator.clipboard.writeText(text);
     flash(button, 'Copied');
+    announce('Copied');
   } catch (e) {
     flash(button, 'Select and copy by hand');
+    announce('Could not copy: select the text and copy it by hand');
   }
+}
+
+/** Says {@code text} to screen readers without moving focus (a role=status region made once per page). */
+export function announce(text) {
+  let region = document.getElementById('announcer');
+  if (!region) {
+    region = el('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+    document.body.append(region);
+  }
+  region.textContent = '';
+  setTimeout(() => {
+    region.textContent = text;
+  }, 50); // a change after an empty moment, so the same word is announced again
 }
 
 function flash(button, text) {
@@ -131,13 +146,23 @@ export function formatDate(iso) {
   return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
 }
 
-/** "in 3 h", "in 2 days", "5 min ago". */
-export function relative(iso) {
-  const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
+/**
+ * "in 3 hours", "in 2 days", "5 minutes ago": the browser's own words and plurals
+ * (Intl.RelativeTimeFormat), the largest unit that keeps the value readable. {@code now} and
+ * {@code locale} are for tests.
+ */
+export function relative(iso, now = Date.now(), locale = undefined) {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const abs = Math.abs(seconds);
-  const [value, unit] = abs < 90 ? [abs, 's'] : abs < 5400 ? [Math.round(abs / 60), 'min']
-    : abs < 129600 ? [Math.round(abs / 3600), 'h'] : [Math.round(abs / 86400), abs < 172800 ? 'day' : 'days'];
-  return seconds >= 0 ? `in ${value} ${unit}` : `${value} ${unit} ago`;
+  const [value, unit] = abs < 90 ? [seconds, 'second'] : abs < 5400 ? [Math.round(seconds / 60), 'minute']
+    : abs < 129600 ? [Math.round(seconds / 3600), 'hour'] : [Math.round(seconds / 86400), 'day'];
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(value, unit);
+}
+
+/** "1 view", "3 views": the word for {@code n} (English plural rules, through Intl.PluralRules). */
+const pluralRules = new Intl.PluralRules('en');
+export function plural(n, one, other) {
+  return `${n} ${pluralRules.select(n) === 'one' ? one : other}`;
 }
 
 export function formatBytes(n) {

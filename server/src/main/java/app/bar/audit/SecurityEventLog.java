@@ -49,6 +49,30 @@ public class SecurityEventLog {
                 .query(Long.class).single();
     }
 
+    /**
+     * For the audit export: events in {@code [from, to)} that come after the position
+     * ({@code afterAt}, {@code afterId}) in (time, id) order, oldest first, at most {@code limit};
+     * only {@code types} when not empty, only {@code actorId}'s when not null.
+     */
+    public List<SecurityEventView> after(Instant afterAt, long afterId, Instant from, Instant to,
+            java.util.Set<String> types, @Nullable String actorId, int limit) {
+        String sql = "select id, occurred_at, type, actor_id, client_ip, request_id, detail from security_events"
+                + " where occurred_at >= :from and occurred_at < :to"
+                + " and (occurred_at > :at or (occurred_at = :at and id > :id))"
+                + (types.isEmpty() ? "" : " and type in (:types)")
+                + (actorId == null ? "" : " and actor_id = :actor")
+                + " order by occurred_at, id limit :limit";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("from", SqlTime.of(from)).param("to", SqlTime.of(to))
+                .param("at", SqlTime.of(afterAt)).param("id", afterId).param("limit", limit);
+        if (!types.isEmpty()) {
+            statement = statement.param("types", List.copyOf(types));
+        }
+        if (actorId != null) {
+            statement = statement.param("actor", actorId);
+        }
+        return statement.query(SecurityEventLog::map).list();
+    }
+
     private static SecurityEventView map(ResultSet rs, int row) throws SQLException {
         return new SecurityEventView(rs.getLong("id"), SqlTime.instant(rs, "occurred_at"), rs.getString("type"),
                 rs.getString("actor_id"), rs.getString("client_ip"), rs.getString("request_id"), rs.getString("detail"));

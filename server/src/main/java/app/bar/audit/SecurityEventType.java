@@ -17,6 +17,15 @@ public enum SecurityEventType {
     TOKEN_REFRESH_REUSE("token.refresh_reuse"),
     SESSION_REVOKED("session.revoked"),
     SESSION_REAUTHENTICATED("session.reauthenticated"),
+    MFA_ENROLLED("mfa.enrolled"),
+    MFA_DISABLED("mfa.disabled"),
+    MFA_FAILED("mfa.failed"),
+    MFA_RECOVERY_USED("mfa.recovery_used"),
+    MFA_RECOVERY_CODES_RENEWED("mfa.recovery_codes_renewed"),
+    MFA_RESET("mfa.reset"),
+    PASSKEY_REGISTERED("passkey.registered"),
+    PASSKEY_REMOVED("passkey.removed"),
+    PASSKEY_FAILED("passkey.failed"),
     API_TOKEN_CREATED("api_token.created"),
     API_TOKEN_DELETED("api_token.deleted"),
     ACCESS_DENIED("access.denied"),
@@ -28,6 +37,12 @@ public enum SecurityEventType {
     WEBHOOK_SET("webhook.set"),
     WEBHOOK_DELETED("webhook.deleted"),
     WEBHOOK_TARGET_REFUSED("webhook.target_refused"),
+    CHAT_JOINED("chat.joined"),
+    CHAT_REFUSED("chat.refused"),
+    CHAT_BURNED("chat.burned"),
+    OIDC_REFUSED("oidc.refused"),
+    OIDC_LINKED("oidc.linked"),
+    ROLE_CHANGED("account.role_changed"),
     ADMIN_ACTION("admin.action");
 
     private final String code;

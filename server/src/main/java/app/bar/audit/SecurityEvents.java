@@ -43,6 +43,10 @@ public class SecurityEvents {
         this.json = json;
         this.meters = meters;
         this.clock = clock;
+        // every type at zero from the start: a rate alert needs the series before the first event
+        for (SecurityEventType type : SecurityEventType.values()) {
+            meters.counter("bar.security.events", "type", type.code());
+        }
     }
 
     public void record(SecurityEventType type, @Nullable String actorId, Map<String, ?> detail) {

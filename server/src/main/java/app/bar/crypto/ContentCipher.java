@@ -1,17 +1,18 @@
 package app.bar.crypto;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
+import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingParameters;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
-import com.google.crypto.tink.streamingaead.StreamingAeadConfig2026;
+import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.util.SecretBytes;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -19,11 +20,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals share contents with Tink's streaming AEAD {@code AES256_GCM_HKDF_1MB}: AES-256-GCM in
- * 1 MiB segments under a key derived by HKDF-SHA256 from the data key and a random salt, each
+ * Seals share contents with Tink's streaming AEAD {@link AesGcmHkdfStreaming}: AES-256-GCM in
+ * 64 KiB segments under a key derived by HKDF-SHA256 from the data key and a random salt, each
  * segment authenticated and ordered, the last one marked, so truncation, reordering and bit
- * flips are all detected. Memory is a few segment buffers whatever the size. The share id is
- * the associated data: a blob moved to another share does not decrypt.
+ * flips are all detected. The share id is the associated data: a blob moved to another share
+ * does not decrypt.
+ *
+ * <p>Memory per stream is two segment buffers, whatever the size (issue 11 item 1): with Tink's
+ * predefined {@code AES256_GCM_HKDF_1MB} (what BAR sealed with before) they were 2 MiB per open
+ * stream, which with a few dozen concurrent downloads filled a 128 MiB heap. The primitive is
+ * built directly from the key (not through a keyset, whose decrypting wrapper buffers the
+ * ciphertext to try several keys: BAR has one key per share). A stream sealed this way starts
+ * with the byte {@link #SMALL_SEGMENTS} and is authenticated under a {@code v2} context, so the
+ * marker cannot be flipped to read it with other parameters; a stream without the marker (it then
+ * starts with Tink's header length, 40) is one of the 1 MiB segments of before and is still read.
  *
  * <p>Text shares (at most a few MiB, held in memory anyway) are sealed in one piece instead
  * ({@link #sealWhole}): AES-256-GCM under the data key with a random 96-bit nonce (Tink's
@@ -34,9 +44,32 @@ import org.springframework.stereotype.Component;
 @Component
 public final class ContentCipher {
 
+    /** The first byte of a stream sealed in {@link #SEGMENT_BYTES} segments. */
+    static final int SMALL_SEGMENTS = 2;
+
+    /** Ciphertext segment size: 64 KiB, one tag (16 bytes) per segment, 0.02% overhead. */
+    static final int SEGMENT_BYTES = 64 * 1024;
+
+    private static final AesGcmHkdfStreamingParameters SMALL;
+
+    static {
+        try {
+            SMALL = AesGcmHkdfStreamingParameters.builder()
+                    .setKeySizeBytes(32)
+                    .setDerivedAesGcmKeySizeBytes(32)
+                    .setHkdfHashType(AesGcmHkdfStreamingParameters.HashType.SHA256)
+                    .setCiphertextSegmentSizeBytes(SEGMENT_BYTES)
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     public OutputStream encrypting(DataKey key, OutputStream ciphertext, String shareId) throws IOException {
         try {
-            return primitive(key).newEncryptingStream(ciphertext, context(shareId));
+            StreamingAead primitive = primitive(key, SMALL);
+            ciphertext.write(SMALL_SEGMENTS);
+            return primitive.newEncryptingStream(ciphertext, context(shareId, SMALL_SEGMENTS));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("streaming AEAD is not available", e);
         }
@@ -51,7 +84,17 @@ public final class ContentCipher {
         SourceStream source = new SourceStream(ciphertext);
         InputStream plain;
         try {
-            plain = primitive(key).newDecryptingStream(source, context(shareId));
+            PushbackInputStream marked = new PushbackInputStream(source, 1);
+            int first = marked.read();
+            if (first == SMALL_SEGMENTS) {
+                plain = primitive(key, SMALL).newDecryptingStream(marked, context(shareId, SMALL_SEGMENTS));
+            } else {
+                if (first >= 0) {
+                    marked.unread(first);
+                }
+                plain = primitive(key, PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB)
+                        .newDecryptingStream(marked, context(shareId, 1));
+            }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("streaming AEAD is not available", e);
         }
@@ -81,23 +124,19 @@ public final class ContentCipher {
         return new WholeStream(material, sealed, wholeContext(shareId));
     }
 
-    private static StreamingAead primitive(DataKey key) throws GeneralSecurityException {
+    private static StreamingAead primitive(DataKey key, AesGcmHkdfStreamingParameters parameters)
+            throws GeneralSecurityException {
         byte[] material = key.copy();
         try {
-            AesGcmHkdfStreamingKey tinkKey = AesGcmHkdfStreamingKey.create(
-                    PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB,
-                    SecretBytes.copyFrom(material, InsecureSecretKeyAccess.get()));
-            KeysetHandle handle = KeysetHandle.newBuilder()
-                    .addEntry(KeysetHandle.importKey(tinkKey).withFixedId(1).makePrimary())
-                    .build();
-            return handle.getPrimitive(StreamingAeadConfig2026.get(), StreamingAead.class);
+            return AesGcmHkdfStreaming.create(AesGcmHkdfStreamingKey.create(parameters,
+                    SecretBytes.copyFrom(material, InsecureSecretKeyAccess.get())));
         } finally {
             Arrays.fill(material, (byte) 0);
         }
     }
 
-    private static byte[] context(String shareId) {
-        return ("bar-share-content:v1:" + shareId).getBytes(StandardCharsets.UTF_8);
+    private static byte[] context(String shareId, int version) {
+        return ("bar-share-content:v" + version + ":" + shareId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] wholeContext(String shareId) {

@@ -5,7 +5,8 @@
  * {@link app.bar.crypto.Envelope}, {@link app.bar.crypto.SealedKey}, {@link app.bar.crypto.PasswordKdf},
  * {@link app.bar.crypto.KdfParams}, {@link app.bar.crypto.KeySealer}; for other modules' small
  * secrets sealed under the same ring, {@link app.bar.crypto.MasterKeySeal},
- * {@link app.bar.crypto.SealedSecret} and the {@code rewrap} SPI {@link app.bar.crypto.RewrapParticipant}.
+ * {@link app.bar.crypto.SealedSecret} and the {@code rewrap} SPI {@link app.bar.crypto.RewrapParticipant}
+ * (with {@link app.bar.crypto.SealedSecretBatches}, the loop over rows of sealed secrets).
  */
 @ApplicationModule(allowedDependencies = "platform")
 @NullMarked

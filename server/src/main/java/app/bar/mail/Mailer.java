@@ -1,11 +1,20 @@
 package app.bar.mail;
 
+import java.util.Map;
+
 /**
  * Sends mail without making the caller wait or fail: {@link #send} queues the message and
  * returns at once, so a slow or broken SMTP server changes neither the answer nor its timing
- * (which would tell a known email from an unknown one). Failures are logged, redacted.
+ * (which would tell a known email from an unknown one). Failures are logged, redacted. Every
+ * mail carries the operator's brand ({@code bar.branding.*}) under its body.
  */
 public interface Mailer {
 
     void send(OutgoingMail mail);
+
+    /**
+     * Renders {@code template} for {@code to} and sends it: {@code values} fill its placeholders,
+     * the mail module fills {@code {{instance}}} with the instance name ({@code bar.branding.name}).
+     */
+    void send(MailTemplate template, String to, Map<String, String> values);
 }

@@ -11,10 +11,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The embedded default: each message becomes {@code <outbox>/<time>-<random>.eml}, readable by the owner only. */
+/**
+ * The embedded default: each message becomes {@code <outbox>/<time>-<random>.eml}, readable by the
+ * owner only, and the log names the file by its absolute path (issue 13 item 14), so a developer
+ * finds the verification link without knowing where the data directory is.
+ */
 final class OutboxTransport implements MailTransport {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxTransport.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path outbox;
@@ -40,6 +47,7 @@ final class OutboxTransport implements MailTransport {
         try (OutputStream out = Files.newOutputStream(temp)) {
             message.writeTo(out);
         }
-        Files.move(temp, outbox.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
+        Path eml = Files.move(temp, outbox.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
+        log.info("mail.written file={}", eml.toAbsolutePath().normalize());
     }
 }

@@ -4,6 +4,8 @@ import app.bar.platform.logging.LogRedactor;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,6 +23,7 @@ final class QueuedMailer implements Mailer, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(QueuedMailer.class);
 
     private final MailTransport transport;
+    private final MailBranding branding;
     private final String from;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 2, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), r -> {
@@ -29,7 +32,8 @@ final class QueuedMailer implements Mailer, DisposableBean {
                 return t;
             });
 
-    QueuedMailer(MailProperties properties) {
+    QueuedMailer(MailProperties properties, MailBranding branding) {
+        this.branding = branding;
         this.transport = properties.smtp().enabled()
                 ? new SmtpTransport(properties.smtp())
                 : new OutboxTransport(properties.outbox());
@@ -37,9 +41,17 @@ final class QueuedMailer implements Mailer, DisposableBean {
     }
 
     @Override
+    public void send(MailTemplate template, String to, Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put(MailBranding.INSTANCE, branding.name());
+        send(template.render(to, all));
+    }
+
+    @Override
     public void send(OutgoingMail mail) {
+        OutgoingMail signed = branding.sign(mail);
         try {
-            executor.execute(() -> deliver(mail));
+            executor.execute(() -> deliver(signed));
         } catch (RejectedExecutionException e) {
             log.error("mail.dropped reason=queue_full to={}", LogRedactor.email(mail.to()));
         }

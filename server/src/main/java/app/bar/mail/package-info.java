@@ -1,5 +1,8 @@
-/** Outgoing mail: SMTP in production, {@code .eml} files in the outbox directory on the embedded default. */
-@ApplicationModule(allowedDependencies = "platform")
+/**
+ * Outgoing mail: SMTP in production, {@code .eml} files in the outbox directory on the embedded
+ * default; every mail carries the operator's brand ({@code branding}).
+ */
+@ApplicationModule(allowedDependencies = {"platform", "branding"})
 @NullMarked
 package app.bar.mail;
 

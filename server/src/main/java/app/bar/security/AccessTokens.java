@@ -70,7 +70,7 @@ public final class AccessTokens {
         this.properties = properties;
         this.clock = clock;
         this.ring = KeyRingSpec.parse(properties.keys(), KeyRingSpec.JWT_KEY_BYTES, 512);
-        this.issuer = properties.issuer().isBlank() ? bar.publicUrl() : properties.issuer();
+        this.issuer = issuer(properties, bar);
         this.audience = properties.audience();
         KeyRing.Entry newest = ring.newest();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk(newest))));
@@ -82,6 +82,17 @@ public final class AccessTokens {
                 jwt -> require("access".equals(jwt.getClaimAsString(TOKEN_USE)), TOKEN_USE),
                 jwt -> require(jwt.getSubject() != null && jwt.getClaimAsString(SESSION_ID) != null
                         && jwt.getClaimAsString(GENERATION) != null, "sub/sid/gen"))));
+    }
+
+    /**
+     * {@code bar.jwt.issuer}, else the configured public URL, else (the embedded default, whose
+     * public URL follows the bound port) the fixed {@code bar}.
+     */
+    static String issuer(JwtProperties properties, BarProperties bar) {
+        if (!properties.issuer().isBlank()) {
+            return properties.issuer();
+        }
+        return bar.publicUrl().isBlank() ? "bar" : bar.publicUrl();
     }
 
     /**

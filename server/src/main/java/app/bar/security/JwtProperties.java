@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * ({@code kid:base64url-secret,...}, newest first, secrets of at least 32 bytes); blank on the
  * embedded default, where development keys are generated into {@code data/keys}.
  *
- * @param issuer the {@code iss} claim written and required; blank means {@code bar.public-url}
+ * @param issuer the {@code iss} claim written and required; blank means {@code bar.public-url}, or {@code bar} when that is empty too
  * @param audience the {@code aud} claim written and required
  * @param accessTokenTtl how long an access token lives (15 minutes)
  * @param clockSkew leeway for {@code exp}/{@code nbf}/{@code iat}; at most 30 s (ASVS 9.2.1)

@@ -6,6 +6,7 @@ import app.bar.platform.error.ProblemWriter;
 import app.bar.platform.web.RouteTable;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +36,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain barFilterChain(HttpSecurity http, BarProperties properties, ProblemAuthenticationHandlers problems,
             AccessTokens tokens, SessionRevocations revocations, ApiTokenAuthenticator apiTokens,
-            SessionCookies cookies, CsrfTokens csrf, SecurityEvents events, ProblemWriter writer, RouteTable routes)
-            throws Exception {
+            SessionCookies cookies, CsrfTokens csrf, SecurityEvents events, ProblemWriter writer, RouteTable routes,
+            ObjectProvider<FilterChainContribution> contributions) throws Exception {
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -59,6 +60,9 @@ class SecurityConfiguration {
                         // each module declares who may call its routes (RoutePolicy); undeclared paths are open
                         // and end in the 404 problem
                         .anyRequest().access(new RouteAuthorization(routes)));
+        for (FilterChainContribution contribution : contributions.orderedStream().toList()) {
+            contribution.contribute(http);
+        }
         return http.build();
     }
 
@@ -87,7 +91,8 @@ class SecurityConfiguration {
             config.setAllowCredentials(true); // safe: exact origins only, '*' is dropped and refused in production
             config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
             config.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-CSRF-Token"));
-            config.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Content-Disposition"));
+            config.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Content-Disposition", "BAR-Views-Left",
+                    "BAR-Burn-Token"));
             config.setMaxAge(600L);
             source.registerCorsConfiguration("/api/**", config);
         }

@@ -1,10 +1,8 @@
 package app.bar.security;
 
 import app.bar.platform.config.BarProperties;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import app.bar.platform.redis.RedisAvailability;
+import app.bar.platform.redis.RedisChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +13,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * Whether an access token's session is still alive, cheaply and across nodes (ASVS 7.3.1,
  * 7.4.1), on every authenticated request and without a write. The revoking node knows at once
  * ({@link #revoked}); every other node learns it from a Redis notice when Redis is configured,
- * and in any case within {@code ttl} (at most 5 s), because what is read from the sessions table
+ * and in any case within {@code ttl} (at most 5 s — also while Redis is away: see
+ * {@link RedisAvailability}), because what is read from the sessions table
  * is cached no longer than that. What is cached is the session's end (idle or absolute, whichever
  * comes first), compared with the clock on each request: a session that goes idle is refused at
  * its idle end, not up to {@code ttl} later. A cached end that has passed is read again once,
@@ -41,22 +39,17 @@ public final class SessionRevocations implements DisposableBean {
     private final long revokedKeepNanos;
     private final ConcurrentMap<String, Long> revokedAt = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Checked> checked = new ConcurrentHashMap<>();
-    private final @Nullable String channel;
-    private @Nullable StatefulRedisConnection<String, String> publisher;
-    private @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
+    private final @Nullable RedisChannel notices;
 
     SessionRevocations(SessionStatus status, SessionProperties sessions, JwtProperties jwt, BarProperties bar,
-            ObjectProvider<RedisClient> redis, Clock clock) {
+            RedisAvailability redis, Clock clock) {
         this.status = status;
         this.clock = clock;
         this.ttlNanos = sessions.revocationCacheTtl().toNanos();
         // a revoked session's access tokens die with their expiry: keep the mark as long as they live
         this.revokedKeepNanos = jwt.accessTokenTtl().plus(jwt.clockSkew()).plus(Duration.ofMinutes(1)).toNanos();
-        RedisClient client = redis.getIfAvailable();
-        this.channel = client == null ? null : bar.redis().namespace() + ":session-revoked";
-        if (client != null) {
-            subscribe(client);
-        }
+        // subscribed also when the node started while Redis was down, and after every outage (issue 11 item 5)
+        this.notices = RedisChannel.open(redis, bar.redis().namespace() + ":session-revoked", this::markRevoked);
     }
 
     /** Called by whoever revoked the sessions, after the database says so. */
@@ -94,42 +87,16 @@ public final class SessionRevocations implements DisposableBean {
         checked.remove(sessionId);
     }
 
-    private void subscribe(RedisClient client) {
-        try {
-            subscriber = client.connectPubSub();
-            subscriber.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String ch, String sessionId) {
-                    markRevoked(sessionId);
-                }
-            });
-            subscriber.sync().subscribe(channel);
-            publisher = client.connect();
-        } catch (RuntimeException e) {
-            // no notices then: other nodes still learn within the cache time
-            log.warn("revocation.redis_unavailable (falling back to the sessions table): {}", e.getClass().getSimpleName());
-        }
-    }
-
     private void publish(String sessionId) {
-        StatefulRedisConnection<String, String> connection = publisher;
-        if (connection == null || channel == null) {
-            return;
-        }
-        try {
-            connection.async().publish(channel, sessionId);
-        } catch (RuntimeException e) {
-            log.warn("revocation.publish_failed: {}", e.getClass().getSimpleName());
+        if (notices != null) {
+            notices.publish(sessionId); // without Redis, other nodes still learn within the cache time
         }
     }
 
     @Override
     public void destroy() {
-        if (subscriber != null) {
-            subscriber.close();
-        }
-        if (publisher != null) {
-            publisher.close();
+        if (notices != null) {
+            notices.close();
         }
     }
 

@@ -26,10 +26,20 @@ final class FileSystemBlobStore implements BlobStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemBlobStore.class);
 
+    /** Below this much usable space a failed write is taken for a full disk. */
+    private static final long MIN_FREE_BYTES = 1024 * 1024;
+
     private final Path blobs;
     private final Path tmp;
+    private final Runnable onFull;
 
     FileSystemBlobStore(Path dir) throws IOException {
+        this(dir, () -> { });
+    }
+
+    /** {@code onFull} is told each time a write fails because the disk is full (a meter). */
+    FileSystemBlobStore(Path dir, Runnable onFull) throws IOException {
+        this.onFull = onFull;
         Path root = dir.toAbsolutePath().normalize();
         this.blobs = root.resolve("blobs");
         this.tmp = root.resolve("tmp");
@@ -96,6 +106,24 @@ final class FileSystemBlobStore implements BlobStore {
         return Files.isDirectory(blobs) && Files.isWritable(blobs) && Files.isWritable(tmp);
     }
 
+    /**
+     * A write that failed on a full disk (issue 11 item 7) becomes {@code 507
+     * server.insufficient_storage} with {@code Retry-After} instead of a 500: the JDK reports ENOSPC
+     * only as an {@link IOException} whose message is the C library's, so the message and, failing
+     * that, the usable space left decide. Anything else is passed on as it is.
+     */
+    private boolean isFull(IOException e) {
+        String message = e.getMessage();
+        if (message != null && message.contains("No space left on device")) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(tmp).getUsableSpace() < MIN_FREE_BYTES;
+        } catch (IOException unknown) {
+            return false;
+        }
+    }
+
     private Path pathOf(BlobId id) {
         return blobs.resolve(id.value().substring(0, 2)).resolve(id.value());
     }
@@ -106,17 +134,50 @@ final class FileSystemBlobStore implements BlobStore {
         private final FileChannel channel;
         private final OutputStream stream;
         private boolean committed;
+        private boolean full;
 
         FileWriter(BlobId id, Path part, FileChannel channel) {
             this.id = id;
             this.part = part;
             this.channel = channel;
-            this.stream = Channels.newOutputStream(channel);
+            this.stream = new java.io.FilterOutputStream(Channels.newOutputStream(channel)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    try {
+                        out.write(b, off, len);
+                    } catch (IOException e) {
+                        throw failed(e);
+                    }
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    try {
+                        out.write(b);
+                    } catch (IOException e) {
+                        throw failed(e);
+                    }
+                }
+            };
         }
 
         @Override
         public BlobId id() {
             return id;
+        }
+
+        /** A full disk is reported (meter, log) once per blob, however many writes then fail. */
+        private IOException failed(IOException e) {
+            if (!isFull(e)) {
+                return e;
+            }
+            if (!full) {
+                full = true;
+                onFull.run();
+                log.error("storage.full dir={}", tmp.getParent());
+            }
+            throw new app.bar.platform.error.BarProblem.InsufficientStorage(
+                    "The server's storage is full; nothing was kept. Try again later.", java.time.Duration.ofSeconds(60));
         }
 
         @Override
@@ -126,11 +187,15 @@ final class FileSystemBlobStore implements BlobStore {
 
         @Override
         public void commit() throws IOException {
-            channel.force(true);
-            channel.close();
-            Path target = pathOf(id);
-            Files.createDirectories(java.util.Objects.requireNonNull(target.getParent()));
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                channel.force(true);
+                channel.close();
+                Path target = pathOf(id);
+                Files.createDirectories(java.util.Objects.requireNonNull(target.getParent()));
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw failed(e);
+            }
             committed = true;
         }
 

@@ -1,5 +1,6 @@
 package app.bar.web;
 
+import app.bar.branding.Branding;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -31,19 +32,25 @@ final class PageController {
             "/verify-email", "verify",
             "/reset", "reset",
             "/dashboard", "dashboard",
-            "/admin", "admin");
+            "/settings", "settings",
+            "/admin", "admin",
+            "/help/https", "help-https");
     /** The open page's route; ids are base64url, anything else is the API's 404. */
     static final String OPEN = "/s/{id:[A-Za-z0-9_-]{1,100}}";
+    /** The burn chat's page: a room ({@code /c/{id}#<room key>}) or {@code /c/new}. */
+    static final String CHAT = "/c/{id:[A-Za-z0-9_-]{1,100}}";
 
     private final Map<String, byte[]> html = new HashMap<>();
 
-    PageController() {
-        PageLayout layout = PageLayout.load();
+    PageController(Branding branding) {
+        PageLayout layout = PageLayout.load(new PageBranding(branding));
         PAGES.values().forEach(page -> html.computeIfAbsent(page, layout::render));
         html.put("open", layout.render("open"));
+        html.put("chat", layout.render("chat"));
     }
 
-    @GetMapping({"/", "/login", "/register", "/verify", "/verify-email", "/reset", "/dashboard", "/admin"})
+    @GetMapping({"/", "/login", "/register", "/verify", "/verify-email", "/reset", "/dashboard", "/settings", "/admin",
+        "/help/https"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         String page = PAGES.get(request.getRequestURI().substring(request.getContextPath().length()));
         return html(page == null ? "index" : page);
@@ -52,6 +59,11 @@ final class PageController {
     @GetMapping(OPEN)
     ResponseEntity<byte[]> open() {
         return html("open");
+    }
+
+    @GetMapping(CHAT)
+    ResponseEntity<byte[]> chat() {
+        return html("chat");
     }
 
     private ResponseEntity<byte[]> html(String page) {

@@ -3,6 +3,7 @@ package app.bar.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -21,15 +22,23 @@ final class PageLayout {
     static final String MAIN_SLOT = "<!-- page main";
 
     private final String layout;
+    private final UnaryOperator<String> head;
 
     PageLayout(String layout) {
+        this(layout, UnaryOperator.identity());
+    }
+
+    /** {@code head} adapts each page's head (the brand's name in its title). */
+    PageLayout(String layout, UnaryOperator<String> head) {
         requireOneSlot(layout, HEAD_SLOT);
         requireOneSlot(layout, MAIN_SLOT);
         this.layout = layout;
+        this.head = head;
     }
 
-    static PageLayout load() {
-        return new PageLayout(read("layout"));
+    /** The layout with the operator's brand in it ({@link PageBranding}). */
+    static PageLayout load(PageBranding branding) {
+        return new PageLayout(branding.layout(read("layout")), branding::head);
     }
 
     /** The whole page {@code name}, from {@code pages/<name>.html}. */
@@ -47,15 +56,19 @@ final class PageLayout {
         if (!head.contains("<title>")) {
             throw new IllegalStateException("page " + name + " must start with its <title>");
         }
-        return replaceSlot(replaceSlot(layout, HEAD_SLOT, head), MAIN_SLOT, page.substring(split));
+        return replaceSlot(replaceSlot(layout, HEAD_SLOT, this.head.apply(head)), MAIN_SLOT, page.substring(split));
     }
 
-    /** Replaces the whole line that holds {@code slot} with {@code content}. */
-    private static String replaceSlot(String text, String slot, String content) {
+    /**
+     * Replaces the whole line that holds {@code slot} (which must be there once) with
+     * {@code content}; empty content removes the line.
+     */
+    static String replaceSlot(String text, String slot, String content) {
+        requireOneSlot(text, slot);
         int at = text.indexOf(slot);
         int start = text.lastIndexOf('\n', at) + 1;
         int end = text.indexOf('\n', at);
-        String lines = content.endsWith("\n") ? content : content + "\n";
+        String lines = content.isEmpty() || content.endsWith("\n") ? content : content + "\n";
         return text.substring(0, start) + lines + (end < 0 ? "" : text.substring(end + 1));
     }
 

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The pages and their static assets: open to anyone and not rate limited (a page load fetches
+ * The pages and their static assets (with {@code /favicon.ico} and {@code /robots.txt}, which
+ * browsers and crawlers ask for by name): open to anyone and not rate limited (a page load fetches
  * several files; everything a page does goes through the API, which is).
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,8 +24,8 @@ class WebRoutes {
     @Bean
     RoutePolicies webRoutePolicies() {
         List<RoutePolicy> routes = new ArrayList<>();
-        Stream.concat(PageController.PAGES.keySet().stream().sorted(), Stream.of(PageController.OPEN,
-                "/css/**", "/js/**", "/vendor/**", "/favicon.svg"))
+        Stream.concat(PageController.PAGES.keySet().stream().sorted(), Stream.of(PageController.OPEN, PageController.CHAT,
+                "/css/**", "/js/**", "/vendor/**", "/favicon.svg", "/favicon.ico", "/robots.txt"))
                 .forEach(path -> routes.add(route(GET, path, Access.anyone(), none())));
         return new RoutePolicies(routes);
     }

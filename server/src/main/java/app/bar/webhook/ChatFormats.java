@@ -96,6 +96,7 @@ class ChatFormats {
         return switch (reason) {
             case "views_used" -> "its last view was used";
             case "burned_by_owner" -> "burned by its owner";
+            case "burned_by_admin" -> "burned by an administrator";
             case "failed_attempts" -> "too many wrong passwords";
             case "tamper" -> "its content was tampered with";
             case "upload_abandoned" -> "its upload never completed";

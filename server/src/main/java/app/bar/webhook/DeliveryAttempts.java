@@ -49,6 +49,10 @@ class DeliveryAttempts {
         this.security = security;
         this.meters = meters;
         this.clock = clock;
+        // every outcome at zero from the start, so "dead letters" alerts see a series before the first one
+        for (String outcome : new String[] {"delivered", "failed", "dead", "webhook_removed"}) {
+            count(outcome, 0);
+        }
     }
 
     void attempt(DeliveryRepository.Delivery delivery, String claimToken) {
@@ -122,6 +126,10 @@ class DeliveryAttempts {
     }
 
     private void count(String outcome) {
-        meters.counter("bar.webhooks.deliveries", "outcome", outcome).increment();
+        count(outcome, 1);
+    }
+
+    private void count(String outcome, double amount) {
+        meters.counter("bar.webhooks.deliveries", "outcome", outcome).increment(amount);
     }
 }

@@ -47,6 +47,7 @@ class WebhookOutbox {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        meters.counter("bar.webhooks.dropped"); // at zero from the start (docs/operations.md#metrics)
     }
 
     @ApplicationModuleListener(condition = "#event.ownerAccountId() != null")

@@ -2,12 +2,9 @@ package app.bar.webhook;
 
 import app.bar.crypto.RewrapParticipant;
 import app.bar.crypto.SealedSecret;
-import java.util.HashSet;
+import app.bar.crypto.SealedSecretBatches;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +12,7 @@ import org.springframework.stereotype.Component;
  * again under it, with a conditional update (safe next to a PUT that replaces it, and to run twice).
  */
 @Component
-class WebhookSecretRewrap implements RewrapParticipant {
-
-    private static final Logger log = LoggerFactory.getLogger(WebhookSecretRewrap.class);
-    private static final int BATCH = 500;
+class WebhookSecretRewrap implements RewrapParticipant, SealedSecretBatches.Rows<WebhookRepository.Endpoint> {
 
     private final WebhookRepository webhooks;
     private final WebhookSecrets secrets;
@@ -35,27 +29,26 @@ class WebhookSecretRewrap implements RewrapParticipant {
 
     @Override
     public Result rewrapAll() {
-        String newest = secrets.newestKid();
-        Set<String> skipped = new HashSet<>();
-        int moved = 0;
-        List<WebhookRepository.Endpoint> batch;
-        while (!(batch = webhooks.sealedNotUnder(newest, BATCH + skipped.size())).isEmpty()
-                && !batch.stream().allMatch(e -> skipped.contains(e.owner()))) {
-            for (WebhookRepository.Endpoint endpoint : batch) {
-                if (skipped.contains(endpoint.owner())) {
-                    continue;
-                }
-                try {
-                    Optional<SealedSecret> next = secrets.rewrap(endpoint.owner(), endpoint.sealed());
-                    if (next.isPresent() && webhooks.updateSealed(endpoint, next.get())) {
-                        moved++;
-                    }
-                } catch (RuntimeException e) {
-                    skipped.add(endpoint.owner());
-                    log.error("rewrap.failed what=webhook_secret error={}", e.getClass().getSimpleName());
-                }
-            }
-        }
-        return new Result(moved, skipped.size());
+        return SealedSecretBatches.rewrap(secrets.newestKid(), this, "webhook_secret");
+    }
+
+    @Override
+    public List<WebhookRepository.Endpoint> notUnder(String newestKid, int limit) {
+        return webhooks.sealedNotUnder(newestKid, limit);
+    }
+
+    @Override
+    public String key(WebhookRepository.Endpoint endpoint) {
+        return endpoint.owner();
+    }
+
+    @Override
+    public Optional<SealedSecret> reseal(WebhookRepository.Endpoint endpoint) {
+        return secrets.rewrap(endpoint.owner(), endpoint.sealed());
+    }
+
+    @Override
+    public boolean update(WebhookRepository.Endpoint endpoint, SealedSecret next) {
+        return webhooks.updateSealed(endpoint, next);
     }
 }

@@ -140,4 +140,36 @@ class ContentCipherTests {
         in.close();
         assertThatThrownBy(in::read).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void encryptWhenSealedThenSmallSegmentsMarkedFirst() throws IOException {
+        byte[] sealed = seal(random(3 * ContentCipher.SEGMENT_BYTES), "s");
+        assertThat(sealed[0]).isEqualTo((byte) ContentCipher.SMALL_SEGMENTS);
+        assertThat(sealed.length).as("one tag per 64 KiB segment, not per 1 MiB")
+                .isGreaterThan(3 * ContentCipher.SEGMENT_BYTES + 3 * 16);
+    }
+
+    @Test
+    void decryptWhenSealedInOneMebibyteSegmentsBeforeThenStillRead() throws Exception {
+        byte[] plain = random(2 * 1024 * 1024 + 7);
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+        byte[] material = key.copy();
+        com.google.crypto.tink.StreamingAead before = com.google.crypto.tink.subtle.AesGcmHkdfStreaming.create(
+                com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey.create(
+                        com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB,
+                        com.google.crypto.tink.util.SecretBytes.copyFrom(material,
+                                com.google.crypto.tink.InsecureSecretKeyAccess.get())));
+        try (OutputStream out = before.newEncryptingStream(sealed,
+                "bar-share-content:v1:s".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            out.write(plain);
+        }
+        assertThat(open(sealed.toByteArray(), "s")).isEqualTo(plain);
+    }
+
+    @Test
+    void decryptWhenSegmentMarkerRemovedThenTamperDetected() throws IOException {
+        byte[] sealed = seal(random(1000), "s");
+        assertThatThrownBy(() -> open(Arrays.copyOfRange(sealed, 1, sealed.length), "s"))
+                .isInstanceOf(TamperedContentException.class);
+    }
 }

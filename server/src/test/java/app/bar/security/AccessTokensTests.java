@@ -80,6 +80,16 @@ class AccessTokensTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30s");
     }
 
+    @Test
+    void issuerWhenNoneSetAndPublicUrlFollowsThePortThenFixedName() {
+        // issue 13 item 12: the embedded default's public URL is only known once the port is bound
+        JwtProperties jwt = new JwtProperties(NEW, "", "bar-api", Duration.ofMinutes(15), Duration.ofSeconds(30));
+        BarProperties embedded = new BarProperties(Path.of("data"), "", bar().database(), bar().redis(), bar().http(),
+                bar().errors());
+        assertThat(AccessTokens.issuer(jwt, embedded)).isEqualTo("bar");
+        assertThat(AccessTokens.issuer(jwt, bar())).isEqualTo("https://bar.example.test");
+    }
+
     static AccessTokens tokens(String ring, Clock clock) {
         JwtProperties jwt = new JwtProperties(ring, "", "bar-api", Duration.ofMinutes(15), Duration.ofSeconds(30));
         return new AccessTokens(jwt, bar(), clock);

@@ -6,14 +6,13 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import app.bar.platform.redis.RedisAvailability;
 import bartest.share.ShareTestSupport;
-import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 
 class SessionRevocationsTests {
 
@@ -83,9 +82,8 @@ class SessionRevocationsTests {
         verify(status, times(1)).activeUntil("s");
     }
 
-    @SuppressWarnings("unchecked")
     private SessionRevocations revocations(Duration ttl) {
-        ObjectProvider<RedisClient> redis = mock(ObjectProvider.class);
+        RedisAvailability redis = mock(RedisAvailability.class); // not configured
         JwtProperties jwt = new JwtProperties("k:" + "A".repeat(43), "", "bar-api", Duration.ofMinutes(15),
                 Duration.ofSeconds(30));
         return new SessionRevocations(status, new SessionProperties(false, ttl), jwt, AccessTokensTests.bar(), redis, clock);

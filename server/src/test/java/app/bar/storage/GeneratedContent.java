@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.SplittableRandom;
 
 /** {@code size} pseudo-random bytes from {@code seed}, made as they are read: a gigabyte without a gigabyte of memory. */
-final class GeneratedContent extends InputStream {
+public final class GeneratedContent extends InputStream {
 
     private final SplittableRandom random;
     private final long size;
@@ -13,7 +13,7 @@ final class GeneratedContent extends InputStream {
     private long word;
     private int wordLeft;
 
-    GeneratedContent(long size, long seed) {
+    public GeneratedContent(long size, long seed) {
         this.size = size;
         this.random = new SplittableRandom(seed);
     }
@@ -44,7 +44,7 @@ final class GeneratedContent extends InputStream {
     }
 
     /** Reads {@code actual} to its end and says at which byte it first differs from this content (-1: identical). */
-    static long firstDifference(InputStream actual, long size, long seed) throws IOException {
+    public static long firstDifference(InputStream actual, long size, long seed) throws IOException {
         GeneratedContent expected = new GeneratedContent(size, seed);
         byte[] a = new byte[1 << 16];
         byte[] e = new byte[1 << 16];

@@ -46,7 +46,7 @@ class MigrateBlobsIT {
         try (JarProcess jar = JarProcess.start(dir, env, "migrate-blobs", "--to", "s3")) {
             int code = jar.waitFor(Duration.ofMinutes(5));
             assertThat(code).as(jar.output()).isZero();
-            assertThat(jar.output()).contains("uploaded=2 already_there=0 gone=0 failed=0")
+            assertThat(jar.output()).contains("uploaded=4 already_there=0 gone=0 failed=0") // two shares: secrets blob and content each
                     .doesNotContain(TestS3.SECRET_KEY);
         }
         Map<String, String> bucketNode = new HashMap<>(s3.properties(bucket));

@@ -36,7 +36,7 @@ class S3ClusterIT {
         byte[] content = S3BlobStoreIT.random(20 * 1024 * 1024 + 17, 9); // three parts of 8 MiB
         try (TestNodes.Node creator = TestNodes.start(node); TestNodes.Node server = TestNodes.start(node)) {
             ShareApi.Created share = new ShareApi(creator.http()).createFile("shared.bin", content);
-            assertThat(s3.keys(bucket)).hasSize(1);
+            assertThat(s3.keys(bucket)).as("the share's secrets blob and its content").hasSize(2);
             List<HttpResponse<byte[]>> responses = race(new ShareApi(server.http()), share.id());
             assertThat(responses.stream().filter(r -> r.statusCode() == 404)).hasSize(READERS - 1);
             List<HttpResponse<byte[]>> served = responses.stream().filter(r -> r.statusCode() == 200).toList();

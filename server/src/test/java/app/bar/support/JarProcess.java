@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,7 +43,8 @@ public final class JarProcess implements AutoCloseable {
                 args);
     }
 
-    private static JarProcess startWith(String java, List<String> jvmOptions, Path workingDirectory,
+    /** On the given {@code java} executable (another JDK) with the given JVM options. */
+    public static JarProcess startWith(String java, List<String> jvmOptions, Path workingDirectory,
             Map<String, String> env, String... args) {
         String jar = System.getProperty("bar.it.jar", "target/bar-server.jar");
         List<String> command = new ArrayList<>(List.of(java));
@@ -116,6 +118,12 @@ public final class JarProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The {@code java} of the JDK under {@code javaHome} ({@code /usr/lib/jvm/...}), if it is installed. */
+    public static Optional<String> javaOf(Path javaHome) {
+        Path binary = javaHome.resolve("bin/java");
+        return Files.isExecutable(binary) ? Optional.of(binary.toString()) : Optional.empty();
     }
 
     public static int freePort() {

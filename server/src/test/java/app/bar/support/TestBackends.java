@@ -48,12 +48,16 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         // Above everything (the development keys included), except a test class's own
-        // @TestPropertySource, which must win (a rate-limit test sets its own limits).
+        // @TestPropertySource and @DynamicPropertySource, which must win (a rate-limit test sets
+        // its own limits, the single sign-on test its public URL on a port it chose).
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("barTestBackends", new HashMap<>(properties())));
-        PropertySource<?> inlined = sources.remove(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
-        if (inlined != null) {
-            sources.addFirst(inlined);
+        for (String own : new String[] {TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME,
+                "Dynamic Test Properties"}) {
+            PropertySource<?> source = sources.remove(own);
+            if (source != null) {
+                sources.addFirst(source);
+            }
         }
     }
 
@@ -104,6 +108,7 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         // one key set for every node of the test deployment (a second node must accept the first one's tokens)
         p.put("bar.jwt.keys", KeyRingSpec.generateEntry("jwt-test", KeyRingSpec.JWT_KEY_BYTES));
         p.put("bar.crypto.master-keys", KeyRingSpec.generateEntry("mk-test", KeyRingSpec.MASTER_KEY_BYTES));
+        p.put("bar.receipts.keys", KeyRingSpec.generateEntry("rk-test", 32));
         if (EXTERNAL) {
             p.put("bar.database.url", newPostgresSchema("bar_it_" + RUN_ID));
             String redis = redisUrl();
@@ -120,6 +125,10 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         // under its connection limit.
         p.put("spring.datasource.hikari.maximum-pool-size", "6");
         p.put("spring.datasource.hikari.minimum-idle", "1");
+        // Every test client is 127.0.0.1, so races of 50 "recipients" are one address here; the
+        // per-client cap of bodies being read (32, SlowBodyFilter) is tested on its own
+        // (SlowBodyFilterTests, SlowBodyIT against the jar with its defaults).
+        p.put("bar.slow-body.max-per-client", "256");
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
@@ -132,8 +141,8 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         // clock or guard setting, would claim their deliveries.
         p.put("bar.webhooks.worker-enabled", "false");
         // Generous limits so suites do not trip over each other; rate-limit tests set their own.
-        for (String policy : new String[] {"login", "register", "forgot-password", "reauthenticate", "share-unlock",
-                "share-create", "api"}) {
+        for (String policy : new String[] {"login", "register", "forgot-password", "reauthenticate", "mfa", "share-unlock",
+                "share-create", "chat-create", "api"}) {
             p.put("bar.rate-limits." + policy, "100000/1m");
         }
         return Map.copyOf(p);

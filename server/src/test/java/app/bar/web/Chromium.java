@@ -2,6 +2,7 @@ package app.bar.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.support.TestTools;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -9,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
 
 /**
  * A real headless Chromium for browser tests: Debian's {@code /usr/bin/chromium} (installed by
- * {@code .ci/run}), driven by Playwright, which downloads nothing (no browser of its own). One
+ * {@code .ci/run}) or the executable {@code BAR_TEST_CHROMIUM} names, driven by Playwright, which
+ * downloads nothing (no browser of its own). Test classes using it carry
+ * {@code @RequiresTool(CHROMIUM)}: skipped outside CI when there is no Chromium. One
  * browser per test class; every test gets fresh contexts ({@link #session}), which are as
  * separate as two people's browsers: no cookies, storage or cache in common.
  */
 final class Chromium implements AutoCloseable {
 
-    static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     /** The flags that keep Chromium off the (closed) network and quiet on this machine. */
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
@@ -34,11 +35,11 @@ final class Chromium implements AutoCloseable {
     private final Browser browser;
 
     private Chromium() {
-        assertThat(Files.isExecutable(EXECUTABLE)).as("%s (Debian's chromium; .ci/run installs it)", EXECUTABLE).isTrue();
+        Path executable = TestTools.current().require(TestTools.Tool.CHROMIUM);
         this.playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+                .setExecutablePath(executable).setHeadless(true).setArgs(ARGS));
     }
 
     static Chromium launch() {

@@ -65,7 +65,7 @@ class PageLayoutTests {
 
     @Test
     void renderWhenRealPagesThenEveryOneHasTheSharedHeaderOnce() {
-        PageLayout layout = PageLayout.load();
+        PageLayout layout = PageLayout.load(new PageBranding(app.bar.branding.TestBranding.none()));
         for (String page : new String[] {"index", "open", "login", "register", "verify", "reset", "dashboard", "admin"}) {
             String html = new String(layout.render(page), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(html.split("<header class=\"top\">", -1)).as(page).hasSize(2);

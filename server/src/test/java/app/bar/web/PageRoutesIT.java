@@ -40,7 +40,9 @@ class PageRoutesIT {
                 Arguments.of("/verify-email", "Verify your email"),
                 Arguments.of("/reset", "Reset your password"),
                 Arguments.of("/dashboard", "Dashboard"),
-                Arguments.of("/admin", "Administration"));
+                Arguments.of("/settings", "Settings"),
+                Arguments.of("/admin", "Administration"),
+                Arguments.of("/help/https", "BAR needs HTTPS"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,6 +58,48 @@ class PageRoutesIT {
                 .contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe"));
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void openPageWhenFetchedForALinkPreviewThenReassuresWithoutNamingTheShare() {
+        // issue 13 item 17: the preview says what the link is and that opening costs a view; the
+        // page is the same bytes for every id, so it can tell nothing about the share
+        String page = http.get("/s/k3PZq8vW2mXa7RtY0cLbNg").body();
+        assertThat(page).contains("<meta property=\"og:description\" content=\"Someone shared a secret with you. "
+                + "Opening it uses a view.\">").contains("<meta property=\"og:title\" content=\"A secret for you — BAR\">");
+        assertThat(http.get("/s/AAAAAAAAAAAAAAAAAAAAAA").body()).isEqualTo(page);
+        assertThat(http.get("/").body()).doesNotContain("og:description");
+    }
+
+    @Test
+    void brandingFilesWhenNoBrandConfiguredThenEmptyStylesheetAndNoLogo() {
+        // issue 20 item 5: BAR's own look links neither; asked for anyway, they give nothing to show
+        assertThat(http.get("/").body()).doesNotContain("/branding");
+        HttpResponse<String> css = http.get("/branding.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).doesNotContain("--accent");
+        HttpResponse<String> logo = http.get("/branding/logo");
+        assertThat(logo.statusCode()).isEqualTo(404);
+        assertThat(logo.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void robotsTxtWhenRequestedThenShareLinksAndApiDisallowed() {
+        HttpResponse<String> response = http.get("/robots.txt");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(response.body().lines()).contains("User-agent: *", "Disallow: /s/", "Disallow: /api/");
+    }
+
+    @Test
+    void faviconWhenRequestedByItsUsualNameThenAnIcon() throws Exception {
+        HttpResponse<byte[]> ico = http.client().send(http.request("/favicon.ico").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(ico.statusCode()).isEqualTo(200);
+        assertThat(ico.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
+        assertThat(ico.body()).startsWith((byte) 0, (byte) 0, (byte) 1, (byte) 0); // an ICO file's header: reserved 0, type 1 (icon)
+        assertThat(http.get("/favicon.svg").statusCode()).isEqualTo(200);
+        assertThat(http.get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package app.bar.web;
 
+import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Every page in a real Chromium, signed out: it loads without a CSP violation or console error,
  * every form field has a label, the keyboard reaches it with a visible focus, and it fits a phone.
  */
+@RequiresTool(CHROMIUM)
 @BarIntegrationTest
 class PagesBrowserIT {
 
@@ -29,6 +33,7 @@ class PagesBrowserIT {
             "/reset#token=abc", "#reset-form",
             "/verify-email#token=abc", "#verify-button",
             "/verify-email", "#verify-missing",
+            "/help/https", "#help-title",
             "/s/k3PZq8vW2mXa7RtY0cLbNg#Hq9e2VbX4rT7uPzL0sKdWmC6yA1nFjGo3iE8tQwS5vY", "#gone h1");
 
     /** Fields, buttons and links without a name a screen reader can say, on the page as shown. */
@@ -70,7 +75,7 @@ class PagesBrowserIT {
 
     @Test
     void signedInPagesWhenSignedOutThenSendToSignIn() {
-        for (String path : List.of("/dashboard", "/admin")) {
+        for (String path : List.of("/dashboard", "/settings", "/admin")) {
             try (Chromium.Session session = chromium.session(new TestHttp(port).base())) {
                 Page page = session.open(path);
                 page.waitForURL("**/login?next=" + path);
@@ -98,6 +103,41 @@ class PagesBrowserIT {
             page.keyboard().press("Tab");
             assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("expiry");
             session.assertNoConsoleProblems();
+        }
+    }
+
+    @Test
+    void shareWhenCreatedAndOpenedOnAPhoneThenNothingScrollsSidewaysAndTheSecretShows() {
+        String base = new TestHttp(port).base();
+        String secret = "phone secret " + System.nanoTime();
+        String link;
+        try (Chromium.Session sender = chromium.session(base, 375, 740)) {
+            Page create = sender.open("/");
+            create.getByLabel("Secret text").fill(secret);
+            create.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create secret link").setExact(true)).click();
+            create.locator("#result-title").waitFor();
+            link = create.inputValue("#share-link");
+            assertThat(create.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no horizontal scroll on the result").isEqualTo(true);
+            Screenshots.save(create, "result-phone", Map.of("#share-link", Screenshots.EXAMPLE_LINK,
+                    "#qr", Screenshots.EXAMPLE_LINK,
+                    "#manage-link", "https://bar.example.com/s/k3PZq8vW2mXa7RtY0cLbNg#manage=bar_mt_…",
+                    "#result-expiry", "24 Nov 2026, 09:30 (in 24 h)"));
+            sender.assertNoConsoleProblems();
+        }
+        try (Chromium.Session recipient = chromium.session(base, 375, 740)) {
+            Page open = recipient.open(link);
+            open.locator("#unlock-title").waitFor();
+            assertThat(open.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no horizontal scroll on the open page").isEqualTo(true);
+            Screenshots.save(open, "open-phone", Map.of("#meta-expiry", "24 Nov 2026, 09:30 (in 24 h)"));
+            open.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open").setExact(true)).click();
+            open.locator("#secret").waitFor();
+            assertThat(open.inputValue("#secret")).isEqualTo(secret);
+            assertThat(open.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no horizontal scroll on the opened secret").isEqualTo(true);
+            Screenshots.save(open, "opened-phone", Map.of("#secret", "correct horse battery staple"));
+            recipient.assertNoConsoleProblems();
         }
     }
 

@@ -13,9 +13,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Screenshots of the main pages for the README, written by the browser tests into
- * {@code docs/screenshots/<name>.png} when the build sets {@code bar.screenshots.dir} (the
- * embedded-backend run does; the external run does not write them a second time). Values that
+ * Screenshots of the main pages for the README, taken by the browser tests in the embedded-backend
+ * run (the external run does not take them a second time). They go to {@code server/target/screenshots/},
+ * so a test run leaves the tracked files alone; {@code -Dbar.screenshots=update} writes them into
+ * {@code docs/screenshots/<name>.png} instead, for a change that means to update the README. Values that
  * differ on every run (ids, keys, times, addresses) are replaced by fixed examples just before
  * the picture is taken, so a new run writes the same pictures; the tests read what they check
  * before that.
@@ -25,9 +26,18 @@ final class Screenshots {
     /** A link with the shape of a real one, for the pictures. */
     static final String EXAMPLE_LINK = "https://bar.example.com/s/k3PZq8vW2mXa7RtY0cLbNg#Hq9e2VbX4rT7uPzL0sKdWmC6yA1nFjGo3iE8tQwS5vY";
 
-    private static final String DIR = System.getProperty("bar.screenshots.dir", "");
+    private static final String DIR = directory(System.getProperty("bar.screenshots", ""),
+            System.getProperty("bar.screenshots.docs", ""), System.getProperty("bar.screenshots.target", ""));
 
     private Screenshots() {
+    }
+
+    /**
+     * Where the pictures go: {@code docs} when the mode is {@code update}, else {@code target};
+     * empty (none taken) when the build gives no directory.
+     */
+    static String directory(String mode, String docs, String target) {
+        return "update".equals(mode.strip()) ? docs : target;
     }
 
     static boolean enabled() {

@@ -1,9 +1,11 @@
 package app.bar.web;
 
+import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
@@ -30,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (a fresh context: another person) opens. The secret, the password and the link's key must
  * never appear in any request either page sends.
  */
+@RequiresTool(CHROMIUM)
 @BarIntegrationTest
 class ShareBrowserIT {
 
@@ -89,6 +92,14 @@ class ShareBrowserIT {
 
     private static String fragment(String link) {
         return link.substring(link.indexOf('#') + 1);
+    }
+
+    /** The link access key of a zero-knowledge link (docs/zero-knowledge-format.md), as the open page derives it. */
+    static String linkAccessKey(String link) throws java.security.GeneralSecurityException {
+        byte[] linkKey = java.util.Base64.getUrlDecoder().decode(fragment(link));
+        byte[] key = com.google.crypto.tink.subtle.Hkdf.computeHkdf("HMACSHA256", linkKey, new byte[0],
+                "bar/v1/link-access".getBytes(StandardCharsets.US_ASCII), 32);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
     @Test
@@ -154,8 +165,8 @@ class ShareBrowserIT {
         String wrongKey = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
         for (long delay : new long[] {1100, 2100}) {
             Thread.sleep(delay);
-            assertThat(http.postJson("/api/shares/" + id + "/unlock", TestHttp.map("accessKey", wrongKey)).statusCode())
-                    .isEqualTo(401);
+            assertThat(http.postJson("/api/shares/" + id + "/unlock", TestHttp.map("linkAccessKey", linkAccessKey(link),
+                    "accessKey", wrongKey)).statusCode()).isEqualTo(401);
         }
 
         open.getByLabel("Password").fill(password);
@@ -206,7 +217,7 @@ class ShareBrowserIT {
 
         // what the server stored and serves is the browser's container: the share allows 5 views
         String id = shareId(link);
-        String ticket = TestHttp.json(http.postJson("/api/shares/" + id + "/unlock", TestHttp.map())).get("ticket").asString();
+        String ticket = TestHttp.json(http.postJson("/api/shares/" + id + "/unlock", TestHttp.map("linkAccessKey", linkAccessKey(link)))).get("ticket").asString();
         byte[] stored = http.client().send(http.request("/api/shares/" + id + "/content").header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"ticket\":\"" + ticket + "\"}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
@@ -363,7 +374,15 @@ class ShareBrowserIT {
     @Test
     void createPageWhenAnonymousExpiryTooLongThenSaysTheRangeInDaysAndMarksTheExpiry() {
         Chromium.Session sender = person();
+        // limits that changed since the page loaded them: the page lets 10 days pass, the server refuses in seconds
+        sender.context.route("**/api/shares/limits", route -> {
+            APIResponse limits = route.fetch();
+            route.fulfill(new Route.FulfillOptions().setResponse(limits)
+                    .setBody(limits.text().replace("\"maxExpiresIn\":604800", "\"maxExpiresIn\":2592000")));
+        });
         Page create = sender.open("/");
+        create.locator("#file-limit:has-text('Up to')").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         create.getByLabel("Secret text").fill("not for ten days");
         create.getByLabel("Expires after").selectOption("custom");
         create.getByLabel("Custom expiry").fill("10");

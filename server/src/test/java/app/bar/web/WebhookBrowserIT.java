@@ -1,11 +1,12 @@
 package app.bar.web;
 
-import static org.awaitility.Awaitility.await;
-
+import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.bar.account.AccountFixtures;
+import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import app.bar.webhook.WebhookIntegrationTest;
 import com.microsoft.playwright.Page;
@@ -35,6 +36,7 @@ import org.springframework.context.ApplicationContext;
  * BAR post a signed {@code share.accessed} to a real receiver on 127.0.0.1, which the dashboard
  * then lists as delivered.
  */
+@RequiresTool(CHROMIUM)
 @WebhookIntegrationTest
 class WebhookBrowserIT {
 
@@ -82,6 +84,7 @@ class WebhookBrowserIT {
             login.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(account.password());
             click(login, "Sign in");
             login.waitForURL("**/dashboard");
+            login.navigate("/settings"); // account settings have their own page (issue 13 item 9)
             login.locator("main[aria-busy='false']").waitFor();
 
             login.fill("#webhook-url", url("/account"));
@@ -112,7 +115,7 @@ class WebhookBrowserIT {
             assertThat(new String(delivery.body(), StandardCharsets.UTF_8)).doesNotContain("hooked secret");
             assertThat(received).noneMatch(r -> r.path().equals("/account")); // the share's own webhook wins
 
-            Page dashboard = owner.open("/dashboard");
+            Page dashboard = owner.open("/settings");
             dashboard.locator("#deliveries-body tr").first().waitFor();
             assertThat(dashboard.textContent("#deliveries-body")).contains("share.accessed", "DELIVERED");
             owner.assertNoConsoleProblems(status(404, "/api/account/webhook")); // none set yet at first load

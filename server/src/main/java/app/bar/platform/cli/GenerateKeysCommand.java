@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code SecureRandom}. Nothing is written to disk.
  */
 @Command(name = "generate-keys", mixinStandardHelpOptions = true,
-        description = "Print a fresh JWT signing key and master key for a production .env file.")
+        description = "Print a fresh JWT signing key, master key and receipt signing key for a production .env file.")
 final class GenerateKeysCommand implements Callable<Integer> {
 
     @Spec

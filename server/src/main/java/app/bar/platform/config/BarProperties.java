@@ -14,13 +14,14 @@ import org.springframework.validation.annotation.Validated;
  * Deployment-wide settings under {@code bar.*}. The environment variables named in the README
  * are mapped onto these keys in {@code application.yml}; the embedded defaults live there and
  * {@code application-prod.yml} removes them, so production must set each one
- * ({@link ProductionGuard} checks).
+ * ({@link ProductionGuard} checks). An empty {@code publicUrl} (the embedded default) means
+ * {@code http://localhost:<bound port>}: read it through {@code platform.web.PublicUrl}.
  */
 @ConfigurationProperties("bar")
 @Validated
 public record BarProperties(
         @NotNull Path dataDir,
-        @NotBlank String publicUrl,
+        @DefaultValue("") String publicUrl,
         @Valid @NotNull Database database,
         @Valid @NotNull Redis redis,
         @Valid @NotNull Http http,

@@ -23,6 +23,21 @@ public final class ProductionSettings {
         return v == null ? "" : v;
     }
 
+    /**
+     * The settings under {@code prefix} bound as {@code type} (a module's properties record, for
+     * rules over named entries such as a map of providers); empty when nothing is set there or it
+     * does not bind (the context's own binding then names the problem).
+     */
+    public <T> java.util.Optional<T> bind(String prefix, Class<T> type) {
+        try {
+            org.springframework.boot.context.properties.bind.BindResult<T> result =
+                    org.springframework.boot.context.properties.bind.Binder.get(env).bind(prefix, type);
+            return result.isBound() ? java.util.Optional.of(result.get()) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** {@code variable} breaks {@code rule} (written for the operator; never include the value). */
     public void problem(String variable, String rule) {
         String line = "variable=" + variable + " rule=\"" + rule + "\"";

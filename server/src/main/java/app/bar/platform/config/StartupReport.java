@@ -1,5 +1,6 @@
 package app.bar.platform.config;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ final class StartupReport {
             log.info("bar.started mode=development url=http://localhost:{}/", port);
             log.warn("DEVELOPMENT MODE: embedded H2 database, development keys and mail outbox under {}. "
                     + "Not for real secrets or a public network; set BAR_PROFILE=prod for production.",
-                    env.getProperty("bar.data-dir"));
+                    Path.of(env.getProperty("bar.data-dir", "./data")).toAbsolutePath().normalize());
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.bar.platform.error;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -121,10 +122,22 @@ public abstract sealed class BarProblem extends RuntimeException {
         }
     }
 
-    /** 401. */
+    /** 401, optionally with extra members a client acts on (numbers and flags, never input or secrets). */
     public static final class Unauthorized extends BarProblem {
+        private final Map<String, Object> properties;
+
         public Unauthorized(String code, String detail) {
+            this(code, detail, Map.of());
+        }
+
+        public Unauthorized(String code, String detail, Map<String, Object> properties) {
             super(HttpStatus.UNAUTHORIZED, code, detail);
+            this.properties = Map.copyOf(properties);
+        }
+
+        /** Members added to the problem body, such as a share's {@code attemptsLeft}. */
+        public Map<String, Object> properties() {
+            return properties;
         }
     }
 
@@ -153,6 +166,13 @@ public abstract sealed class BarProblem extends RuntimeException {
     public static final class PayloadTooLarge extends BarProblem {
         public PayloadTooLarge() {
             super(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.REQUEST_BODY_TOO_LARGE, "The request body is larger than allowed.");
+        }
+    }
+
+    /** 408: the request body arrived too slowly. */
+    public static final class RequestTimeout extends BarProblem {
+        public RequestTimeout(String code, String detail) {
+            super(HttpStatus.REQUEST_TIMEOUT, code, detail);
         }
     }
 
@@ -193,6 +213,13 @@ public abstract sealed class BarProblem extends RuntimeException {
 
         public RateLimited(String code, String detail, Duration retryAfter) {
             super(HttpStatus.TOO_MANY_REQUESTS, code, detail, retryAfter);
+        }
+    }
+
+    /** 507: the storage is full (a disk out of space); nothing was kept. */
+    public static final class InsufficientStorage extends Delayed {
+        public InsufficientStorage(String detail, Duration retryAfter) {
+            super(HttpStatus.INSUFFICIENT_STORAGE, ProblemCodes.SERVER_INSUFFICIENT_STORAGE, detail, retryAfter);
         }
     }
 

@@ -31,6 +31,8 @@ public final class ProblemCodes {
     public static final String REQUEST_URI_TOO_LONG = "request.uri_too_long";
     public static final String REQUEST_HEADERS_TOO_LARGE = "request.headers_too_large";
     public static final String REQUEST_TIMEOUT = "request.timeout";
+    /** The body arrived slower than the minimum rate ({@code bar.slow-body.min-rate}); the connection is closed. */
+    public static final String REQUEST_TOO_SLOW = "request.too_slow";
     /** Well-formed but refused by a rule about its content. */
     public static final String REQUEST_UNPROCESSABLE = "request.unprocessable";
     /** Any other 4xx raised below the application (the container). */
@@ -48,6 +50,8 @@ public final class ProblemCodes {
     /** Signed in, but not allowed to do this. */
     public static final String ACCESS_DENIED = "access.denied";
     public static final String RATE_LIMITED = "rate_limit.exceeded";
+    /** Too many request bodies being sent at once from one client address ({@code bar.slow-body.max-per-client}). */
+    public static final String RATE_LIMIT_CONCURRENT_BODIES = "rate_limit.concurrent_bodies";
 
     // --- the server --------------------------------------------------------------------------
     public static final String SERVER_ERROR = "server.error";
@@ -55,6 +59,8 @@ public final class ProblemCodes {
     public static final String SERVER_BUSY = "server.busy";
     /** Down for a moment (shutting down, a dependency away); come back after {@code Retry-After}. */
     public static final String SERVER_UNAVAILABLE = "server.unavailable";
+    /** The storage is full: nothing was kept; come back after {@code Retry-After}. */
+    public static final String SERVER_INSUFFICIENT_STORAGE = "server.insufficient_storage";
 
     // --- rules a field breaks (errors[].code) ------------------------------------------------------
     public static final String FIELD_REQUIRED = "field.required";

@@ -30,7 +30,14 @@ final class ProblemErrorController implements ErrorController {
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i && i >= 400 ? i : 500;
-        if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
+        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status >= 500 && exception instanceof Throwable t && DatabaseOutage.isOutage(t)) {
+            // thrown in a filter (a session looked up before Spring MVC): the same 503 as in a controller
+            log.warn("database.unavailable error={}", t.getClass().getSimpleName());
+            writer.write(response, DatabaseOutage.problem());
+            return;
+        }
+        if (status >= 500 && exception instanceof Throwable t) {
             log.error("http.container_error status={}", status, t);
         }
         writer.write(response, Problems.forStatus(status));

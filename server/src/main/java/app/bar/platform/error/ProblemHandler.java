@@ -31,7 +31,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * The one place exceptions become problems (RFC 9457), written by {@link ProblemWriter}. Client
  * errors get a code and a fixed detail that says what was wrong without echoing input (Spring's
  * own details quote media types, methods and paths), and are not logged as errors; anything
- * unexpected is a 500 that names only the request id, with the stack trace in the log.
+ * unexpected is a 500 that names only the request id, with the stack trace in the log — except a
+ * database out of reach, a 503 with {@code Retry-After} ({@link DatabaseOutage}).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -107,6 +108,12 @@ final class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     void handle(Exception e, HttpServletResponse response) throws IOException {
+        if (DatabaseOutage.isOutage(e)) {
+            // no stack trace per request during an outage; the pool logs the cause (HikariPool)
+            log.warn("database.unavailable error={}", e.getClass().getSimpleName());
+            writer.write(response, DatabaseOutage.problem());
+            return;
+        }
         if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             HttpHeaders headers = new HttpHeaders();
             copy(known.getHeaders(), headers, HttpHeaders.ALLOW);

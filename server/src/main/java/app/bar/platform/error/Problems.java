@@ -57,7 +57,11 @@ public final class Problems {
             return invalid(invalid.code(), List.of(new InvalidField(invalid.field(), invalid.fieldCode(), invalid.detail(),
                     invalid.min(), invalid.max())));
         }
-        return of(problem.status(), problem.code(), problem.detail());
+        ProblemDetail body = of(problem.status(), problem.code(), problem.detail());
+        if (problem instanceof BarProblem.Unauthorized unauthorized) {
+            unauthorized.properties().forEach(body::setProperty);
+        }
+        return body;
     }
 
     /** Stamps the request id, unless the problem carries one already. */

@@ -49,6 +49,9 @@ class EventListenerExecutor implements SmartLifecycle, DisposableBean {
     EventListenerExecutor(EventProperties properties, MeterRegistry meters) {
         this.grace = properties.shutdownGrace();
         Counter deferred = meters.counter("bar.events.deferred");
+        // counted by EventConfiguration's uncaught-exception handler; registered here at zero so
+        // the series exists (and an alert on its rate works) before the first failure
+        meters.counter("bar.events.listener.failures");
         executor.setCorePoolSize(properties.listenerThreads());
         executor.setMaxPoolSize(properties.listenerThreads());
         executor.setQueueCapacity(properties.listenerQueue());

@@ -1,13 +1,15 @@
 package app.bar.platform.health;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Readiness of what the platform itself connects to: the database and, when configured, Redis. */
+/**
+ * Readiness of what the platform itself connects to: the database. Not Redis (issue 11 item 5): a
+ * node without Redis still serves, on in-process rate limits, so a Redis outage must not take every
+ * node out of a load balancer; its state is on the management port ({@code /actuator/health}'s
+ * {@code redis} component, {@code bar_redis_available}).
+ */
 @Configuration(proxyBeanMethods = false)
 class InfrastructureChecks {
 
@@ -22,27 +24,6 @@ class InfrastructureChecks {
             @Override
             public boolean isReady() {
                 return jdbc.sql("select 1").query(Integer.class).single() == 1;
-            }
-        };
-    }
-
-    @Bean
-    ReadinessCheck redisReadiness(ObjectProvider<RedisClient> redis) {
-        return new ReadinessCheck() {
-            @Override
-            public String name() {
-                return "redis";
-            }
-
-            @Override
-            public boolean isReady() {
-                RedisClient client = redis.getIfAvailable();
-                if (client == null) {
-                    return true; // not configured: in-process limits, nothing to wait for
-                }
-                try (StatefulRedisConnection<String, String> connection = client.connect()) {
-                    return "PONG".equals(connection.sync().ping());
-                }
             }
         };
     }

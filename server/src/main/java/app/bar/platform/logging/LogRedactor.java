@@ -35,11 +35,17 @@ public final class LogRedactor {
     /** Possessive quantifiers and no nested repetition: linear time on any input (no ReDoS). */
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*+@([A-Za-z0-9][A-Za-z0-9.-]*+)");
+    /**
+     * Not inside a name such as Tomcat's {@code http-nio-127.0.0.1-8080} (a letter and a hyphen
+     * before it): that is the server's own bind address in a connector or thread name, not a
+     * client's value (issue 13 item 13).
+     */
+    private static final String NOT_IN_A_NAME = "(?<![A-Za-z]-)";
     private static final Pattern IPV4 = Pattern.compile(
-            "(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}\\.\\d{1,3}(?![\\d.])");
+            "(?<![\\d.])" + NOT_IN_A_NAME + "(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}\\.\\d{1,3}(?![\\d.])");
     /** Addresses with "::" or at least five groups; keeps the first two groups. */
     private static final Pattern IPV6 = Pattern.compile(
-            "(?<![\\w:])([0-9A-Fa-f]{1,4}):([0-9A-Fa-f]{1,4})?(?::[0-9A-Fa-f]{0,4}){1,6}(?![\\w:])");
+            "(?<![\\w:])" + NOT_IN_A_NAME + "([0-9A-Fa-f]{1,4}):([0-9A-Fa-f]{1,4})?(?::[0-9A-Fa-f]{0,4}){1,6}(?![\\w:])");
 
     private LogRedactor() {
     }

@@ -1,8 +1,8 @@
 package app.bar.platform.ratelimit;
 
 import app.bar.platform.config.BarProperties;
-import io.lettuce.core.RedisClient;
-import org.springframework.beans.factory.ObjectProvider;
+import app.bar.platform.redis.RedisAvailability;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,9 +21,10 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(ObjectProvider<RedisClient> redis, BarProperties properties) {
-        RedisClient client = redis.getIfAvailable();
-        return client == null ? local : new RedisRateLimiter(client, properties.redis().namespace(), local);
+    RateLimiter rateLimiter(RedisAvailability redis, BarProperties properties, MeterRegistry meters) {
+        RateLimiter limiter = redis.isConfigured() ? new RedisRateLimiter(redis, properties.redis().namespace(), local)
+                : local;
+        return new CountingRateLimiter(limiter, meters);
     }
 
     @Scheduled(fixedDelayString = "PT1M")

@@ -14,7 +14,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The servlet filters of the platform, in order: request id, then client IP (both before
- * Spring Security, at -100, so its events and rate limits see them), then the body limit
+ * Spring Security, at -100, so its events and rate limits see them), then the slow-body defence
+ * ({@link SlowBodyFilter}: concurrent bodies per client, minimum rate), then the body limit
  * (after Spring Security, so its 413 carries the security headers), then the rate limit (the
  * account is known). The last two read every module's {@link RoutePolicies} from the {@link RouteTable}.
  */
@@ -44,6 +45,18 @@ class WebFilterConfiguration {
         FilterRegistrationBean<ClientIpFilter> registration =
                 new FilterRegistrationBean<>(new ClientIpFilter(properties.http().trustedProxies()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Right after the client IP: a refused or too slow body costs no security work. */
+    @Bean
+    FilterRegistrationBean<SlowBodyFilter> slowBodyFilter(SlowBodyProperties properties, ProblemWriter problems,
+            ObjectProvider<RefusalHeaders> refusalHeaders) {
+        // the application always has the security module's writer; a module test without that
+        // module (Spring Modulith's @ApplicationModuleTest) has none and answers without headers
+        FilterRegistrationBean<SlowBodyFilter> registration = new FilterRegistrationBean<>(new SlowBodyFilter(properties,
+                problems, refusalHeaders.getIfAvailable(() -> (request, response) -> { }), System::nanoTime));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 

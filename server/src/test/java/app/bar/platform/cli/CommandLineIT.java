@@ -32,6 +32,7 @@ class CommandLineIT {
         String master = value(first, "BAR_MASTER_KEYS");
         assertThat(KeyRingSpec.problems(jwt, KeyRingSpec.JWT_KEY_BYTES, 512)).isEmpty();
         assertThat(KeyRingSpec.problems(master, 32, 32)).isEmpty();
+        assertThat(KeyRingSpec.problems(value(first, "BAR_RECEIPT_KEYS"), 32, 32)).isEmpty();
         assertThat(value(second, "BAR_JWT_KEYS")).isNotEqualTo(jwt);
         assertThat(value(second, "BAR_MASTER_KEYS")).isNotEqualTo(master);
         assertThat(Files.exists(dir.resolve("data"))).as("writes nothing").isFalse();
@@ -43,7 +44,7 @@ class CommandLineIT {
         try (JarProcess jar = JarProcess.start(dir, Map.of("BAR_PORT", Integer.toString(port)))) {
             TestHttp http = jar.awaitHealthy(port);
             assertThat(http.get("/").body()).contains("Burn After Reading");
-            for (String file : new String[] {"jwt.keys", "master.keys"}) {
+            for (String file : new String[] {"jwt.keys", "master.keys", "receipt.keys"}) {
                 Path key = dir.resolve("data/keys").resolve(file);
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
             }

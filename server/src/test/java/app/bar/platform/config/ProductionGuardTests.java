@@ -18,7 +18,7 @@ class ProductionGuardTests {
         UnsafeConfigurationException e = catchThrowableOfType(UnsafeConfigurationException.class,
                 () -> ProductionGuard.check(prod()));
         assertThat(String.join("\n", e.problems())).contains("BAR_DATABASE_URL", "BAR_REDIS_URL", "BAR_PUBLIC_URL",
-                "BAR_ALLOWED_ORIGINS", "BAR_TRUSTED_PROXIES", "BAR_JWT_KEYS", "BAR_MASTER_KEYS", "BAR_SMTP_HOST",
+                "BAR_ALLOWED_ORIGINS", "BAR_TRUSTED_PROXIES", "BAR_JWT_KEYS", "BAR_MASTER_KEYS", "BAR_RECEIPT_KEYS", "BAR_SMTP_HOST",
                 "BAR_MAIL_FROM", "BAR_BLOB_DIR");
     }
 
@@ -124,6 +124,7 @@ class ProductionGuardTests {
                 .withProperty("bar.http.trusted-proxies", "10.0.0.0/8")
                 .withProperty("bar.jwt.keys", "j1:" + KEY)
                 .withProperty("bar.crypto.master-keys", "m1:" + KEY)
+                .withProperty("bar.receipts.keys", "r1:" + KEY)
                 .withProperty("bar.mail.smtp.host", "smtp.example.com")
                 .withProperty("bar.mail.smtp.tls", "starttls")
                 .withProperty("bar.mail.from", "BAR <bar@example.com>")

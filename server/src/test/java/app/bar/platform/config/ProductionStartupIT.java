@@ -36,7 +36,8 @@ class ProductionStartupIT {
             String out = jar.output();
             assertThat(code).as(out).isNotZero();
             for (String variable : List.of("BAR_DATABASE_URL", "BAR_REDIS_URL", "BAR_PUBLIC_URL", "BAR_ALLOWED_ORIGINS",
-                    "BAR_TRUSTED_PROXIES", "BAR_JWT_KEYS", "BAR_MASTER_KEYS", "BAR_SMTP_HOST", "BAR_MAIL_FROM", "BAR_BLOB_DIR")) {
+                    "BAR_TRUSTED_PROXIES", "BAR_JWT_KEYS", "BAR_MASTER_KEYS", "BAR_RECEIPT_KEYS", "BAR_SMTP_HOST", "BAR_MAIL_FROM",
+                    "BAR_BLOB_DIR")) {
                 assertThat(problemLines(out)).as(variable).anyMatch(line -> line.contains("variable=" + variable + " "));
             }
             assertThat(Files.exists(dir.resolve("data"))).as("nothing created before the checks pass").isFalse();
@@ -121,6 +122,7 @@ class ProductionStartupIT {
         env.put("BAR_TRUSTED_PROXIES", "none");
         env.put("BAR_JWT_KEYS", "j1:" + KEY);
         env.put("BAR_MASTER_KEYS", "m1:" + KEY);
+        env.put("BAR_RECEIPT_KEYS", "r1:" + KEY);
         env.put("BAR_SMTP_HOST", "127.0.0.1");
         env.put("BAR_SMTP_TLS", "smtps");
         env.put("BAR_MAIL_FROM", "BAR <bar@example.com>");

@@ -7,12 +7,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.bar.support.ControllerSliceTest;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,6 +46,12 @@ class ProblemHandlerTests {
         @GetMapping("/t/bug")
         void bug() {
             throw new IllegalStateException("jdbc:secret-internal-detail");
+        }
+
+        @GetMapping("/t/database-away")
+        void databaseAway() {
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                    new SQLTransientConnectionException("HikariPool-1 - Connection is not available, jdbc:secret"));
         }
     }
 
@@ -92,6 +100,17 @@ class ProblemHandlerTests {
                 .andExpect(jsonPath("$.detail").value("An internal error occurred."))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("secret-internal-detail"))))
                 .andExpect(jsonPath("$.exception").doesNotExist());
+    }
+
+    @Test
+    void handleWhenDatabaseOutOfReachThenUnavailableWithRetryAfter() throws Exception {
+        // issue 11 item 4: a 503 the client may retry, not a 500
+        mvc.perform(get("/t/database-away"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.code").value("server.unavailable"))
+                .andExpect(jsonPath("$.detail").value("The service is temporarily unavailable."))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("secret"))));
     }
 
     @Test

@@ -56,6 +56,23 @@ class LogRedactorTests {
     }
 
     @Test
+    void redactWhenTomcatConnectorNameThenUnchanged() {
+        // issue 13 item 13: values are redacted, not the names Tomcat gives its connector and threads
+        assertThat(LogRedactor.redact("Starting ProtocolHandler [\"http-nio-127.0.0.1-8080\"]"))
+                .isEqualTo("Starting ProtocolHandler [\"http-nio-127.0.0.1-8080\"]");
+        assertThat(LogRedactor.redact("thread http-nio-127.0.0.1-8080-exec-3")).isEqualTo("thread http-nio-127.0.0.1-8080-exec-3");
+        assertThat(LogRedactor.redact("Starting ProtocolHandler [\"http-nio-0:0:0:0:0:0:0:1-8080\"]"))
+                .isEqualTo("Starting ProtocolHandler [\"http-nio-0:0:0:0:0:0:0:1-8080\"]");
+    }
+
+    @Test
+    void redactWhenAddressIsAValueBesideANameThenStillMasked() {
+        assertThat(LogRedactor.redact("http-nio-8080-exec-1 client=203.0.113.77 via [2001:db8:85a3::8a2e:370:7334]"))
+                .isEqualTo("http-nio-8080-exec-1 client=203.0.***.*** via [2001:db8:***]");
+        assertThat(LogRedactor.redact("clients 203.0.113.77-198.51.100.4")).isEqualTo("clients 203.0.***.***-198.51.***.***");
+    }
+
+    @Test
     void redactWhenTimeOfDayThenUnchanged() {
         assertThat(LogRedactor.redact("at 12:30:45 and 09:00")).isEqualTo("at 12:30:45 and 09:00");
     }

@@ -5,7 +5,7 @@ import app.bar.audit.SecurityEvents;
 import app.bar.crypto.MasterKeySeal;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.secrets.OpaqueTokens;
-import java.security.SecureRandom;
+import app.bar.platform.secrets.StrongRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,6 @@ class SecondFactors {
     static final int RECOVERY_CODES = 10;
     private static final int SECRET_BYTES = 20; // RFC 4226 §4: 160 bits
     private static final int RECOVERY_CODE_BYTES = 10; // 80 bits, 16 base32 characters
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What an authenticator app needs: the secret (base32) and the otpauth URI its QR code carries. */
     record TotpSetup(String secret, String otpauthUri) {
@@ -201,7 +200,7 @@ class SecondFactors {
         List<String> hashes = new ArrayList<>(RECOVERY_CODES);
         for (int i = 0; i < RECOVERY_CODES; i++) {
             byte[] random = new byte[RECOVERY_CODE_BYTES];
-            RANDOM.nextBytes(random);
+            StrongRandom.current().nextBytes(random);
             String code = Totp.base32(random);
             hashes.add(recoveryHash(accountId, code));
             codes.add((code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8, 12) + "-"

@@ -1,6 +1,6 @@
 package app.bar.crypto;
 
-import java.security.SecureRandom;
+import app.bar.platform.secrets.StrongRandom;
 import java.util.Arrays;
 
 /**
@@ -10,7 +10,6 @@ import java.util.Arrays;
 public final class DataKey implements AutoCloseable {
 
     static final int SIZE = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] bytes;
 
@@ -23,7 +22,7 @@ public final class DataKey implements AutoCloseable {
 
     public static DataKey random() {
         byte[] b = new byte[SIZE];
-        RANDOM.nextBytes(b);
+        StrongRandom.current().nextBytes(b);
         return new DataKey(b);
     }
 

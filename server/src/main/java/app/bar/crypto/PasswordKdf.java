@@ -2,7 +2,7 @@ package app.bar.crypto;
 
 import app.bar.platform.hashing.HashingPool;
 import app.bar.platform.secrets.SecretBytes;
-import java.security.SecureRandom;
+import app.bar.platform.secrets.StrongRandom;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public final class PasswordKdf {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final CryptoProperties properties;
     private final HashingPool pool;
 
@@ -30,7 +28,7 @@ public final class PasswordKdf {
     /** Fresh parameters with a random 128-bit salt, at the configured cost. */
     public KdfParams newParams() {
         byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        StrongRandom.current().nextBytes(salt);
         return new KdfParams(properties.argon2MemoryKib(), properties.argon2Iterations(), properties.argon2Parallelism(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(salt));
     }

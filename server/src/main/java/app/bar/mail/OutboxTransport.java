@@ -1,5 +1,6 @@
 package app.bar.mail;
 
+import app.bar.platform.secrets.StrongRandom;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 final class OutboxTransport implements MailTransport {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxTransport.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path outbox;
     private final Session session = Session.getInstance(new Properties());
@@ -40,7 +39,7 @@ final class OutboxTransport implements MailTransport {
     public void deliver(MimeMessage message) throws jakarta.mail.MessagingException, IOException {
         Files.createDirectories(outbox);
         byte[] random = new byte[6];
-        RANDOM.nextBytes(random);
+        StrongRandom.current().nextBytes(random);
         String name = System.currentTimeMillis() + "-" + HexFormat.of().formatHex(random);
         Path temp = Files.createFile(outbox.resolve(name + ".tmp"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -3,6 +3,7 @@ package app.bar.security;
 import app.bar.platform.config.BarProperties;
 import app.bar.platform.secrets.KeyRing;
 import app.bar.platform.secrets.KeyRingSpec;
+import app.bar.platform.secrets.StrongRandom;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -15,7 +16,6 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +56,6 @@ public final class AccessTokens {
     static final String GENERATION = "gen";
     static final String ROLE = "role";
     private static final String EXPIRED = "bar_token_expired";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyRing ring;
     private final NimbusJwtEncoder encoder;
@@ -203,7 +202,7 @@ public final class AccessTokens {
 
     private static String randomId() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        StrongRandom.current().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -4,11 +4,11 @@ import app.bar.audit.SecurityEventType;
 import app.bar.audit.SecurityEvents;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.secrets.KeyRing;
+import app.bar.platform.secrets.StrongRandom;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,7 +41,6 @@ public final class CsrfTokens {
     public static final String HEADER = "X-CSRF-Token";
     public static final String FORM_FIELD = "csrfToken";
     private static final byte[] LABEL = "bar csrf token v2".getBytes(StandardCharsets.US_ASCII);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final List<byte[]> keys = new ArrayList<>(); // newest first
@@ -59,7 +58,7 @@ public final class CsrfTokens {
     /** A fresh token for the session's tokens of {@code generation}. */
     public String issue(String sessionId, String generation) {
         byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
+        StrongRandom.current().nextBytes(random);
         String nonce = B64.encodeToString(random);
         return nonce + "." + B64.encodeToString(mac(keys.get(0), sessionId, generation, nonce));
     }

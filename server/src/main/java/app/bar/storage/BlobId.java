@@ -1,13 +1,12 @@
 package app.bar.storage;
 
-import java.security.SecureRandom;
+import app.bar.platform.secrets.StrongRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** A blob's name: 128 random bits, base64url. Never derived from user input, so never a path trick. */
 public record BlobId(String value) {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     public BlobId {
@@ -18,7 +17,7 @@ public record BlobId(String value) {
 
     public static BlobId random() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        StrongRandom.current().nextBytes(bytes);
         return new BlobId(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 

@@ -1,6 +1,6 @@
 package app.bar.webhook;
 
-import java.security.SecureRandom;
+import app.bar.platform.secrets.StrongRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,15 +14,13 @@ import java.util.function.LongUnaryOperator;
  */
 final class RetrySchedule {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Duration initial;
     private final Duration max;
     private final Duration horizon;
     private final LongUnaryOperator jitter;
 
     RetrySchedule(Duration initial, Duration max, Duration horizon) {
-        this(initial, max, horizon, bound -> bound <= 0 ? 0 : (long) (RANDOM.nextDouble() * bound));
+        this(initial, max, horizon, bound -> bound <= 0 ? 0 : (long) (StrongRandom.current().nextDouble() * bound));
     }
 
     /** {@code jitter} maps a bound to a value in [0, bound) (tests fix it). */

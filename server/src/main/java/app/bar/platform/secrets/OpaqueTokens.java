@@ -20,7 +20,6 @@ public final class OpaqueTokens {
     /** Fewer random bits than this could be guessed. */
     public static final int MIN_BYTES = 16;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private OpaqueTokens() {
@@ -47,7 +46,7 @@ public final class OpaqueTokens {
             throw new IllegalArgumentException("a token needs at least " + MIN_BYTES + " random bytes, was " + n);
         }
         byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
+        StrongRandom.current().nextBytes(b);
         return b;
     }
 

@@ -1,7 +1,6 @@
 package app.bar.platform.secrets;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 
 /**
  * Key material or another secret byte string, in the manner of Tink's {@code SecretBytes}:
@@ -9,8 +8,6 @@ import java.security.SecureRandom;
  * equality in constant time.
  */
 public final class SecretBytes {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] bytes;
 
@@ -27,7 +24,7 @@ public final class SecretBytes {
             throw new IllegalArgumentException("length must be at least 1, was " + length);
         }
         byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
+        StrongRandom.current().nextBytes(bytes);
         return new SecretBytes(bytes);
     }
 

@@ -108,7 +108,7 @@ public class ShareCreation {
             if (webhookUrl != null) {
                 webhooks().validate(webhookUrl);
             }
-            return java.util.Objects.requireNonNull(tx.execute(status -> persist(request, policy, who)));
+            return persist(request, policy, who);
         } finally {
             request.wipe();
         }
@@ -122,11 +122,18 @@ public class ShareCreation {
         return available;
     }
 
+    /**
+     * Keys, sealing and the secrets blob (written and forced to disk) come first, outside any
+     * transaction: a connection is taken only for the rows (issue 12: with the blob's fsync inside
+     * the transaction, creates held pooled connections for tens of milliseconds and the pool ran dry).
+     */
     private Created persist(CreateShareRequest request, SharePolicy policy, Requester who) {
         ShareId id = ShareId.random();
         String manageToken = ManageTokens.newToken();
         Instant now = clock.instant();
         KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
+        String webhookUrl = policy.webhookUrl();
+        String webhookSecret;
         try (DataKey key = DataKey.random()) {
             SealedKey sealed = seal(id, key, request.password(), params);
             StoredContent content = content(id, key, policy, request);
@@ -134,23 +141,24 @@ public class ShareCreation {
             ShareSecrets shareSecrets = ShareSecrets.of(keys, content);
             BlobId secretsBlob = secrets.write(shareSecrets);
             try {
-                shares.insert(row(id, policy, who, manageToken, now, keys, content.withSecrets(secretsBlob, shareSecrets)));
-                if (policy.label() != null) {
-                    labels.save(id, policy.label());
-                }
-                if (content.inline() == null) {
-                    shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
-                }
-                otp.saveRecipients(id, policy.otpEmails(), key);
+                webhookSecret = tx.execute(status -> {
+                    shares.insert(row(id, policy, who, manageToken, now, keys, content.withSecrets(secretsBlob, shareSecrets)));
+                    if (policy.label() != null) {
+                        labels.save(id, policy.label());
+                    }
+                    if (content.inline() == null) {
+                        shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
+                    }
+                    otp.saveRecipients(id, policy.otpEmails(), key);
+                    return webhookUrl == null ? null
+                            : webhooks().register(id, java.util.Objects.requireNonNull(who.accountId()), webhookUrl,
+                                    now.plus(policy.expiresIn()));
+                });
             } catch (RuntimeException e) {
                 secrets.delete(secretsBlob); // else an orphan the clean-up removes after its grace
                 throw e;
             }
         }
-        String webhookUrl = policy.webhookUrl();
-        String webhookSecret = webhookUrl == null ? null
-                : webhooks().register(id, java.util.Objects.requireNonNull(who.accountId()), webhookUrl,
-                        now.plus(policy.expiresIn()));
         meters.created(policy.kind());
         log.debug("share.created kind={} views={} protected={} zk={} webhook={}", policy.kind().value(),
                 policy.maxViews() == null ? "unlimited" : policy.maxViews(), policy.hasPassword(),

@@ -9,6 +9,7 @@ import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.ratelimit.RateLimiter;
 import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.platform.secrets.Password;
+import app.bar.platform.secrets.StrongRandom;
 import app.bar.share.ShareId;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.ShareMeters;
@@ -36,7 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OtpService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int CODE_DIGITS = 6;
     private static final MailTemplate TEMPLATE = new MailTemplate(
             "Your {{instance}} one-time code",
@@ -101,7 +101,7 @@ public class OtpService {
         if (!listed) {
             return;
         }
-        String code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
+        String code = String.format(Locale.ROOT, "%06d", StrongRandom.current().nextInt(1_000_000));
         Instant now = clock.instant();
         jdbc.sql("delete from share_otps where share_id = :s and email_hash = :h").param("s", shareId)
                 .param("h", recipient).update();

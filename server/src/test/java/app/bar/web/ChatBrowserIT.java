@@ -1,6 +1,7 @@
 package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
+import static app.bar.web.ChatPages.send;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,24 +62,9 @@ class ChatBrowserIT {
         return session;
     }
 
-    /** The owner opens a room from the create page's link; returns the invitation. */
+    /** The owner opens a room for two from the create page's link; returns the invitation. */
     private static String openRoom(Page owner) {
-        return openRoom(owner, 2);
-    }
-
-    /** The owner opens a room for {@code places} people (the owner included); returns the invitation. */
-    private static String openRoom(Page owner, int places) {
-        owner.locator("#chat-link").click();
-        owner.locator("#places").fill(Integer.toString(places));
-        owner.locator("#new-button").click();
-        owner.locator("#room-title").waitFor();
-        assertThat(owner.locator("#status")).containsText("Connected");
-        return owner.inputValue("#invite");
-    }
-
-    private static void send(Page page, String text) {
-        page.locator("#text").fill(text);
-        page.locator("#send-button").click();
+        return ChatPages.openRoom(owner, 2);
     }
 
     @Test
@@ -108,7 +94,7 @@ class ChatBrowserIT {
     @Test
     void chatWhenThreeJoinARoomForThreeThenEachMessageReachesTheTwoOthersAndAFourthIsRefused() {
         Page alice = person().open("/");
-        String invite = openRoom(alice, 3);
+        String invite = ChatPages.openRoom(alice, 3);
         Page bob = person().open(invite);
         Page carol = person().open(invite);
         List<Page> people = List.of(alice, bob, carol);
@@ -153,9 +139,8 @@ class ChatBrowserIT {
         Page bob = person().open(invite);
         assertThat(alice.locator("#send-button")).isEnabled();
         assertThat(bob.locator("#send-button")).isEnabled();
-        bob.evaluate(ECHO);
-        List<?> samples = (List<?>) alice.evaluate(ROUND_TRIPS, LATENCY_MESSAGES);
-        double[] millis = samples.stream().mapToDouble(n -> ((Number) n).doubleValue()).sorted().toArray();
+        ChatPages.echoPings(bob);
+        double[] millis = ChatPages.roundTrips(alice, LATENCY_MESSAGES);
         assertThat(millis).hasSize(LATENCY_MESSAGES);
         assertThat(bob.locator(".chat-message")).hasCount(LATENCY_MESSAGES);
         assertThat(alice.locator(".chat-warning")).hasCount(0);
@@ -167,48 +152,6 @@ class ChatBrowserIT {
     }
 
     private static final int LATENCY_MESSAGES = 20;
-
-    /** Bob's page: every "ping i" it shows is sent back as "echo i". */
-    private static final String ECHO = """
-            () => {
-              const text = document.querySelector('#text');
-              const form = document.querySelector('#send-form');
-              new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => {
-                const m = n.classList && n.classList.contains('chat-message') && /: ping (\\d+)$/.exec(n.textContent);
-                if (m) {
-                  text.value = 'echo ' + m[1];
-                  form.requestSubmit();
-                }
-              }))).observe(document.querySelector('#messages'), { childList: true });
-            }""";
-
-    /** Alice's page: sends "ping i" one after the other, each when the previous echo is back; the round trips in ms. */
-    private static final String ROUND_TRIPS = """
-            async (count) => {
-              const text = document.querySelector('#text');
-              const form = document.querySelector('#send-form');
-              const list = document.querySelector('#messages');
-              const times = [];
-              for (let i = 0; i < count; i++) {
-                const back = new Promise((resolve, reject) => {
-                  const timer = setTimeout(() => reject(new Error('no echo of ping ' + i)), 10000);
-                  const observer = new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => {
-                    if (n.classList && n.classList.contains('chat-message') && n.textContent.endsWith(': echo ' + i)) {
-                      const at = performance.now();
-                      clearTimeout(timer);
-                      observer.disconnect();
-                      resolve(at);
-                    }
-                  })));
-                  observer.observe(list, { childList: true });
-                });
-                const start = performance.now();
-                text.value = 'ping ' + i;
-                form.requestSubmit();
-                times.push((await back) - start);
-              }
-              return times;
-            }""";
 
     @Test
     void chatWhenAFrameIsTamperedWithOnTheWayThenTheReceiverShowsIt() {

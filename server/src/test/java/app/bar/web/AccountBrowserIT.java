@@ -2,6 +2,7 @@ package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SignInPage.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
@@ -16,14 +17,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -41,7 +39,8 @@ class AccountBrowserIT {
     private static final Chromium.Expected[] WEBHOOK_404 = {
         status(404, "/api/account/webhook"), status(405, "/api/account/webhook")};
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
@@ -50,17 +49,6 @@ class AccountBrowserIT {
 
     private TestHttp http;
     private AccountFixtures fixtures;
-    private final List<Chromium.Session> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @BeforeEach
     void setUp() {
@@ -68,33 +56,8 @@ class AccountBrowserIT {
         fixtures = new AccountFixtures(context, http);
     }
 
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Chromium.Session::close);
-        sessions.clear();
-    }
-
-    private Chromium.Session person() {
-        Chromium.Session session = chromium.session(http.base());
-        sessions.add(session);
-        return session;
-    }
-
     static void click(Page page, String button) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
-    }
-
-    static Page signIn(Chromium.Session session, String email, String password, boolean rememberMe) {
-        Page page = session.open("/login");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        if (rememberMe) {
-            page.getByLabel("Remember me").check();
-        }
-        click(page, "Sign in");
-        page.waitForURL("**/dashboard");
-        page.locator("main[aria-busy='false']").waitFor(); // every list loaded
-        return page;
     }
 
     /** Account settings are on their own page (issue 13 item 9). */
@@ -120,7 +83,7 @@ class AccountBrowserIT {
     @Test
     void registerWhenVerifiedByMailedLinkThenSignsInWithRememberMe() {
         String email = AccountFixtures.uniqueEmail("browser");
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
         Page register = browser.open("/register");
         Screenshots.save(register, "register");
         register.getByLabel("Email").fill(email);
@@ -153,14 +116,14 @@ class AccountBrowserIT {
     @Test
     void dashboardWhenSignedInThenListsSharesWithAccessLogAndBurns() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page page = signIn(owner, account.email(), account.password(), false);
         page.navigate("/");
         page.locator("#webhook-field").waitFor(); // signed in: the webhook is offered (the choices: CreatePageBrowserIT)
         String opened = createText(page, "read me once");
         String burned = createText(page, "burn me first");
 
-        Page reader = person().open(opened);
+        Page reader = chromium.person().open(opened);
         click(reader, "Open");
         reader.locator("#secret").waitFor();
 
@@ -180,18 +143,18 @@ class AccountBrowserIT {
         shareRow(dashboard, burned).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Burn")).click();
         dashboard.locator("#shares-notice .message.ok").waitFor();
         shareRow(dashboard, burned).locator("text=Burned").waitFor(); // how it ended, not a bare "Destroyed"
-        Page gone = person().open(burned);
+        Page gone = chromium.person().open(burned);
         gone.locator("#gone h1").waitFor();
 
         owner.assertNoConsoleProblems(WEBHOOK_404);
-        sessions.get(1).assertNoConsoleProblems();
-        sessions.get(2).assertNoConsoleProblems(status(404, "/api/shares/"));
+        chromium.people().get(1).assertNoConsoleProblems();
+        chromium.people().get(2).assertNoConsoleProblems(status(404, "/api/shares/"));
     }
 
     @Test
     void settingsWhenApiTokenCreatedThenShownOnceAndRevoked() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page dashboard = settings(signIn(owner, account.email(), account.password(), false));
         dashboard.locator("#sessions-body tr").first().waitFor();
         assertThat(dashboard.textContent("#sessions-body")).contains("this device");
@@ -217,7 +180,7 @@ class AccountBrowserIT {
     void settingsWhenTokenNeedsAFreshPasswordThenAsksForItAndCreatesTheTokenAfterIt() {
         // ASVS 7.5.1 (issue #21 item 2): the page answers auth.reauthentication_required with a password prompt
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page dashboard = settings(signIn(owner, account.email(), account.password(), false));
         fixtures.jdbc().sql("update sessions set authenticated_at = :long_ago where account_id = :id")
                 .param("long_ago", java.time.OffsetDateTime.now().minusHours(1)).param("id", account.id()).update();
@@ -242,7 +205,7 @@ class AccountBrowserIT {
     @Test
     void settingsWhenAccessTokenGoneThenOneSilentRefreshKeepsTheSession() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         signIn(owner, account.email(), account.password(), false);
         BrowserContext browser = owner.context;
         List<Cookie> kept = browser.cookies().stream().filter(c -> !c.name.equals("bar_access")).toList();
@@ -265,7 +228,7 @@ class AccountBrowserIT {
     @Test
     void signOutWhenClickedThenDashboardAsksToSignIn() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page dashboard = signIn(owner, account.email(), account.password(), false);
         click(dashboard, "Sign out");
         dashboard.waitForURL("**/login");
@@ -278,7 +241,7 @@ class AccountBrowserIT {
     @Test
     void forgotPasswordWhenMailedLinkUsedThenNewPasswordSignsIn() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
         Page forgot = browser.open("/reset");
         forgot.getByLabel("Email").fill(account.email());
         click(forgot, "Send me a link");
@@ -303,7 +266,7 @@ class AccountBrowserIT {
         AccountFixtures.TestAccount admin = fixtures.anAccount().admin().create();
         AccountFixtures.TestAccount waiting = fixtures.anAccount().inState(AccountState.PENDING_APPROVAL).create();
         AccountFixtures.TestAccount active = fixtures.anAccount().create();
-        Chromium.Session session = person();
+        Chromium.Session session = chromium.person();
         signIn(session, admin.email(), admin.password(), false);
         Page page = session.open("/admin");
         page.locator("main[aria-busy='false']").waitFor();
@@ -337,7 +300,7 @@ class AccountBrowserIT {
     @Test
     void adminPageWhenNotAdminThenSaysSo() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session session = person();
+        Chromium.Session session = chromium.person();
         signIn(session, account.email(), account.password(), false);
         Page page = session.open("/admin");
         page.locator("#admin-notice .message.error").waitFor();
@@ -350,7 +313,7 @@ class AccountBrowserIT {
     void loginWhenPasswordWrongThenThePagesWordsForItsCode() {
         // issue #10 item 3: the page decides on the problem's code (auth.login_failed), not on its text
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session session = person();
+        Chromium.Session session = chromium.person();
         Page page = session.open("/login");
         page.getByLabel("Email").fill(account.email());
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("Not the password 12 at all");
@@ -362,7 +325,7 @@ class AccountBrowserIT {
 
     @Test
     void verifyWhenLinkSpentThenSaysSoFromItsCode() {
-        Chromium.Session session = person();
+        Chromium.Session session = chromium.person();
         Page page = session.open("/verify-email#token=spent-or-never-issued");
         click(page, "Verify my email");
         page.locator("#verify-notice .message.error").waitFor();

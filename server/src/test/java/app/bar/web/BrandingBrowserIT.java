@@ -9,9 +9,8 @@ import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -33,47 +32,37 @@ import org.springframework.test.context.TestPropertySource;
     "bar.branding.notice=Planned maintenance on Sunday, 02:00–04:00 UTC: links keep working."})
 class BrandingBrowserIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
     @Test
     void createPageWhenBrandedThenNameLogoAccentBannerAndFooterShownUnderTheStrictCsp() {
-        try (Chromium.Session session = chromium.session(new TestHttp(port).base())) {
-            Page page = session.open("/");
-            page.locator("#create-form").waitFor();
-            page.waitForLoadState(LoadState.NETWORKIDLE);
+        Chromium.Session session = chromium.person();
+        Page page = session.open("/");
+        page.locator("#create-form").waitFor();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
 
-            assertThat(page.title()).isEqualTo("Share a secret — Acme Vault");
-            assertThat(page.locator("header .brand").innerText()).isEqualTo("Acme Vault");
-            assertThat(page.evaluate("() => document.querySelector('.brand-logo').naturalWidth")).isEqualTo(96);
-            assertThat(page.evaluate("() => getComputedStyle(document.querySelector('#create-button')).backgroundColor"))
-                    .isEqualTo("rgb(15, 118, 110)");
-            assertThat(page.locator(".banner").innerText()).isEqualTo("Planned maintenance on Sunday, 02:00–04:00 UTC: links keep working.");
-            assertThat(page.locator("footer .brand-footer").innerText()).startsWith("Operated by Acme IT");
-            assertThat(page.evaluate("() => [...document.querySelectorAll('footer .legal a')].map(a => a.textContent + ' ' + a.href)"))
-                    .isEqualTo(List.of("Imprint https://acme.example/imprint", "Privacy https://acme.example/privacy",
-                            "Terms " + new TestHttp(port).base() + "/help/https"));
-            session.assertNoConsoleProblems();
-            Screenshots.save(page, "branding");
-        }
+        assertThat(page.title()).isEqualTo("Share a secret — Acme Vault");
+        assertThat(page.locator("header .brand").innerText()).isEqualTo("Acme Vault");
+        assertThat(page.evaluate("() => document.querySelector('.brand-logo').naturalWidth")).isEqualTo(96);
+        assertThat(page.evaluate("() => getComputedStyle(document.querySelector('#create-button')).backgroundColor"))
+                .isEqualTo("rgb(15, 118, 110)");
+        assertThat(page.locator(".banner").innerText()).isEqualTo("Planned maintenance on Sunday, 02:00–04:00 UTC: links keep working.");
+        assertThat(page.locator("footer .brand-footer").innerText()).startsWith("Operated by Acme IT");
+        assertThat(page.evaluate("() => [...document.querySelectorAll('footer .legal a')].map(a => a.textContent + ' ' + a.href)"))
+                .isEqualTo(List.of("Imprint https://acme.example/imprint", "Privacy https://acme.example/privacy",
+                        "Terms " + new TestHttp(port).base() + "/help/https"));
+        session.assertNoConsoleProblems();
+        Screenshots.save(page, "branding");
     }
 
     @Test
     void everyPageWhenBrandedThenSameHeaderAndNoConsoleProblem() {
         for (String path : List.of("/login", "/register", "/reset", "/help/https")) {
-            try (Chromium.Session session = chromium.session(new TestHttp(port).base())) {
+            try (Chromium.Session session = chromium.person()) {
                 Page page = session.open(path);
                 page.locator("main h1").first().waitFor();
                 page.waitForLoadState(LoadState.NETWORKIDLE);

@@ -13,13 +13,10 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +32,8 @@ import org.springframework.context.ApplicationContext;
 @BarIntegrationTest
 class CreatePageBrowserIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
@@ -45,33 +43,10 @@ class CreatePageBrowserIT {
     Path files;
 
     private TestHttp http;
-    private final List<Chromium.Session> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Chromium.Session::close);
-        sessions.clear();
-    }
-
-    private Chromium.Session person() {
-        Chromium.Session session = chromium.session(http.base());
-        sessions.add(session);
-        return session;
     }
 
     private static void click(Page page, String button) {
@@ -88,13 +63,8 @@ class CreatePageBrowserIT {
 
     private Chromium.Session signedIn() {
         AccountFixtures.TestAccount account = new AccountFixtures(context, http).anAccount().create();
-        Chromium.Session session = person();
-        Page login = session.open("/login");
-        login.getByLabel("Email").fill(account.email());
-        login.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(account.password());
-        click(login, "Sign in");
-        login.waitForURL("**/dashboard");
-        login.close();
+        Chromium.Session session = chromium.person();
+        SignInPage.signIn(session, account).close();
         return session;
     }
 
@@ -113,7 +83,7 @@ class CreatePageBrowserIT {
 
     @Test
     void dropZoneWhenAnonymousThenSaysTheUploadLimitAndTheSignedInOne() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = createPage(sender);
         create.locator("label[for=kind-file]").click();
         assertThat(create.textContent("#file-limit")).startsWith("Up to 100 MiB, 2 GiB signed in.");
@@ -122,7 +92,7 @@ class CreatePageBrowserIT {
 
     @Test
     void fileOverTheLimitWhenCreatedThenRefusedBeforeAnyShareOrUpload() throws IOException {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = createPage(sender);
         create.locator("label[for=kind-file]").click();
         create.setInputFiles("#secret-file", sparseFile("too-big.bin", 101L << 20));
@@ -140,7 +110,7 @@ class CreatePageBrowserIT {
 
     @Test
     void choicesWhenAnonymousThenExpiriesUpTo7DaysAndNoUnlimitedViews() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = createPage(sender);
         assertThat(options(create, "#expiry")).containsExactly("5 minutes", "1 hour", "1 day", "7 days", "Custom…");
         assertThat(create.inputValue("#expiry")).isEqualTo("86400");
@@ -162,7 +132,7 @@ class CreatePageBrowserIT {
 
     @Test
     void customExpiryWhenBeyondTheLimitThenSaysTheRangeInDaysAndSendsNothing() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = createPage(sender);
         create.getByLabel("Secret text").fill("not for ten days");
         create.getByLabel("Expires after").selectOption("custom");
@@ -183,7 +153,7 @@ class CreatePageBrowserIT {
 
     @Test
     void linkAndKeyWhenSentApartThenTheRecipientPastesTheKeyAndReadsTheSecret() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = createPage(sender);
         create.getByLabel("Secret text").fill("two messages, one secret");
         click(create, "Create secret link");
@@ -199,7 +169,7 @@ class CreatePageBrowserIT {
         assertThat(link + "#" + key).isEqualTo(whole);
         assertThat(create.locator("#share-link").isVisible()).as("the whole link is not offered beside them").isFalse();
 
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         open.locator("#problem-title:has-text('This link is incomplete')").waitFor();
         open.getByLabel("Key from the sender").fill(key);
@@ -214,8 +184,8 @@ class CreatePageBrowserIT {
 
     @Test
     void pastedKeyWhenNotWholeThenSaysSoAndSendsNothing() {
-        String link = createText(createPage(person()), "the key must be whole");
-        Chromium.Session recipient = person();
+        String link = createText(createPage(chromium.person()), "the key must be whole");
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link.substring(0, link.indexOf('#')));
         open.getByLabel("Key from the sender").fill(link.substring(link.indexOf('#') + 1, link.length() - 1));
         click(open, "Use this key");
@@ -228,11 +198,11 @@ class CreatePageBrowserIT {
 
     @Test
     void pastedKeyWhenNotThisSharesThenSaidUnderTheFieldAndNoViewUsed() {
-        String link = createText(createPage(person()), "only my own key opens me");
+        String link = createText(createPage(chromium.person()), "only my own key opens me");
         String id = link.substring(link.indexOf("/s/") + 3, link.indexOf('#'));
         String key = link.substring(link.indexOf('#') + 1);
         String otherKey = (key.charAt(5) == 'A' ? "B" : "A").repeat(43);
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link.substring(0, link.indexOf('#')));
         open.getByLabel("Key from the sender").fill(otherKey);
         click(open, "Use this key");
@@ -253,7 +223,7 @@ class CreatePageBrowserIT {
 
     @Test
     void passwordGeneratorWhenUsedThenTheShareOpensWithThatPassword() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = createPage(sender);
         create.getByLabel("Secret text").fill("behind a generated password");
         click(create, "Generate a password");
@@ -267,7 +237,7 @@ class CreatePageBrowserIT {
         assertThat(create.textContent("#result-protection")).contains("password");
         String link = create.inputValue("#share-link");
 
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         open.getByLabel("Password").fill(password);
         click(open, "Open");

@@ -4,6 +4,7 @@ import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.AccountBrowserIT.click;
 import static app.bar.web.AccountBrowserIT.shareRow;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SignInPage.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
@@ -16,13 +17,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -47,7 +45,8 @@ class DashboardBrowserIT {
               .filter((b) => !/\\b(secondary|danger|link)\\b/.test(b.className))
               .map((b) => b.textContent.trim())""";
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
@@ -56,38 +55,11 @@ class DashboardBrowserIT {
 
     private TestHttp http;
     private AccountFixtures fixtures;
-    private final List<Chromium.Session> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
         fixtures = new AccountFixtures(context, http);
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Chromium.Session::close);
-        sessions.clear();
-    }
-
-    private Chromium.Session person() {
-        Chromium.Session session = chromium.session(http.base());
-        sessions.add(session);
-        return session;
-    }
-
-    private static Page signIn(Chromium.Session session, AccountFixtures.TestAccount account) {
-        return AccountBrowserIT.signIn(session, account.email(), account.password(), false);
     }
 
     @SuppressWarnings("unchecked")
@@ -97,7 +69,7 @@ class DashboardBrowserIT {
 
     @Test
     void dashboardWhenShareLabelledThenOwnerSeesTheLabelAndTheRecipientNever() {
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page page = signIn(owner, fixtures.anAccount().create());
         page.navigate("/");
         page.locator("#label-field").waitFor(); // signed in: the label is offered
@@ -114,7 +86,7 @@ class DashboardBrowserIT {
         assertThat(page.evaluate("() => getComputedStyle(document.getElementById('manage-card')).borderTopStyle"))
                 .isEqualTo("dashed");
 
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         open.locator("#unlock-title").waitFor();
         click(open, "Open");
@@ -141,7 +113,7 @@ class DashboardBrowserIT {
 
     @Test
     void dashboardWhenShareLivesTwoDaysThenWordsArePluralAndZeroKnowledgeFileShowsItsSize() {
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page page = signIn(owner, fixtures.anAccount().create());
         page.navigate("/");
         page.getByLabel("Secret text").fill("two days");
@@ -175,7 +147,7 @@ class DashboardBrowserIT {
     @Test
     void settingsWhenOpenedFromTheNavThenAccountSectionsAndOptInMailWorks() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page page = signIn(owner, account);
         assertThat(page.locator("#sessions-body").count()).as("sessions are no longer on the dashboard").isZero();
         page.getByLabel("Main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings").setExact(true))
@@ -200,7 +172,7 @@ class DashboardBrowserIT {
         page.getByLabel("Label (optional, only you see it)").fill("Mailed label");
         click(page, "Create secret link");
         page.locator("#result-title").waitFor();
-        Page open = person().open(page.inputValue("#share-link"));
+        Page open = chromium.person().open(page.inputValue("#share-link"));
         click(open, "Open");
         open.locator("#secret").waitFor();
         MailBox.Mail mail = MailBox.await(account.email(), "One of your BAR shares was opened");

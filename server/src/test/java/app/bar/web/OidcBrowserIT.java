@@ -20,16 +20,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,13 +49,13 @@ class OidcBrowserIT {
     private static final int PORT = freePort();
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static TestProvider provider;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @Autowired
     ApplicationContext context;
 
     private AccountFixtures fixtures;
-    private final List<Chromium.Session> sessions = new ArrayList<>();
 
     @DynamicPropertySource
     static void singleSignOn(DynamicPropertyRegistry registry) {
@@ -74,14 +72,8 @@ class OidcBrowserIT {
         registry.add("bar.accounts.local-login-enabled", () -> "false");
     }
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
     @AfterAll
-    static void quit() {
-        chromium.close();
+    static void stopProvider() {
         provider.close();
     }
 
@@ -89,18 +81,6 @@ class OidcBrowserIT {
     void setUp() {
         fixtures = new AccountFixtures(context, new TestHttp(PORT));
         assertThat(context.getBean(PublicUrl.class).base()).as("redirect URIs from the public URL").isEqualTo(BASE);
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Chromium.Session::close);
-        sessions.clear();
-    }
-
-    private Chromium.Session person() {
-        Chromium.Session session = chromium.session(BASE);
-        sessions.add(session);
-        return session;
     }
 
     private static String newUser(String domain, boolean verified, String... groups) {
@@ -142,7 +122,7 @@ class OidcBrowserIT {
     @Test
     void ssoSignInWhenNewAllowedUserThenAccountCreatedAndSignedInWithBarSession() {
         String user = newUser("corp.test", true, "staff");
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
 
         Page page = ssoSignIn(browser, user);
 
@@ -170,7 +150,7 @@ class OidcBrowserIT {
         String user = newUser("elsewhere.test", true, "staff");
         long before = events("oidc.refused", "\"rule\":\"email_domain\"");
 
-        Page page = ssoSignIn(person(), user);
+        Page page = ssoSignIn(chromium.person(), user);
 
         assertThat(page.url()).startsWith(BASE + "/login?sso=email_domain");
         assertThat(page.locator("#sso-notice").textContent()).contains("addresses of your domain may not use this BAR");
@@ -184,7 +164,7 @@ class OidcBrowserIT {
         String user = newUser("corp.test", true, "contractors");
         long before = events("oidc.refused", "\"rule\":\"group\"");
 
-        Page page = ssoSignIn(person(), user);
+        Page page = ssoSignIn(chromium.person(), user);
 
         assertThat(page.url()).startsWith(BASE + "/login?sso=group");
         assertThat(page.locator("#sso-notice").textContent()).contains("not in a group that may use this BAR");
@@ -196,12 +176,12 @@ class OidcBrowserIT {
     @Test
     void ssoSignInWhenInAdminGroupThenAdminAndRoleFollowsTheGroupAtTheNextSignIn() {
         String user = newUser("corp.test", true, "staff", "bar-admins");
-        Page first = ssoSignIn(person(), user);
+        Page first = ssoSignIn(chromium.person(), user);
         assertThat(account(first).get("role").asString()).isEqualTo("ADMIN");
         assertThat(call(first, "GET", "/api/admin/status", null)).startsWith("200 ");
 
         provider.addUser(user, user + "@corp.test", true, List.of("staff")); // left the admin group
-        Page second = ssoSignIn(person(), user);
+        Page second = ssoSignIn(chromium.person(), user);
 
         assertThat(account(second).get("role").asString()).isEqualTo("USER");
         assertThat(call(second, "GET", "/api/admin/status", null)).startsWith("403 ");
@@ -209,7 +189,7 @@ class OidcBrowserIT {
 
     @Test
     void localLoginWhenSwitchedOffThenFormHiddenAndPasswordAndPasskeyApiRefused() {
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
         Page page = browser.open("/login");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Corp SSO")).waitFor();
 
@@ -233,7 +213,7 @@ class OidcBrowserIT {
     @Test
     void callbackWhenStateTamperedThenRefusedWithEventAndNoSession() {
         String user = newUser("corp.test", true, "staff");
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
         // Redirects are not routed by Playwright: the provider's login form post is, so the test
         // follows the provider's redirects itself and hands the browser a callback with another state.
         browser.context.route("http://localhost:*/login", route -> {
@@ -264,7 +244,7 @@ class OidcBrowserIT {
     void existingAccountWhenProviderDoesNotVerifyTheAddressThenNotLinkedAndNoSession() {
         String user = newUser("corp.test", false, "staff");
         AccountFixtures.TestAccount local = fixtures.anAccount().withEmail(user + "@corp.test").create();
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
 
         Page page = ssoSignIn(browser, user);
 
@@ -280,7 +260,7 @@ class OidcBrowserIT {
     void existingAccountWhenAddressVerifiedThenLinkedOnlyWithItsPassword() {
         String user = newUser("corp.test", true, "staff");
         AccountFixtures.TestAccount local = fixtures.anAccount().withEmail(user + "@corp.test").create();
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
 
         Page page = ssoSignIn(browser, user);
         assertThat(page.url()).startsWith(BASE + "/login?sso=link");
@@ -298,7 +278,7 @@ class OidcBrowserIT {
         assertThat(linksOf(local.id())).isEqualTo(1);
         assertThat(events("oidc.linked", "\"provider\":\"corp\"")).isPositive();
 
-        Page later = ssoSignIn(person(), user);
+        Page later = ssoSignIn(chromium.person(), user);
         assertThat(later.url()).as("linked: straight in").isEqualTo(BASE + "/dashboard");
         assertThat(account(later).get("id").asString()).isEqualTo(local.id());
     }
@@ -313,7 +293,7 @@ class OidcBrowserIT {
         AccountFixtures.TestAccount local = fixtures.anAccount().withEmail(user + "@corp.test").create();
         String secret = SecondFactorFixtures.enrolDirectly(context, local.id());
         java.time.Clock clock = context.getBean(java.time.Clock.class);
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
 
         Page page = ssoSignIn(browser, user);
         assertThat(page.url()).startsWith(BASE + "/login?sso=link");
@@ -345,7 +325,7 @@ class OidcBrowserIT {
     @Test
     void signOutWhenSignedInThroughProviderThenProviderSessionEndsToo() {
         String user = newUser("corp.test", true, "staff");
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
         Page page = ssoSignIn(browser, user);
         assertThat(page.url()).isEqualTo(BASE + "/dashboard");
         String accountId = account(page).get("id").asString();

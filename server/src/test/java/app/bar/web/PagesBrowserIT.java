@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.RequiresTool;
-import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every page in a real Chromium, signed out: it loads without a CSP violation or console error,
@@ -44,25 +41,13 @@ class PagesBrowserIT {
                 && !e.getAttribute('aria-labelledby') && !(e.textContent || '').trim())
               .map((e) => e.outerHTML.slice(0, 120))""";
 
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @Test
     void everyPageWhenLoadedThenNoConsoleProblemAndEveryFieldLabelled() {
         for (Map.Entry<String, String> entry : PAGES.entrySet()) {
-            try (Chromium.Session session = chromium.session(new TestHttp(port).base())) {
+            try (Chromium.Session session = chromium.person()) {
                 Page page = session.open(entry.getKey());
                 page.locator(entry.getValue()).waitFor();
                 page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
@@ -76,7 +61,7 @@ class PagesBrowserIT {
     @Test
     void signedInPagesWhenSignedOutThenSendToSignIn() {
         for (String path : List.of("/dashboard", "/settings", "/admin")) {
-            try (Chromium.Session session = chromium.session(new TestHttp(port).base())) {
+            try (Chromium.Session session = chromium.person()) {
                 Page page = session.open(path);
                 page.waitForURL("**/login?next=" + path);
                 page.locator("#login-form").waitFor();
@@ -87,64 +72,60 @@ class PagesBrowserIT {
 
     @Test
     void createPageWhenUsedByKeyboardThenFocusIsVisibleAndReachesTheForm() {
-        try (Chromium.Session session = chromium.session(new TestHttp(port).base())) {
-            Page page = session.open("/");
-            page.locator("#create-form").waitFor();
+        Chromium.Session session = chromium.person();
+        Page page = session.open("/");
+        page.locator("#create-form").waitFor();
+        page.keyboard().press("Tab");
+        assertThat(page.evaluate("() => document.activeElement.className")).isEqualTo("skip");
+        assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        page.keyboard().press("Enter"); // "Skip to content"
+        for (int i = 0; i < 12 && !"secret-text".equals(page.evaluate("() => document.activeElement.id")); i++) {
             page.keyboard().press("Tab");
-            assertThat(page.evaluate("() => document.activeElement.className")).isEqualTo("skip");
-            assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
-            page.keyboard().press("Enter"); // "Skip to content"
-            for (int i = 0; i < 12 && !"secret-text".equals(page.evaluate("() => document.activeElement.id")); i++) {
-                page.keyboard().press("Tab");
-            }
-            assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("secret-text");
-            assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
-            page.keyboard().type("typed, never clicked");
-            page.keyboard().press("Tab");
-            assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("expiry");
-            session.assertNoConsoleProblems();
         }
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("secret-text");
+        assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        page.keyboard().type("typed, never clicked");
+        page.keyboard().press("Tab");
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("expiry");
+        session.assertNoConsoleProblems();
     }
 
     @Test
     void shareWhenCreatedAndOpenedOnAPhoneThenNothingScrollsSidewaysAndTheSecretShows() {
-        String base = new TestHttp(port).base();
         String secret = "phone secret " + System.nanoTime();
         String link;
-        try (Chromium.Session sender = chromium.session(base, 375, 740)) {
-            Page create = sender.open("/");
-            create.getByLabel("Secret text").fill(secret);
-            create.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create secret link").setExact(true)).click();
-            create.locator("#result-title").waitFor();
-            link = create.inputValue("#share-link");
-            assertThat(create.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as("no horizontal scroll on the result").isEqualTo(true);
-            Screenshots.save(create, "result-phone", Map.of("#share-link", Screenshots.EXAMPLE_LINK,
-                    "#qr", Screenshots.EXAMPLE_LINK,
-                    "#manage-link", "https://bar.example.com/s/k3PZq8vW2mXa7RtY0cLbNg#manage=bar_mt_…",
-                    "#result-expiry", "24 Nov 2026, 09:30 (in 24 h)"));
-            sender.assertNoConsoleProblems();
-        }
-        try (Chromium.Session recipient = chromium.session(base, 375, 740)) {
-            Page open = recipient.open(link);
-            open.locator("#unlock-title").waitFor();
-            assertThat(open.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as("no horizontal scroll on the open page").isEqualTo(true);
-            Screenshots.save(open, "open-phone", Map.of("#meta-expiry", "24 Nov 2026, 09:30 (in 24 h)"));
-            open.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open").setExact(true)).click();
-            open.locator("#secret").waitFor();
-            assertThat(open.inputValue("#secret")).isEqualTo(secret);
-            assertThat(open.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as("no horizontal scroll on the opened secret").isEqualTo(true);
-            Screenshots.save(open, "opened-phone", Map.of("#secret", "correct horse battery staple"));
-            recipient.assertNoConsoleProblems();
-        }
+        Chromium.Session sender = chromium.person(375, 740);
+        Page create = sender.open("/");
+        create.getByLabel("Secret text").fill(secret);
+        create.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create secret link").setExact(true)).click();
+        create.locator("#result-title").waitFor();
+        link = create.inputValue("#share-link");
+        assertThat(create.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scroll on the result").isEqualTo(true);
+        Screenshots.save(create, "result-phone", Map.of("#share-link", Screenshots.EXAMPLE_LINK,
+                "#qr", Screenshots.EXAMPLE_LINK,
+                "#manage-link", "https://bar.example.com/s/k3PZq8vW2mXa7RtY0cLbNg#manage=bar_mt_…",
+                "#result-expiry", "24 Nov 2026, 09:30 (in 24 h)"));
+        sender.assertNoConsoleProblems();
+        Chromium.Session recipient = chromium.person(375, 740);
+        Page open = recipient.open(link);
+        open.locator("#unlock-title").waitFor();
+        assertThat(open.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scroll on the open page").isEqualTo(true);
+        Screenshots.save(open, "open-phone", Map.of("#meta-expiry", "24 Nov 2026, 09:30 (in 24 h)"));
+        open.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open").setExact(true)).click();
+        open.locator("#secret").waitFor();
+        assertThat(open.inputValue("#secret")).isEqualTo(secret);
+        assertThat(open.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scroll on the opened secret").isEqualTo(true);
+        Screenshots.save(open, "opened-phone", Map.of("#secret", "correct horse battery staple"));
+        recipient.assertNoConsoleProblems();
     }
 
     @Test
     void pagesWhenOnAPhoneThenNothingScrollsSideways() {
         for (String path : List.of("/", "/login", "/register", "/reset")) {
-            try (Chromium.Session session = chromium.session(new TestHttp(port).base(), 375, 740)) {
+            try (Chromium.Session session = chromium.person(375, 740)) {
                 Page page = session.open(path);
                 page.locator("main h1").first().waitFor();
                 assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))

@@ -16,12 +16,9 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -46,7 +43,8 @@ class PasskeyBrowserIT {
     /** A ceremony takes a few seconds on a loaded machine (its first one warms webauthn4j up). */
     private static final double WAIT_MS = 20_000;
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalhost();
 
     @LocalServerPort
     int port;
@@ -56,33 +54,10 @@ class PasskeyBrowserIT {
     Clock clock;
 
     private AccountFixtures fixtures;
-    private final List<Chromium.Session> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @BeforeEach
     void setUp() {
         fixtures = new AccountFixtures(context, new app.bar.support.TestHttp(port));
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Chromium.Session::close);
-        sessions.clear();
-    }
-
-    private Chromium.Session person() {
-        Chromium.Session session = chromium.session("http://localhost:" + port);
-        sessions.add(session);
-        return session;
     }
 
     /** A virtual platform authenticator (resident keys, user verification) for the page. */
@@ -107,9 +82,7 @@ class PasskeyBrowserIT {
 
     private static void password(Page page, AccountFixtures.TestAccount account) {
         page.navigate("/login");
-        page.getByLabel("Email").fill(account.email());
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(account.password());
-        click(page, "Sign in");
+        SignInPage.submit(page, account);
     }
 
     private static void dashboardLoaded(Page page) {
@@ -162,7 +135,7 @@ class PasskeyBrowserIT {
     @Test
     void registerInTheSettingsThenSignInWithThePasskeyAloneThenRemoveIt() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
         Page page = onSettings(browser, account);
 
         addPasskey(page, "Test laptop");
@@ -189,7 +162,7 @@ class PasskeyBrowserIT {
     @Test
     void withAnAuthenticatorAppFirstThePasskeyIsTheOtherSecondFactorAfterThePassword() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session browser = person();
+        Chromium.Session browser = chromium.person();
         Page page = onSettings(browser, account);
         SecondFactorBrowserIT.setUpApp(page, clock, new ArrayList<>());
         addPasskey(page, "Phone");

@@ -11,9 +11,8 @@ import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -23,22 +22,13 @@ import org.springframework.context.ApplicationContext;
 @BarIntegrationTest
 class ReceiptBrowserIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @Test
     void receiptLinkWhenShareEndedThenOpensThePrintableSignedReceiptWithoutScript() {
@@ -50,20 +40,15 @@ class ReceiptBrowserIT {
                 fixtures.login(owner).cookieAndCsrfHeaders()).id();
         assertThat(api.read(id)).isEqualTo("the contract key");
 
-        try (Chromium.Session session = chromium.session(http.base())) {
-            Page page = session.open("/login");
-            page.getByLabel("Email").fill(owner.email());
-            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(owner.password());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-            page.waitForURL("**/dashboard");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Receipt").setExact(true)).click();
+        Chromium.Session session = chromium.person();
+        Page page = SignInPage.signIn(session, owner);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Receipt").setExact(true)).click();
 
-            page.waitForURL("**/api/shares/" + id + "/receipt?format=html");
-            PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Destruction receipt");
-            assertThat(page.textContent("main")).contains(id, "views used").doesNotContain("the contract key");
-            assertThat(page.locator("script").count()).as("the receipt page runs no script").isZero();
-            session.assertNoConsoleProblems(Chromium.Expected.status(404, "/api/account/webhook"),
-                    Chromium.Expected.status(405, "/api/account/webhook"));
-        }
+        page.waitForURL("**/api/shares/" + id + "/receipt?format=html");
+        PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Destruction receipt");
+        assertThat(page.textContent("main")).contains(id, "views used").doesNotContain("the contract key");
+        assertThat(page.locator("script").count()).as("the receipt page runs no script").isZero();
+        session.assertNoConsoleProblems(Chromium.Expected.status(404, "/api/account/webhook"),
+                Chromium.Expected.status(405, "/api/account/webhook"));
     }
 }

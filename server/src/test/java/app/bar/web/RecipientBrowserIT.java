@@ -9,13 +9,9 @@ import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -26,39 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BarIntegrationTest
 class RecipientBrowserIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
 
     private TestHttp http;
-    private final List<Chromium.Session> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Chromium.Session::close);
-        sessions.clear();
-    }
-
-    private Chromium.Session person() {
-        Chromium.Session session = chromium.session(http.base());
-        sessions.add(session);
-        return session;
     }
 
     private static void click(Page page, String button) {
@@ -92,14 +66,14 @@ class RecipientBrowserIT {
 
     @Test
     void damagedLinkWhenOpenedThenSaysDamagedAndSpendsNoView() {
-        String link = createText(person().open("/"), "the right link still opens");
-        Chromium.Session recipient = person();
+        String link = createText(chromium.person().open("/"), "the right link still opens");
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(damaged(link));
         click(open, "Open");
         open.locator("#problem-title:has-text('This link is damaged')").waitFor();
         assertThat(open.textContent("#problem-notice")).contains("No view was used");
 
-        Page right = person().open(link);
+        Page right = chromium.person().open(link);
         click(right, "Open");
         right.locator("#secret").waitFor();
         assertThat(right.inputValue("#secret")).isEqualTo("the right link still opens");
@@ -108,8 +82,8 @@ class RecipientBrowserIT {
 
     @Test
     void incompleteLinkWhenTheWholeLinkIsPastedThenTheFragmentIsReadAgain() {
-        String link = createText(person().open("/"), "pasted in the same tab");
-        Page open = person().open(link.substring(0, link.indexOf('#')));
+        String link = createText(chromium.person().open("/"), "pasted in the same tab");
+        Page open = chromium.person().open(link.substring(0, link.indexOf('#')));
         open.locator("#problem-title:has-text('This link is incomplete')").waitFor();
         open.evaluate("fragment => { location.hash = fragment; }", link.substring(link.indexOf('#') + 1));
         open.locator("#unlock-title").waitFor();
@@ -120,8 +94,8 @@ class RecipientBrowserIT {
 
     @Test
     void insecureContextWhenOpenedThenExplainsHttpsAndSpendsNoView() {
-        String link = createText(person().open("/"), "needs a secure page");
-        Chromium.Session recipient = person();
+        String link = createText(chromium.person().open("/"), "needs a secure page");
+        Chromium.Session recipient = chromium.person();
         // what Chromium does on http:// to any name but localhost: no WebCrypto
         recipient.context.addInitScript(INSECURE);
         Page open = recipient.open(link);
@@ -135,7 +109,7 @@ class RecipientBrowserIT {
 
     @Test
     void insecureContextWhenCreatePageLoadedThenExplainsHttpsAndCannotCreate() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         sender.context.addInitScript(INSECURE);
         Page create = sender.open("/");
         create.locator("#create-notice:has-text('must be served over HTTPS')").waitFor();
@@ -145,8 +119,8 @@ class RecipientBrowserIT {
 
     @Test
     void wrongPasswordWhenTriedThenSaysTriesLeftMarksTheFieldAndCountsDown() {
-        String link = createText(person().open("/"), "behind a password", "orange kettle sunrise");
-        Chromium.Session recipient = person();
+        String link = createText(chromium.person().open("/"), "behind a password", "orange kettle sunrise");
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         open.getByLabel("Password").fill("orange kettle sunset");
         click(open, "Open");
@@ -160,8 +134,8 @@ class RecipientBrowserIT {
 
     @Test
     void tooSoonWhenTheWaitIsShortThenThePressedAttemptRunsByItself() {
-        String link = createText(person().open("/"), "opened on the second call");
-        Chromium.Session recipient = person();
+        String link = createText(chromium.person().open("/"), "opened on the second call");
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         open.route("**/unlock", route -> {
@@ -182,8 +156,8 @@ class RecipientBrowserIT {
 
     @Test
     void copyWhenPressedThenCopiedIsAnnouncedInALiveRegion() {
-        String link = createText(person().open("/"), "copy me");
-        Page open = person().open(link);
+        String link = createText(chromium.person().open("/"), "copy me");
+        Page open = chromium.person().open(link);
         click(open, "Open");
         open.locator("#secret").waitFor();
         click(open, "Copy");
@@ -194,7 +168,7 @@ class RecipientBrowserIT {
 
     @Test
     void viewOnlyWhenTheFileIsAZipThenTheCreatePageSaysWhyAndUploadsNothing() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = sender.open("/");
         create.locator("label[for=kind-file]").click();
         create.setInputFiles("#secret-file", new com.microsoft.playwright.options.FilePayload("photos.zip", "application/zip",
@@ -210,8 +184,8 @@ class RecipientBrowserIT {
 
     @Test
     void lastViewWhenOpenedThenSaysItIsDestroyedNow() {
-        String link = createText(person().open("/"), "only once");
-        Page open = person().open(link);
+        String link = createText(chromium.person().open("/"), "only once");
+        Page open = chromium.person().open(link);
         click(open, "Open");
         open.locator("#secret").waitFor();
         assertThat(open.textContent("#after-note"))
@@ -220,11 +194,11 @@ class RecipientBrowserIT {
 
     @Test
     void recipientBurnWhenTheSenderAllowedItThenTheReaderDestroysTheShare() {
-        Page create = person().open("/");
+        Page create = chromium.person().open("/");
         create.getByLabel("Views").selectOption("5");
         create.getByLabel("Let the recipient destroy it after reading").check();
         String link = createText(create, "burn it when read");
-        Page open = person().open(link);
+        Page open = chromium.person().open(link);
         click(open, "Open");
         open.locator("#secret").waitFor();
         assertThat(open.textContent("#after-note")).contains("4 views are left");
@@ -235,13 +209,13 @@ class RecipientBrowserIT {
 
     @Test
     void manageLinkWhenTheShareWasOpenedThenSaysWhenAndInWhichBrowserInsteadOfGone() {
-        Page create = person().open("/");
+        Page create = chromium.person().open("/");
         String link = createText(create, "tell the sender");
         String manage = create.inputValue("#manage-link");
-        Page open = person().open(link);
+        Page open = chromium.person().open(link);
         click(open, "Open");
         open.locator("#secret").waitFor();
-        Page sender = person().open(manage);
+        Page sender = chromium.person().open(manage);
         sender.locator("#manage-title").waitFor();
         assertThat(sender.textContent("#manage-state")).startsWith("It was opened: its last view is used, and it is destroyed.");
         assertThat(sender.textContent("#manage-opened")).contains("in Chrome");

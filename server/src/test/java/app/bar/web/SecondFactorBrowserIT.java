@@ -17,11 +17,9 @@ import com.microsoft.playwright.options.AriaRole;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -42,7 +40,8 @@ class SecondFactorBrowserIT {
     /** Waits for what a slow, loaded machine may take longer than Playwright's 5 s to show. */
     private static final double WAIT_MS = 20_000;
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
@@ -53,34 +52,11 @@ class SecondFactorBrowserIT {
 
     private TestHttp http;
     private AccountFixtures fixtures;
-    private final List<Chromium.Session> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
         fixtures = new AccountFixtures(context, http);
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Chromium.Session::close);
-        sessions.clear();
-    }
-
-    private Chromium.Session person() {
-        Chromium.Session session = chromium.session(http.base());
-        sessions.add(session);
-        return session;
     }
 
     private static void click(Page page, String button) {
@@ -89,9 +65,7 @@ class SecondFactorBrowserIT {
 
     private static Page password(Chromium.Session session, AccountFixtures.TestAccount account) {
         Page page = session.open("/login");
-        page.getByLabel("Email").fill(account.email());
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(account.password());
-        click(page, "Sign in");
+        SignInPage.submit(page, account);
         return page;
     }
 
@@ -128,7 +102,7 @@ class SecondFactorBrowserIT {
     @Test
     void setUpInTheSettingsThenSignInAsksForTheAppsCode() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page dashboard = settingsLoaded(password(owner, account));
         List<String> recoveryCodes = new ArrayList<>();
         String secret = setUpApp(dashboard, clock, recoveryCodes)[0];
@@ -136,7 +110,7 @@ class SecondFactorBrowserIT {
         PlaywrightAssertions.assertThat(dashboard.locator("#recovery-state")).containsText("10 of 10 left",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MS));
 
-        Chromium.Session later = person();
+        Chromium.Session later = chromium.person();
         Page login = password(later, account);
         login.getByLabel("Code from the app").fill(SecondFactorFixtures.code(secret, clock.instant(), 1));
         Screenshots.save(login, "login-second-step");
@@ -150,13 +124,13 @@ class SecondFactorBrowserIT {
     @Test
     void secondStepWhenWrongCodeThenSaidAndARecoveryCodeSignsIn() {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        Chromium.Session owner = person();
+        Chromium.Session owner = chromium.person();
         Page dashboard = settingsLoaded(password(owner, account));
         List<String> recoveryCodes = new ArrayList<>();
         String secret = setUpApp(dashboard, clock, recoveryCodes)[0];
         String right = SecondFactorFixtures.code(secret, clock.instant(), 1);
 
-        Chromium.Session later = person();
+        Chromium.Session later = chromium.person();
         Page login = password(later, account);
         login.getByLabel("Code from the app").fill(right.equals("000000") ? "111111" : "000000");
         click(login, "Continue");

@@ -16,15 +16,12 @@ import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -36,39 +33,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BarIntegrationTest
 class ShareBrowserIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
 
     private TestHttp http;
-    private final List<Chromium.Session> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(Chromium.Session::close);
-        sessions.clear();
-    }
-
-    private Chromium.Session person() {
-        Chromium.Session session = chromium.session(http.base());
-        sessions.add(session);
-        return session;
     }
 
     private static void click(Page page, String button) {
@@ -105,7 +80,7 @@ class ShareBrowserIT {
     @Test
     void textShareWhenCreatedThenOpensOnceInAnotherBrowserAndIsGoneAfter() {
         String secret = "correct horse battery staple " + System.nanoTime();
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = sender.open("/");
         Screenshots.save(create, "create");
         String link = createText(create, secret, null);
@@ -119,7 +94,7 @@ class ShareBrowserIT {
         // a link preview (a bot fetching the URL) and a page load use no view
         String id = shareId(link);
         assertThat(http.get("/s/" + id).statusCode()).isEqualTo(200);
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         open.locator("#unlock-title").waitFor();
         assertThat(open.textContent("#meta-kind")).isEqualTo("A text secret");
@@ -131,7 +106,7 @@ class ShareBrowserIT {
         assertThat(open.inputValue("#secret")).isEqualTo(secret);
         Screenshots.save(open, "opened-text", Map.of("#secret", "correct horse battery staple"));
 
-        Page again = person().open(link);
+        Page again = chromium.person().open(link);
         again.locator("#gone h1").waitFor();
         assertThat(again.textContent("#gone h1")).isEqualTo("This share no longer exists");
         assertThat(http.get("/api/shares/" + id).statusCode()).isEqualTo(404);
@@ -139,20 +114,20 @@ class ShareBrowserIT {
         assertSecretsNeverSent(List.of(sender, recipient), secret, fragment(link));
         sender.assertNoConsoleProblems();
         recipient.assertNoConsoleProblems();
-        sessions.get(2).assertNoConsoleProblems(status(404, "/api/shares/" + id));
+        chromium.people().get(2).assertNoConsoleProblems(status(404, "/api/shares/" + id));
     }
 
     @Test
     void passwordShareWhenWrongPasswordFirstThenRefusedCountsDownAndOpens() throws Exception {
         String secret = "the vault code is 7 4 1 9";
         String password = "orange kettle sunrise";
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = sender.open("/");
         String link = createText(create, secret, password);
         assertThat(create.textContent("#result-protection")).contains("password");
         String id = shareId(link);
 
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         open.getByLabel("Password").fill("orange kettle sunset");
         click(open, "Open");
@@ -191,7 +166,7 @@ class ShareBrowserIT {
     void fileShareWhenFiveMegabytesThenDownloadedByteForByteAndNeverUploadedInTheClear() throws Exception {
         byte[] file = new byte[5 * 1024 * 1024 + 321];
         new Random(6).nextBytes(file);
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = sender.open("/");
         create.locator("label[for=kind-file]").click();
         create.setInputFiles("#secret-file", new FilePayload("contract draft.bin", "application/octet-stream", file));
@@ -200,7 +175,7 @@ class ShareBrowserIT {
         create.locator("#result-title").waitFor();
         String link = create.inputValue("#share-link");
 
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         open.locator("#unlock-title").waitFor();
         assertThat(open.textContent("#meta-kind")).isEqualTo("A file");
@@ -238,7 +213,7 @@ class ShareBrowserIT {
     void viewOnlyImageWhenOpenedThenPreviewedWithoutDownload() throws Exception {
         byte[] png = java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAwMDAwMDAAAANAwEBB8f3KwAAAABJRU5ErkJggg==");
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = sender.open("/");
         create.locator("label[for=kind-file]").click();
         create.setInputFiles("#secret-file", new FilePayload("pixel.png", "image/png", png));
@@ -247,7 +222,7 @@ class ShareBrowserIT {
         create.locator("#result-title").waitFor();
         String link = create.inputValue("#share-link");
 
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         click(open, "Open");
         open.locator("img.preview-image").waitFor();
@@ -259,38 +234,38 @@ class ShareBrowserIT {
 
     @Test
     void manageLinkWhenBurnedThenTheShareIsGone() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = sender.open("/");
         String link = createText(create, "burn me", null);
         String manage = create.inputValue("#manage-link");
         assertThat(manage).contains("#manage=bar_mt_");
 
-        Page page = person().open(manage);
+        Page page = chromium.person().open(manage);
         page.locator("#manage-title").waitFor();
         click(page, "Burn now");
         page.locator("#manage-notice .message.ok").waitFor();
         assertThat(http.get("/api/shares/" + shareId(link)).statusCode()).isEqualTo(404);
-        Page open = person().open(link);
+        Page open = chromium.person().open(link);
         open.locator("#gone h1").waitFor();
-        sessions.get(1).assertNoConsoleProblems();
+        chromium.people().get(1).assertNoConsoleProblems();
     }
 
     @Test
     void linkWhenKeyMissingThenSaysIncompleteWithoutUsingAView() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         String link = createText(sender.open("/"), "needs its key", null);
         String withoutKey = link.substring(0, link.indexOf('#'));
-        Page open = person().open(withoutKey);
+        Page open = chromium.person().open(withoutKey);
         open.locator("#problem-title").waitFor();
         assertThat(open.textContent("#problem-title")).isEqualTo("This link is incomplete");
         assertThat(http.get("/api/shares/" + shareId(link)).statusCode()).isEqualTo(200);
-        sessions.get(1).assertNoConsoleProblems();
+        chromium.people().get(1).assertNoConsoleProblems();
     }
 
     @Test
     void otpShareWhenRecipientAsksForACodeThenTheMailedCodeOpensIt() {
         String recipientEmail = app.bar.account.AccountFixtures.uniqueEmail("otp");
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         Page create = sender.open("/");
         create.getByLabel("Secret text").fill("for your eyes only");
         create.getByLabel("Also require a one-time code").check();
@@ -299,7 +274,7 @@ class ShareBrowserIT {
         create.locator("#result-title").waitFor();
         String link = create.inputValue("#share-link");
 
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open(link);
         open.getByLabel("Your email address").fill(recipientEmail);
         click(open, "Send me a code");
@@ -322,7 +297,7 @@ class ShareBrowserIT {
                 .header("Authorization", "Bearer " + file.get("manageToken").asString())
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("plain notes\n")).build());
 
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         Page open = recipient.open("/s/" + text);
         open.getByLabel("Password").fill("server side password");
         click(open, "Open");
@@ -343,7 +318,7 @@ class ShareBrowserIT {
         String recipientEmail = app.bar.account.AccountFixtures.uniqueEmail("codes");
         String id = TestHttp.json(http.postJson("/api/shares", TestHttp.map("kind", "text", "text", "told by code",
                 "maxViews", 3, "requireOtp", true, "otpEmails", List.of(recipientEmail)))).get("id").asString();
-        Chromium.Session recipient = person();
+        Chromium.Session recipient = chromium.person();
         // every problem reaches the page with the other one's English detail: only its code tells them apart
         recipient.context.route("**/api/shares/" + id + "/*", route -> {
             if (route.request().url().endsWith("/content")) {
@@ -373,7 +348,7 @@ class ShareBrowserIT {
 
     @Test
     void createPageWhenAnonymousExpiryTooLongThenSaysTheRangeInDaysAndMarksTheExpiry() {
-        Chromium.Session sender = person();
+        Chromium.Session sender = chromium.person();
         // limits that changed since the page loaded them: the page lets 10 days pass, the server refuses in seconds
         sender.context.route("**/api/shares/limits", route -> {
             APIResponse limits = route.fetch();

@@ -1,6 +1,7 @@
 package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
+import static app.bar.web.SignInPage.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
@@ -12,9 +13,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -24,22 +24,13 @@ import org.springframework.context.ApplicationContext;
 @BarIntegrationTest
 class ShareModerationBrowserIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
 
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
 
     @Test
     void adminPageWhenAdminThenShowsStatisticsListsSharesWithoutNamesAndBurnsOneWithAReason() {
@@ -50,41 +41,31 @@ class ShareModerationBrowserIT {
         String zk = api.create(ShareApi.aFile("payroll-2026.xlsx").zeroKnowledge(), api.as("owner")).id();
         String reported = api.create(ShareApi.aText("reported text"), api.as("owner")).id();
 
-        try (Chromium.Session session = chromium.session(http.base())) {
-            Page page = signIn(session, admin);
-            page.navigate("/admin");
-            page.locator("main[aria-busy='false']").waitFor();
-            PlaywrightAssertions.assertThat(page.locator("#share-stats-facts")).containsText("Live shares");
-            PlaywrightAssertions.assertThat(page.locator("#share-stats-facts")).containsText("Opens (30 days)");
+        Chromium.Session session = chromium.person();
+        Page page = signIn(session, admin);
+        page.navigate("/admin");
+        page.locator("main[aria-busy='false']").waitFor();
+        PlaywrightAssertions.assertThat(page.locator("#share-stats-facts")).containsText("Live shares");
+        PlaywrightAssertions.assertThat(page.locator("#share-stats-facts")).containsText("Opens (30 days)");
 
-            page.getByLabel("Owner (account id").fill(api.accountId("owner"));
-            page.getByLabel("Owner (account id").press("Enter");
-            page.getByLabel("Owner (account id").blur();
-            Locator row = page.locator("#shares-body tr[data-share='" + reported + "']");
-            row.waitFor();
-            PlaywrightAssertions.assertThat(page.locator("#shares-body tr")).hasCount(2);
-            assertThat(page.textContent("#shares-body")).contains(zk, "zero-knowledge").doesNotContain("payroll");
+        page.getByLabel("Owner (account id").fill(api.accountId("owner"));
+        page.getByLabel("Owner (account id").press("Enter");
+        page.getByLabel("Owner (account id").blur();
+        Locator row = page.locator("#shares-body tr[data-share='" + reported + "']");
+        row.waitFor();
+        PlaywrightAssertions.assertThat(page.locator("#shares-body tr")).hasCount(2);
+        assertThat(page.textContent("#shares-body")).contains(zk, "zero-knowledge").doesNotContain("payroll");
 
-            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Burn").setExact(true)).click();
-            PlaywrightAssertions.assertThat(page.locator("#shares-notice")).containsText("reason");
-            assertThat(api.unlock(reported, java.util.Map.of()).statusCode()).as("no reason, no burn").isEqualTo(200);
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Burn").setExact(true)).click();
+        PlaywrightAssertions.assertThat(page.locator("#shares-notice")).containsText("reason");
+        assertThat(api.unlock(reported, java.util.Map.of()).statusCode()).as("no reason, no burn").isEqualTo(200);
 
-            page.getByLabel("Reason for a burn").fill("phishing report");
-            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Burn").setExact(true)).click();
-            PlaywrightAssertions.assertThat(page.locator("#shares-notice")).containsText("Burned: " + reported);
-            PlaywrightAssertions.assertThat(row).containsText("burned by admin");
-            assertThat(api.unlock(reported, java.util.Map.of()).statusCode()).isEqualTo(404);
-            session.assertNoConsoleProblems(Chromium.Expected.status(404, "/api/account/webhook"),
-                    Chromium.Expected.status(405, "/api/account/webhook"));
-        }
-    }
-
-    private static Page signIn(Chromium.Session session, AccountFixtures.TestAccount account) {
-        Page page = session.open("/login");
-        page.getByLabel("Email").fill(account.email());
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(account.password());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        page.waitForURL("**/dashboard");
-        return page;
+        page.getByLabel("Reason for a burn").fill("phishing report");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Burn").setExact(true)).click();
+        PlaywrightAssertions.assertThat(page.locator("#shares-notice")).containsText("Burned: " + reported);
+        PlaywrightAssertions.assertThat(row).containsText("burned by admin");
+        assertThat(api.unlock(reported, java.util.Map.of()).statusCode()).isEqualTo(404);
+        session.assertNoConsoleProblems(Chromium.Expected.status(404, "/api/account/webhook"),
+                Chromium.Expected.status(405, "/api/account/webhook"));
     }
 }

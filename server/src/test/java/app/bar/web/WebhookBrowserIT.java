@@ -26,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -40,7 +41,8 @@ import org.springframework.context.ApplicationContext;
 @WebhookIntegrationTest
 class WebhookBrowserIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSessions chromium = BrowserSessions.onLocalServer();
     private static HttpServer receiver;
     private static final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -53,8 +55,7 @@ class WebhookBrowserIT {
     }
 
     @BeforeAll
-    static void launch() throws IOException {
-        chromium = Chromium.launch();
+    static void startReceiver() throws IOException {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -68,8 +69,7 @@ class WebhookBrowserIT {
     }
 
     @AfterAll
-    static void quit() {
-        chromium.close();
+    static void stopReceiver() {
         receiver.stop(0);
     }
 
@@ -78,49 +78,45 @@ class WebhookBrowserIT {
         TestHttp http = new TestHttp(port);
         AccountFixtures fixtures = new AccountFixtures(context, http);
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
-        try (Chromium.Session owner = chromium.session(http.base()); Chromium.Session reader = chromium.session(http.base())) {
-            Page login = owner.open("/login");
-            login.getByLabel("Email").fill(account.email());
-            login.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(account.password());
-            click(login, "Sign in");
-            login.waitForURL("**/dashboard");
-            login.navigate("/settings"); // account settings have their own page (issue 13 item 9)
-            login.locator("main[aria-busy='false']").waitFor();
+        Chromium.Session owner = chromium.person();
+        Chromium.Session reader = chromium.person();
+        Page login = SignInPage.signIn(owner, account);
+        login.navigate("/settings"); // account settings have their own page (issue 13 item 9)
+        login.locator("main[aria-busy='false']").waitFor();
 
-            login.fill("#webhook-url", url("/account"));
-            click(login, "Save webhook");
-            login.locator("#webhook-once").waitFor();
-            String accountSecret = login.inputValue("#webhook-secret");
-            assertThat(accountSecret).matches("bar_whs_[A-Za-z0-9_-]{43}");
-            assertThat(login.textContent("#webhook-url-current")).isEqualTo(url("/account"));
+        login.fill("#webhook-url", url("/account"));
+        click(login, "Save webhook");
+        login.locator("#webhook-once").waitFor();
+        String accountSecret = login.inputValue("#webhook-secret");
+        assertThat(accountSecret).matches("bar_whs_[A-Za-z0-9_-]{43}");
+        assertThat(login.textContent("#webhook-url-current")).isEqualTo(url("/account"));
 
-            Page create = owner.open("/");
-            create.locator("#webhook-field").waitFor();
-            create.getByLabel("Secret text").fill("hooked secret");
-            create.fill("#webhook-url", url("/share"));
-            click(create, "Create secret link");
-            create.locator("#result-title").waitFor();
-            create.locator("#webhook-secret-box").waitFor();
-            String shareSecret = create.inputValue("#webhook-secret");
-            assertThat(shareSecret).matches("bar_whs_[A-Za-z0-9_-]{43}").isNotEqualTo(accountSecret);
-            String link = create.inputValue("#share-link");
+        Page create = owner.open("/");
+        create.locator("#webhook-field").waitFor();
+        create.getByLabel("Secret text").fill("hooked secret");
+        create.fill("#webhook-url", url("/share"));
+        click(create, "Create secret link");
+        create.locator("#result-title").waitFor();
+        create.locator("#webhook-secret-box").waitFor();
+        String shareSecret = create.inputValue("#webhook-secret");
+        assertThat(shareSecret).matches("bar_whs_[A-Za-z0-9_-]{43}").isNotEqualTo(accountSecret);
+        String link = create.inputValue("#share-link");
 
-            Page open = reader.open(link);
-            click(open, "Open");
-            open.locator("#secret").waitFor();
+        Page open = reader.open(link);
+        click(open, "Open");
+        open.locator("#secret").waitFor();
 
-            Received delivery = awaitDelivery("/share", "share.accessed"); // share.destroyed follows: one view
+        Received delivery = awaitDelivery("/share", "share.accessed"); // share.destroyed follows: one view
 
-            assertThat(verifies(shareSecret, delivery)).as("signed with the share's own secret").isTrue();
-            assertThat(new String(delivery.body(), StandardCharsets.UTF_8)).doesNotContain("hooked secret");
-            assertThat(received).noneMatch(r -> r.path().equals("/account")); // the share's own webhook wins
+        assertThat(verifies(shareSecret, delivery)).as("signed with the share's own secret").isTrue();
+        assertThat(new String(delivery.body(), StandardCharsets.UTF_8)).doesNotContain("hooked secret");
+        assertThat(received).noneMatch(r -> r.path().equals("/account")); // the share's own webhook wins
 
-            Page dashboard = owner.open("/settings");
-            dashboard.locator("#deliveries-body tr").first().waitFor();
-            assertThat(dashboard.textContent("#deliveries-body")).contains("share.accessed", "DELIVERED");
-            owner.assertNoConsoleProblems(status(404, "/api/account/webhook")); // none set yet at first load
-            reader.assertNoConsoleProblems();
-        }
+        Page dashboard = owner.open("/settings");
+        dashboard.locator("#deliveries-body tr").first().waitFor();
+        assertThat(dashboard.textContent("#deliveries-body")).contains("share.accessed", "DELIVERED");
+        owner.assertNoConsoleProblems(status(404, "/api/account/webhook")); // none set yet at first load
+        reader.assertNoConsoleProblems();
     }
 
     private String url(String path) {

@@ -2,6 +2,7 @@ package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SharePages.click;
 import static app.bar.web.SignInPage.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,10 +55,6 @@ class AccountBrowserIT {
     void setUp() {
         http = new TestHttp(port);
         fixtures = new AccountFixtures(context, http);
-    }
-
-    static void click(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
     }
 
     /** Account settings are on their own page (issue 13 item 9). */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * downloads nothing (no browser of its own). Test classes using it carry
  * {@code @RequiresTool(CHROMIUM)}: skipped outside CI when there is no Chromium. One
  * browser per test class; every test gets fresh contexts ({@link #session}), which are as
- * separate as two people's browsers: no cookies, storage or cache in common.
+ * separate as two people's browsers: no cookies, storage or cache in common. Test classes
+ * reach it through {@link BrowserSessions}, which launches, hands out and closes for them.
  */
 final class Chromium implements AutoCloseable {
 

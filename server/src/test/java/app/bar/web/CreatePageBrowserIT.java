@@ -1,6 +1,8 @@
 package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
+import static app.bar.web.SharePages.click;
+import static app.bar.web.SharePages.createText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
@@ -8,7 +10,6 @@ import app.bar.support.BarIntegrationTest;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -47,10 +48,6 @@ class CreatePageBrowserIT {
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
-    }
-
-    private static void click(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
     }
 
     /** The create page once it knows who is signed in and the server's limits (the drop zone says them). */
@@ -245,12 +242,5 @@ class CreatePageBrowserIT {
         assertThat(open.inputValue("#secret")).isEqualTo("behind a generated password");
         assertThat(sender.requests()).as("the password goes to no server").noneMatch(r -> r.contains(password));
         recipient.assertNoConsoleProblems();
-    }
-
-    private static String createText(Page page, String secret) {
-        page.getByLabel("Secret text").fill(secret);
-        click(page, "Create secret link");
-        page.locator("#result-title").waitFor();
-        return page.inputValue("#share-link");
     }
 }

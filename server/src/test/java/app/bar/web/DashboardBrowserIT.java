@@ -1,9 +1,9 @@
 package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
-import static app.bar.web.AccountBrowserIT.click;
 import static app.bar.web.AccountBrowserIT.shareRow;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SharePages.click;
 import static app.bar.web.SignInPage.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,6 +2,7 @@ package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SharePages.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
@@ -74,10 +75,6 @@ class PasskeyBrowserIT {
         JsonObject args = new JsonObject();
         args.add("options", options);
         cdp.send("WebAuthn.addVirtualAuthenticator", args);
-    }
-
-    private static void click(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
     }
 
     private static void password(Page page, AccountFixtures.TestAccount account) {

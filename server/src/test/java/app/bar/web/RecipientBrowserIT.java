@@ -2,13 +2,15 @@ package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SharePages.click;
+import static app.bar.web.SharePages.createText;
+import static app.bar.web.SharePages.shareId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,28 +35,6 @@ class RecipientBrowserIT {
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
-    }
-
-    private static void click(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
-    }
-
-    private static String createText(Page page, String secret) {
-        return createText(page, secret, null);
-    }
-
-    private static String createText(Page page, String secret, String password) {
-        page.getByLabel("Secret text").fill(secret);
-        if (password != null) {
-            page.getByLabel("Password (optional)").fill(password);
-        }
-        click(page, "Create secret link");
-        page.locator("#result-title").waitFor();
-        return page.inputValue("#share-link");
-    }
-
-    private static String shareId(String link) {
-        return link.substring(link.indexOf("/s/") + 3, link.indexOf('#'));
     }
 
     /** The link with one character of its key changed (still 43 base64url characters). */

@@ -2,6 +2,7 @@ package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SharePages.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
@@ -57,10 +58,6 @@ class SecondFactorBrowserIT {
     void setUp() {
         http = new TestHttp(port);
         fixtures = new AccountFixtures(context, http);
-    }
-
-    private static void click(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
     }
 
     private static Page password(Chromium.Session session, AccountFixtures.TestAccount account) {

@@ -2,6 +2,9 @@ package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SharePages.click;
+import static app.bar.web.SharePages.createText;
+import static app.bar.web.SharePages.shareId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
@@ -11,7 +14,6 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,25 +46,6 @@ class ShareBrowserIT {
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
-    }
-
-    private static void click(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
-    }
-
-    /** Creates a share on the create page and returns the link the page shows. */
-    private static String createText(Page page, String secret, String password) {
-        page.getByLabel("Secret text").fill(secret);
-        if (password != null) {
-            page.getByLabel("Password (optional)").fill(password);
-        }
-        click(page, "Create secret link");
-        page.locator("#result-title").waitFor();
-        return page.inputValue("#share-link");
-    }
-
-    private static String shareId(String link) {
-        return link.substring(link.indexOf("/s/") + 3, link.indexOf('#'));
     }
 
     private static String fragment(String link) {

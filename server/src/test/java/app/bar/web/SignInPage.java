@@ -2,7 +2,6 @@ package app.bar.web;
 
 import app.bar.account.AccountFixtures;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 /** BAR's sign-in page ({@code /login}) with email and password, as a person fills it in. */
 final class SignInPage {
@@ -38,6 +37,6 @@ final class SignInPage {
         if (rememberMe) {
             page.getByLabel("Remember me").check();
         }
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        SharePages.click(page, "Sign in");
     }
 }

@@ -2,6 +2,7 @@ package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.Chromium.Expected.status;
+import static app.bar.web.SharePages.click;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import app.bar.webhook.WebhookIntegrationTest;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -121,10 +121,6 @@ class WebhookBrowserIT {
 
     private String url(String path) {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
-    }
-
-    private static void click(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
     }
 
     private static Received awaitDelivery(String path, String type) {

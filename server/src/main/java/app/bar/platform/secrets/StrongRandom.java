@@ -6,8 +6,8 @@ import java.security.SecureRandom;
 
 /**
  * The server's CSPRNG for keys, tokens, ids that must not be guessed, salts and codes: the JDK's
- * NIST SP 800-90A DRBG (Hash_DRBG, SHA-256, 256-bit strength, reseeded by the JDK from the
- * operating system), one instance per stripe.
+ * NIST SP 800-90A DRBG (Hash_DRBG, SHA-256, 256-bit strength), each instance seeded from the
+ * operating system's entropy when it is made, one instance per stripe.
  *
  * <p>Why not {@code new SecureRandom()}: on Linux that is {@code NativePRNG}, and every instance
  * reads through one static {@code RandomIO} guarded by one lock, so under load every request that

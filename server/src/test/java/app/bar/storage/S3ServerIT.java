@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The server jar on S3 as an operator runs it (issue 15): a 1 GiB file through a server with a
@@ -81,13 +82,16 @@ class S3ServerIT {
             CompletableFuture<HttpResponse<String>> upload = client.sendAsync(uploadRequest(http, share,
                     HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> stalling), size)),
                     HttpResponse.BodyHandlers.ofString());
-            await().atMost(Duration.ofSeconds(60)).until(() -> s3.unfinishedUploads(bucket) == 1);
+            // s3proxy's filesystem store may answer a listing 500 while a part is being written: ask again
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(S3Exception.class)
+                    .until(() -> s3.unfinishedUploads(bucket) == 1);
             // Killed once the stalled body's whole parts are in (the next part still fills in memory):
             // killed while a part was on its way, s3proxy's filesystem store would keep that part cut
             // short and then fail every listing and the abort (real S3 drops such a part). Settled =
             // the body has stalled and the count of parts stayed the same over two seconds.
             AtomicInteger parts = new AtomicInteger(-1);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                    .ignoreExceptionsInstanceOf(S3Exception.class).until(() -> {
                 int now = s3.uploadedParts(bucket);
                 return stalling.stalled() && now > 0 && parts.getAndSet(now) == now;
             });
@@ -97,7 +101,7 @@ class S3ServerIT {
             never.countDown();
         }
         // s3proxy's filesystem listing may answer 500 while the killed upload's part files settle
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class)
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(S3Exception.class)
                 .untilAsserted(() -> assertThat(s3.keys(bucket))
                         .as("no content object before the upload completes, only the secrets blob").hasSize(1));
         try (JarProcess next = JarProcess.startWith(List.of("-Xmx128m"), dir, env(bucket, port),
@@ -105,7 +109,7 @@ class S3ServerIT {
             TestHttp http = next.awaitHealthy(port);
             HttpResponse<String> unlock = http.postJson("/api/shares/" + share.id + "/unlock", Map.of());
             assertThat(unlock.statusCode()).as(unlock.body()).isNotEqualTo(200);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(S3Exception.class).untilAsserted(() -> {
                 assertThat(s3.unfinishedUploads(bucket)).as(next.output()).isZero();
                 assertThat(http.get("/api/shares/" + share.id).statusCode()).isEqualTo(404);
             });

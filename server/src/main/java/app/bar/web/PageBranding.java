@@ -1,7 +1,6 @@
 package app.bar.web;
 
 import app.bar.branding.Branding;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Writes the operator's brand ({@link Branding}) into the layout's {@code <!-- branding ...}
@@ -9,7 +8,8 @@ import org.springframework.web.util.HtmlUtils;
  * {@code <img onerror=...>} shows as text); links passed the branding rules ({@code https://} or
  * a path) and are escaped too. Nothing inline: the accent colour comes from {@code /branding.css}
  * and the logo from {@code /branding/logo}, so the CSP stays as strict as without a brand. Unset,
- * the pages look exactly as BAR's own.
+ * the pages look exactly as BAR's own. BAR's own words are catalogue keys ({@code {{key}}},
+ * {@link PageText}); the operator's are escaped so that none reads as a key.
  */
 final class PageBranding {
 
@@ -19,8 +19,7 @@ final class PageBranding {
     static final String FOOTER_SLOT = "<!-- branding footer";
 
     /** BAR's own footer line, kept under the operator's. */
-    static final String BAR_FOOTER = "BAR — secrets that destroy themselves. Zero-knowledge links keep their key after the "
-            + "<span class=\"mono\">#</span>, which browsers never send to a server.";
+    static final String BAR_FOOTER = "{{common.footer.bar|hash=<span class=\"mono\">#</span>}}";
     private static final String TITLE_SUFFIX = " — " + Branding.DEFAULT_NAME;
 
     private final Branding branding;
@@ -56,7 +55,7 @@ final class PageBranding {
         }
         a.append(escape(branding.name()));
         if (!branding.named()) {
-            a.append("<span>Burn After Reading</span>");
+            a.append("<span>{{common.brand.tagline}}</span>");
         }
         return a.append("</a>").toString();
     }
@@ -70,7 +69,7 @@ final class PageBranding {
             footer.append("    <p class=\"brand-footer\">").append(escape(branding.footerText())).append("</p>\n");
         }
         if (!branding.links().isEmpty()) {
-            footer.append("    <nav class=\"legal\" aria-label=\"Legal\">");
+            footer.append("    <nav class=\"legal\" aria-label=\"{{common.footer.legal}}\">");
             for (Branding.Link link : branding.links()) {
                 footer.append("<a href=\"").append(escape(link.href())).append("\">").append(escape(link.label())).append("</a>");
             }
@@ -80,6 +79,6 @@ final class PageBranding {
     }
 
     private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+        return PageText.escape(text);
     }
 }

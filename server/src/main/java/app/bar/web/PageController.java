@@ -1,10 +1,16 @@
 package app.bar.web;
 
 import app.bar.branding.Branding;
+import app.bar.web.i18n.Catalogues;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -40,33 +46,63 @@ final class PageController {
     /** The burn chat's page: a room ({@code /c/{id}#<room key>}) or {@code /c/new}. */
     static final String CHAT = "/c/{id:[A-Za-z0-9_-]{1,100}}";
 
-    private final Map<String, byte[]> html = new HashMap<>();
+    /** page → language → bytes. */
+    private final Map<String, Map<String, byte[]>> html = new HashMap<>();
+    private final Catalogues catalogues;
 
-    PageController(Branding branding) {
-        PageLayout layout = PageLayout.load(new PageBranding(branding));
-        PAGES.values().forEach(page -> html.computeIfAbsent(page, layout::render));
-        html.put("open", layout.render("open"));
-        html.put("chat", layout.render("chat"));
+    PageController(Branding branding, Catalogues catalogues) {
+        this.catalogues = catalogues;
+        PageLayout layout = PageLayout.load(new PageBranding(branding), catalogues);
+        Set<String> pages = new TreeSet<>(PAGES.values());
+        pages.add("open");
+        pages.add("chat");
+        for (String page : pages) {
+            Map<String, byte[]> languages = new HashMap<>();
+            for (String lang : catalogues.languages()) {
+                languages.put(lang, layout.render(page, lang));
+            }
+            html.put(page, languages);
+        }
     }
 
     @GetMapping({"/", "/login", "/register", "/verify", "/verify-email", "/reset", "/dashboard", "/settings", "/admin",
         "/help/https"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         String page = PAGES.get(request.getRequestURI().substring(request.getContextPath().length()));
-        return html(page == null ? "index" : page);
+        return html(page == null ? "index" : page, request);
     }
 
     @GetMapping(OPEN)
-    ResponseEntity<byte[]> open() {
-        return html("open");
+    ResponseEntity<byte[]> open(HttpServletRequest request) {
+        return html("open", request);
     }
 
     @GetMapping(CHAT)
-    ResponseEntity<byte[]> chat() {
-        return html("chat");
+    ResponseEntity<byte[]> chat(HttpServletRequest request) {
+        return html("chat", request);
     }
 
-    private ResponseEntity<byte[]> html(String page) {
-        return ResponseEntity.ok().contentType(HTML).body(html.get(page));
+    /**
+     * The page in the reader's language: the picker's cookie, else Accept-Language, else English
+     * ({@link Catalogues#negotiate}); caches are told the answer depends on both.
+     */
+    private ResponseEntity<byte[]> html(String page, HttpServletRequest request) {
+        String lang = catalogues.negotiate(cookie(request), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return ResponseEntity.ok().contentType(HTML)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, lang)
+                .body(html.get(page).get(lang));
+    }
+
+    private static @Nullable String cookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (Catalogues.COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package app.bar.web;
 
+import app.bar.web.i18n.Catalogues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,8 @@ import org.springframework.core.io.ClassPathResource;
  * <p>Done once at start-up, on the server, rather than by a script in the browser: every page
  * arrives whole (first paint, and without JavaScript, show the header), stays a fixed file with no
  * inline script or style (the CSP keeps {@code script-src 'self'; style-src 'self'}), and nothing
- * from a request ever reaches it. A layout or page that does not fit fails the start.
+ * from a request ever reaches it. A layout or page that does not fit fails the start. Each page
+ * is rendered once per offered language ({@link PageText}: its {@code {{key}}}s from the catalogues).
  */
 final class PageLayout {
 
@@ -23,27 +25,34 @@ final class PageLayout {
 
     private final String layout;
     private final UnaryOperator<String> head;
+    private final PageText text;
 
     PageLayout(String layout) {
-        this(layout, UnaryOperator.identity());
+        this(layout, UnaryOperator.identity(), new PageText(Catalogues.load()));
     }
 
-    /** {@code head} adapts each page's head (the brand's name in its title). */
-    PageLayout(String layout, UnaryOperator<String> head) {
+    /** {@code head} adapts each page's head (the brand's name in its title); {@code text} writes in a language's texts. */
+    PageLayout(String layout, UnaryOperator<String> head, PageText text) {
         requireOneSlot(layout, HEAD_SLOT);
         requireOneSlot(layout, MAIN_SLOT);
         this.layout = layout;
         this.head = head;
+        this.text = text;
     }
 
-    /** The layout with the operator's brand in it ({@link PageBranding}). */
-    static PageLayout load(PageBranding branding) {
-        return new PageLayout(branding.layout(read("layout")), branding::head);
+    /** The layout with the operator's brand in it ({@link PageBranding}) and the catalogues' texts. */
+    static PageLayout load(PageBranding branding, Catalogues catalogues) {
+        return new PageLayout(branding.layout(read("layout")), branding::head, new PageText(catalogues));
     }
 
-    /** The whole page {@code name}, from {@code pages/<name>.html}. */
+    /** The whole page {@code name} in English. */
     byte[] render(String name) {
-        return assemble(name, read(name)).getBytes(StandardCharsets.UTF_8);
+        return render(name, Catalogues.ENGLISH);
+    }
+
+    /** The whole page {@code name}, from {@code pages/<name>.html}, in {@code lang}. */
+    byte[] render(String name, String lang) {
+        return text.render(name, assemble(name, read(name)), lang).getBytes(StandardCharsets.UTF_8);
     }
 
     String assemble(String name, String page) {

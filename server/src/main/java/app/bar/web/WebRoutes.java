@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The pages and their static assets (with {@code /favicon.ico} and {@code /robots.txt}, which
  * browsers and crawlers ask for by name): open to anyone and not rate limited (a page load fetches
- * several files; everything a page does goes through the API, which is).
+ * several files, with its language's texts from {@code /i18n/<lang>.json}; everything a page does goes through the API, which is).
  */
 @Configuration(proxyBeanMethods = false)
 class WebRoutes {
@@ -25,7 +25,7 @@ class WebRoutes {
     RoutePolicies webRoutePolicies() {
         List<RoutePolicy> routes = new ArrayList<>();
         Stream.concat(PageController.PAGES.keySet().stream().sorted(), Stream.of(PageController.OPEN, PageController.CHAT,
-                "/css/**", "/js/**", "/vendor/**", "/favicon.svg", "/favicon.ico", "/robots.txt"))
+                "/css/**", "/js/**", "/i18n/*.json", "/vendor/**", "/favicon.svg", "/favicon.ico", "/robots.txt"))
                 .forEach(path -> routes.add(route(GET, path, Access.anyone(), none())));
         return new RoutePolicies(routes);
     }

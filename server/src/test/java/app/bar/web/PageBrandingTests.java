@@ -3,6 +3,7 @@ package app.bar.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.branding.TestBranding;
+import app.bar.web.i18n.Catalogues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +16,11 @@ class PageBrandingTests {
     private static final String[] PAGES = {"index", "open", "login", "register", "verify", "reset", "dashboard", "admin",
         "help-https"};
 
+    /** BAR's own footer line in English. */
+    private static final String FOOTER = "BAR — secrets that destroy themselves. Zero-knowledge links keep their key after the "
+            + "<span class=\"mono\">#</span>, which browsers never send to a server.";
+    private static final Catalogues CATALOGUES = Catalogues.load();
+
     @TempDir
     Path dir;
 
@@ -24,7 +30,7 @@ class PageBrandingTests {
 
         assertThat(html).contains("<title>Sign in — BAR</title>",
                 "<a class=\"brand\" href=\"/\">BAR<span>Burn After Reading</span></a>",
-                "<footer>" + PageBranding.BAR_FOOTER + "</footer>")
+                "<footer>" + FOOTER + "</footer>")
                 .doesNotContain("/branding", "class=\"banner\"", "<!-- branding");
     }
 
@@ -44,7 +50,7 @@ class PageBrandingTests {
                     "<p class=\"brand-footer\">Run by Acme IT</p>",
                     "<nav class=\"legal\" aria-label=\"Legal\"><a href=\"https://acme.example/imprint\">Imprint</a>"
                             + "<a href=\"/privacy\">Privacy</a></nav>",
-                    "<p>" + PageBranding.BAR_FOOTER + "</p>")
+                    "<p>" + FOOTER + "</p>")
                     .doesNotContain(" — BAR</title>", "Burn After Reading", "style=", "<style", "<!-- branding");
         }
         assertThat(page(branding, "open")).contains("<meta property=\"og:title\" content=\"A secret for you — Acme Vault\">");
@@ -53,20 +59,20 @@ class PageBrandingTests {
     @Test
     void renderWhenNameAndTextsHoldMarkupThenShownAsText() {
         // ASVS 1.2.1: the operator's values are text in every context they reach (title, header, banner, footer)
-        String attack = "<img src=x onerror=alert(1)>\"'&";
+        String attack = "<img src=x onerror=alert(1)>\"'&{{common.nav.admin}}";
         PageBranding branding = new PageBranding(TestBranding.of("bar.branding.name", attack,
                 "bar.branding.footer-text", attack, "bar.branding.notice", attack,
                 "bar.branding.terms-url", "https://acme.example/terms?a=1&b=2"));
 
         String html = page(branding, "index");
 
-        String escaped = "&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;";
+        String escaped = "&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;&#123;&#123;common.nav.admin}}";
         assertThat(html).doesNotContain("<img src=x").contains("<title>Share a secret — " + escaped + "</title>",
                 "href=\"/\">" + escaped + "</a>", "role=\"note\">" + escaped + "</div>", "\"brand-footer\">" + escaped + "</p>",
                 "href=\"https://acme.example/terms?a=1&amp;b=2\"");
     }
 
     private static String page(PageBranding branding, String name) {
-        return new String(PageLayout.load(branding).render(name), StandardCharsets.UTF_8);
+        return new String(PageLayout.load(branding, CATALOGUES).render(name), StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package app.bar.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.bar.web.i18n.Catalogues;
 import org.junit.jupiter.api.Test;
 
 class PageLayoutTests {
@@ -65,11 +66,13 @@ class PageLayoutTests {
 
     @Test
     void renderWhenRealPagesThenEveryOneHasTheSharedHeaderOnce() {
-        PageLayout layout = PageLayout.load(new PageBranding(app.bar.branding.TestBranding.none()));
+        PageLayout layout = PageLayout.load(new PageBranding(app.bar.branding.TestBranding.none()), Catalogues.load());
         for (String page : new String[] {"index", "open", "login", "register", "verify", "reset", "dashboard", "admin"}) {
             String html = new String(layout.render(page), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(html.split("<header class=\"top\">", -1)).as(page).hasSize(2);
-            assertThat(html).as(page).contains("<title>").contains("<script type=\"module\" src=\"/js/");
+            assertThat(html).as(page).contains("<title>").contains("<script type=\"module\" src=\"/js/")
+                    .contains("<html lang=\"en\" dir=\"ltr\">", "<option value=\"en\" lang=\"en\" selected>English</option>")
+                    .doesNotContain("{{");
         }
     }
 }

@@ -84,6 +84,31 @@ class PageRoutesIT {
     }
 
     @Test
+    void pageWhenLanguageAskedThenNegotiatedWithVaryAndContentLanguage() {
+        // issue 17: the page is rendered per language; the answer depends on Accept-Language and the picker's cookie
+        HttpResponse<String> response = http.get("/", "Accept-Language", "xx-YY, en;q=0.5");
+        assertThat(response.headers().firstValue("Content-Language")).hasValue("en");
+        assertThat(response.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept-Language", "Cookie"));
+        assertThat(response.body()).contains("<html lang=\"en\" dir=\"ltr\">", "<select id=\"language\"",
+                "<option value=\"en\" lang=\"en\" selected>English</option>").doesNotContain("{{");
+        assertThat(http.get("/", "Cookie", "bar_lang=../../x").headers().firstValue("Content-Language")).hasValue("en");
+    }
+
+    @Test
+    void catalogueWhenRequestedThenPublicJsonWithEtagAndNoMail() {
+        HttpResponse<String> response = http.get("/i18n/en.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(TestHttp.json(response).get("common.nav.sign_in").asString()).isEqualTo("Sign in");
+        assertThat(response.body()).doesNotContain("\"mail.");
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertThat(http.get("/i18n/en.json", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        HttpResponse<String> unknown = http.get("/i18n/xx.json");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void robotsTxtWhenRequestedThenShareLinksAndApiDisallowed() {
         HttpResponse<String> response = http.get("/robots.txt");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -2,6 +2,7 @@
 // item 8): only the choices a person may make, and sizes and durations in human units.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import './catalogue.mjs';
 
 const { customExpiryProblem, expiryChoices, tooLarge, uploadLimitText, viewChoices } =
   await import('../../main/resources/static/js/share-limits.mjs');

@@ -1,6 +1,7 @@
 // A link and its key apart (static/js/share-links.mjs, issue 13 item 10).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import './catalogue.mjs';
 
 const { pastedKey, splitLink } = await import('../../main/resources/static/js/share-links.mjs');
 

@@ -3,6 +3,7 @@
 // `./mvnw verify` (exec-maven-plugin: node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import './catalogue.mjs';
 
 const { ApiError } = await import('../../main/resources/static/js/api.mjs');
 const { describeCreateProblem, describeShareField, humanDuration } =

@@ -2,6 +2,7 @@
 // Run by `./mvnw verify` (JavaScriptTests: node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import './catalogue.mjs';
 
 const { plural, relative } = await import('../../main/resources/static/js/ui.mjs');
 

@@ -1,6 +1,8 @@
 // The JSON API from the pages: same-origin fetches with the session cookies, the CSRF header on
 // every change, a silent refresh when a signed-in call answers 401, and problem+json errors
 // turned into ApiError. Nothing is kept in localStorage; the session lives in HttpOnly cookies.
+// What a failure says to a person comes from the catalogues (i18n.mjs), chosen by the problem's code.
+import { has, lang, t } from './i18n.mjs';
 
 const CSRF_COOKIES = ['__Host-bar_csrf', 'bar_csrf'];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,7 +14,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export class ApiError extends Error {
   constructor(status, problem = {}, retryAfter = null) {
-    super(problem.detail || (status === 0 ? 'The server cannot be reached.' : 'HTTP ' + status));
+    super(problem.detail || (status === 0 ? t('common.problem.network.unreachable') : `HTTP ${status}`));
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
@@ -126,7 +128,7 @@ export async function request(path, options = {}) {
     try {
       return { response: await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' }), seen };
     } catch (e) {
-      throw new ApiError(0, { code: 'network.unreachable', detail: 'The server cannot be reached. Check your connection and try again.' });
+      throw new ApiError(0, { code: 'network.unreachable', detail: t('common.problem.network.unreachable_detail') });
     }
   };
   let { response, seen } = await send();
@@ -167,6 +169,15 @@ export async function currentAccount() {
 }
 
 /**
+ * Saves the reader's choice of language to the signed-in account, so that its mails use it
+ * (issue 17). The hook the language picker (nav.mjs) calls for a signed-in reader: the account
+ * API's language field is added with the settings page; until then this does nothing.
+ */
+export async function saveLanguage(language) {
+  return language && null;
+}
+
+/**
  * Signs out (the server ends the session and clears the cookies). Answers where the browser goes
  * next: the single sign-on provider's logout for a session it signed in (it then returns to
  * /login), else /login.
@@ -204,75 +215,72 @@ const FIELD_PROBLEMS = new Set(['request.invalid', 'request.unknown_field', 'req
   'request.parameter_invalid', 'request.parameter_missing']);
 
 /**
- * What to tell a person about a failed call, decided on the problem's code: the server's details
- * are written for clients and never echo input, so they are shown; a few codes get words of their own.
+ * The server's English detail (written for people, never echoing input) on an English page,
+ * else the catalogue's words for the code, {@code key}: a reader of another language never
+ * gets the server's English where the catalogue has words.
  */
-export function describe(error, subject = 'This') {
+function serverOr(problem, key, args = {}) {
+  return lang === 'en' && problem.detail ? problem.detail : t(key, args);
+}
+
+/**
+ * What to tell a person about a failed call, decided on the problem's code (docs/errors.md):
+ * the catalogue's words for it (common.problem.<code>); on English pages the server's detail
+ * where it has one, as it is more precise. {@code subject} is the thing in question, in words
+ * of the page's language ("This share"); default "This".
+ */
+export function describe(error, subject = t('common.problem.subject')) {
   if (!(error instanceof ApiError)) {
-    return error && error.message ? error.message : 'Something went wrong.';
+    return error && error.message ? error.message : t('common.problem.unknown');
   }
   const p = error.problem || {};
-  const wait = error.retryAfter != null ? ` Try again in ${formatWait(error.retryAfter)}.` : '';
+  const wait = error.retryAfter != null ? ' ' + t('common.problem.try_again_in', { wait: formatWait(error.retryAfter) }) : '';
   const code = error.code;
   if (FIELD_PROBLEMS.has(code)) {
     if (Array.isArray(p.errors) && p.errors.length > 0) {
-      return 'Please check: ' + p.errors.map((e) => `${fieldLabel(e.field)} ${e.message}`).join('; ') + '.';
+      return t('common.problem.check_fields', { fields: p.errors.map(fieldProblem).join(t('common.list_separator')) });
     }
-    return p.detail || 'The request was not accepted.';
+    return serverOr(p, 'common.problem.request.invalid');
   }
   switch (code) {
     case 'network.unreachable':
-      return p.detail || 'The server cannot be reached.';
+      return p.detail || t('common.problem.network.unreachable');
     case 'resource.not_found':
-      return `${subject} does not exist (any more).`;
+      return t('common.problem.resource.not_found', { subject });
     case 'request.body_too_large':
-      return 'This is larger than the server accepts.';
     case 'media_type.unsupported':
-      return 'The server did not accept the format of this request.';
-    case 'resource.locked':
-      return (p.detail || 'Locked.') + wait;
     case 'rate_limit.exceeded':
-      return 'Too many requests.' + wait;
+      return t('common.problem.' + code) + wait;
+    case 'resource.locked':
+      return serverOr(p, 'common.problem.resource.locked') + wait;
     case 'server.busy':
     case 'server.unavailable':
-      return 'The server is busy.' + (wait || ' Try again in a moment.');
+      return t('common.problem.server.busy') + (wait || ' ' + t('common.problem.try_again_soon'));
     case 'server.error':
-      return `Something went wrong on the server. If it keeps happening, report request id ${p.requestId || 'unknown'}.`;
+      return t('common.problem.server.error', { request_id: p.requestId || t('common.problem.request_id_unknown') });
     default:
-      return p.detail || fallback(code, error.status);
+      if (has('common.problem.' + code)) {
+        return serverOr(p, 'common.problem.' + code);
+      }
+      return p.detail || t('common.problem.http', { status: String(error.status) });
   }
 }
 
-/** Words for a code whose answer has no detail (a proxy's error page). */
-function fallback(code, status) {
-  switch (code) {
-    case 'auth.required':
-      return 'Please sign in.';
-    case 'access.denied':
-      return 'You are not allowed to do this.';
-    case 'resource.conflict':
-      return 'This conflicts with the current state; reload the page.';
-    case 'request.unprocessable':
-      return 'The server refused this content.';
-    default:
-      return `The request failed (HTTP ${status}).`;
-  }
+/** One field's problem: its label and the rule, in the catalogue's words where it has them. */
+function fieldProblem(e) {
+  const key = 'common.field.' + String(e.field).replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+  const label = has(key) ? t(key) : e.field;
+  const rule = has('common.rule.' + e.code) ? t('common.rule.' + e.code, { min: e.min ?? '', max: e.max ?? '' })
+    : e.message;
+  return t('common.problem.field', { field: label, rule });
 }
 
-const FIELD_LABELS = {
-  expiresIn: 'expiry', maxViews: 'views', unlimitedViews: 'views', otpEmails: 'recipient emails',
-  text: 'secret text', newPassword: 'new password', displayName: 'display name', expiresInDays: 'expiry',
-  webhookUrl: 'webhook URL', url: 'URL', currentPassword: 'current password', email: 'email', password: 'password',
-};
-
-function fieldLabel(field) {
-  return FIELD_LABELS[field] || field;
-}
-
+/** A wait in its largest sensible unit: "45 s", "3 min", "2 h". */
 export function formatWait(seconds) {
   if (seconds < 90) {
-    return `${seconds} s`;
+    return t('common.unit.seconds_short', { count: seconds });
   }
   const minutes = Math.ceil(seconds / 60);
-  return minutes < 90 ? `${minutes} min` : `${Math.ceil(minutes / 60)} h`;
+  return minutes < 90 ? t('common.unit.minutes_short', { count: minutes })
+    : t('common.unit.hours_short', { count: Math.ceil(minutes / 60) });
 }

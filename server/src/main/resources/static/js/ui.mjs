@@ -1,4 +1,6 @@
-// Small DOM helpers shared by the pages. Text always goes in through textContent, never as HTML.
+// Small DOM helpers shared by the pages. Text always goes in through textContent, never as HTML;
+// words come from the catalogues (i18n.mjs).
+import { formatBytes as bytes, formatDateTime, lang, t } from './i18n.mjs';
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 export const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
@@ -78,7 +80,7 @@ export async function busy(button, label, action) {
  * Counts down {@code seconds} on a button: disabled, showing the wait, then enabled with its
  * label back. Resolves when the wait is over.
  */
-export function countdown(button, seconds, render = (s) => `Try again in ${s} s`) {
+export function countdown(button, seconds, render = (s) => t('common.wait.try_again_in', { seconds: s })) {
   const label = button.dataset.label || button.textContent;
   button.dataset.label = label;
   let left = Math.max(1, Math.ceil(seconds));
@@ -103,11 +105,11 @@ export function countdown(button, seconds, render = (s) => `Try again in ${s} s`
 export async function copy(text, button) {
   try {
     await navigator.clipboard.writeText(text);
-    flash(button, 'Copied');
-    announce('Copied');
+    flash(button, t('common.copy.done'));
+    announce(t('common.copy.done'));
   } catch (e) {
-    flash(button, 'Select and copy by hand');
-    announce('Could not copy: select the text and copy it by hand');
+    flash(button, t('common.copy.by_hand'));
+    announce(t('common.copy.failed'));
   }
 }
 
@@ -136,22 +138,17 @@ function flash(button, text) {
   }, 1500);
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
+/** A date and time in the page's language ('—' for none). */
 export function formatDate(iso) {
-  if (!iso) {
-    return '—';
-  }
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
+  return formatDateTime(iso);
 }
 
 /**
- * "in 3 hours", "in 2 days", "5 minutes ago": the browser's own words and plurals
- * (Intl.RelativeTimeFormat), the largest unit that keeps the value readable. {@code now} and
- * {@code locale} are for tests.
+ * "in 3 hours", "in 2 days", "5 minutes ago": Intl's words and plurals in the page's
+ * language (Intl.RelativeTimeFormat), the largest unit that keeps the value readable. {@code now}
+ * and {@code locale} are for tests.
  */
-export function relative(iso, now = Date.now(), locale = undefined) {
+export function relative(iso, now = Date.now(), locale = lang) {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const abs = Math.abs(seconds);
   const [value, unit] = abs < 90 ? [seconds, 'second'] : abs < 5400 ? [Math.round(seconds / 60), 'minute']
@@ -159,24 +156,18 @@ export function relative(iso, now = Date.now(), locale = undefined) {
   return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(value, unit);
 }
 
-/** "1 view", "3 views": the word for {@code n} (English plural rules, through Intl.PluralRules). */
+/**
+ * "1 view", "3 views": the word for {@code n} (English plural rules, through Intl.PluralRules).
+ * For pages not yet on the catalogues; converted pages use t() with a plural text instead.
+ */
 const pluralRules = new Intl.PluralRules('en');
 export function plural(n, one, other) {
   return `${n} ${pluralRules.select(n) === 'one' ? one : other}`;
 }
 
+/** "512 bytes", "1.5 MiB" in the page's language (i18n.mjs). */
 export function formatBytes(n) {
-  if (n === null || n === undefined) {
-    return '—';
-  }
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return (unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)) + ' ' + units[unit];
+  return bytes(n);
 }
 
 /** A same-origin path to go to after signing in, from ?next=; anything else gives the fallback. */

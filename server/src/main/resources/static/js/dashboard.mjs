@@ -5,25 +5,39 @@
 import { ApiError, SIGN_IN, describe, request, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { signInAgain } from './reauth.mjs';
-import { $, el, formatBytes, formatDate, markInvalid, plural, relative, say } from './ui.mjs';
+import { formatBytes, formatDateTime, formatRelative, t } from './i18n.mjs';
+import { $, el, markInvalid, say } from './ui.mjs';
 
+/** Catalogue keys of a share's state, of how it ended (its destroy reason) and of an access-log outcome. */
 const STATES = {
-  active: 'Active', awaiting_upload: 'Waiting for upload', expired: 'Expired', used_up: 'Used up', locked: 'Locked',
-  destroyed: 'Destroyed', quarantined: 'Quarantined (tampering detected)',
+  active: 'account.dashboard.state.active', awaiting_upload: 'account.dashboard.state.awaiting_upload',
+  expired: 'account.dashboard.state.expired', used_up: 'account.dashboard.state.used_up',
+  locked: 'account.dashboard.state.locked', destroyed: 'account.dashboard.state.destroyed',
+  quarantined: 'account.dashboard.state.quarantined',
 };
 const ENDINGS = {
-  VIEWS_USED: 'Destroyed: read', BURNED_BY_OWNER: 'Burned', FAILED_ATTEMPTS: 'Destroyed: too many wrong passwords',
-  TAMPER: 'Destroyed: tampering', EXPIRED: 'Expired', UPLOAD_ABANDONED: 'Destroyed: upload never finished',
-  RECIPIENT: 'Destroyed by the recipient', BURNED_BY_ADMIN: 'Burned by an administrator',
+  VIEWS_USED: 'account.dashboard.ending.views_used', BURNED_BY_OWNER: 'account.dashboard.ending.burned_by_owner',
+  FAILED_ATTEMPTS: 'account.dashboard.ending.failed_attempts', TAMPER: 'account.dashboard.ending.tamper',
+  EXPIRED: 'account.dashboard.state.expired', UPLOAD_ABANDONED: 'account.dashboard.ending.upload_abandoned',
+  RECIPIENT: 'account.dashboard.ending.recipient', BURNED_BY_ADMIN: 'account.dashboard.ending.burned_by_admin',
 };
 const OUTCOMES = {
-  opened: 'Opened', password_failed: 'Wrong password', locked: 'Locked', expired: 'Expired',
-  tamper_detected: 'Tampering detected', destroyed_views_used: 'Destroyed: last view used',
-  destroyed_burned_by_owner: 'Burned', destroyed_failed_attempts: 'Destroyed: too many wrong passwords',
-  destroyed_tamper: 'Destroyed: tampering', destroyed_upload_abandoned: 'Destroyed: upload never finished',
-  destroyed_recipient: 'Destroyed by the recipient',
-  destroyed_burned_by_admin: 'Burned by an administrator',
+  opened: 'account.dashboard.outcome.opened', password_failed: 'account.dashboard.outcome.password_failed',
+  locked: 'account.dashboard.state.locked', expired: 'account.dashboard.state.expired',
+  tamper_detected: 'account.dashboard.outcome.tamper_detected',
+  destroyed_views_used: 'account.dashboard.outcome.destroyed_views_used',
+  destroyed_burned_by_owner: 'account.dashboard.ending.burned_by_owner',
+  destroyed_failed_attempts: 'account.dashboard.ending.failed_attempts',
+  destroyed_tamper: 'account.dashboard.ending.tamper',
+  destroyed_upload_abandoned: 'account.dashboard.ending.upload_abandoned',
+  destroyed_recipient: 'account.dashboard.ending.recipient',
+  destroyed_burned_by_admin: 'account.dashboard.ending.burned_by_admin',
 };
+
+/** The words for {@code value} from one of the tables above; a value the page does not know is shown as sent. */
+function word(table, value) {
+  return Object.hasOwn(table, value) ? t(table[value]) : value;
+}
 
 function failed(region, error, subject) {
   if (error instanceof ApiError && SIGN_IN.has(error.code)) {
@@ -41,9 +55,10 @@ const LIVE = new Set(['active', 'locked', 'awaiting_upload']);
 
 /** What the share is, for its owner: their label first, then the file name or kind, and its size. */
 function describeShare(share) {
-  const kind = share.filename ? share.filename : share.kind === 'text' ? 'Text' : 'File';
-  const size = share.size != null ? formatBytes(share.size)
-    : share.encryptedSize != null ? `about ${formatBytes(share.encryptedSize)}` : null;
+  const kind = share.filename ? share.filename
+    : t(share.kind === 'text' ? 'account.dashboard.share.text' : 'account.dashboard.share.file');
+  const size = share.size != null ? formatBytes(share.size) : share.encryptedSize != null
+    ? t('account.dashboard.share.size_about', { size: formatBytes(share.encryptedSize) }) : null;
   return { label: share.label || null, kind: size ? `${kind} · ${size}` : kind };
 }
 
@@ -54,14 +69,15 @@ function describeShare(share) {
 function describeViews(share) {
   const live = LIVE.has(share.state);
   if (share.maxViews == null) {
-    return live ? 'Unlimited' : '—';
+    return live ? t('account.dashboard.views.unlimited') : '—';
   }
   const left = share.viewsLeft ?? 0;
   if (live) {
-    return `${left} of ${plural(share.maxViews, 'view', 'views')} left`;
+    return t('account.dashboard.views.left', { left, count: share.maxViews });
   }
   const used = share.maxViews - left;
-  return used === 0 ? 'Never opened' : `Opened ${used} of ${plural(share.maxViews, 'time', 'times')}`;
+  return used === 0 ? t('account.dashboard.views.never_opened')
+    : t('account.dashboard.views.opened', { used, count: share.maxViews });
 }
 
 // ---- shares ------------------------------------------------------------------------------
@@ -75,7 +91,7 @@ async function loadShares() {
     $('#shares-empty').hidden = shares.length > 0;
     $('#shares-table').hidden = shares.length === 0;
   } catch (error) {
-    failed(notice, error, 'The list');
+    failed(notice, error, t('account.subject.list'));
   }
 }
 
@@ -83,38 +99,43 @@ function shareRow(share) {
   const what = describeShare(share);
   const badges = [];
   if (share.zeroKnowledge) {
-    badges.push(el('span', { class: 'badge' }, 'zero-knowledge'));
+    badges.push(el('span', { class: 'badge' }, t('account.dashboard.badge.zero_knowledge')));
   }
   if (share.requiresPassword) {
-    badges.push(el('span', { class: 'badge' }, 'password'));
+    badges.push(el('span', { class: 'badge' }, t('account.dashboard.badge.password')));
   }
   if (share.requiresOtp) {
-    badges.push(el('span', { class: 'badge' }, 'email code'));
+    badges.push(el('span', { class: 'badge' }, t('account.dashboard.badge.email_code')));
   }
   const live = LIVE.has(share.state);
-  const logButton = el('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false' }, 'Access log');
-  const labelButton = el('button', { type: 'button', class: 'secondary small' }, share.label ? 'Edit label' : 'Add label');
-  const burnButton = el('button', { type: 'button', class: 'danger small' }, 'Burn');
+  const logButton = el('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false' },
+    t('account.dashboard.log.title'));
+  const labelButton = el('button', { type: 'button', class: 'secondary small' },
+    t(share.label ? 'account.dashboard.label.edit' : 'account.dashboard.label.add'));
+  const burnButton = el('button', { type: 'button', class: 'danger small' }, t('account.dashboard.burn'));
   burnButton.hidden = !live;
   // an ended share has a signed destruction receipt: a printable page (docs/shares.md)
   const ended = share.state === 'destroyed' || share.state === 'quarantined';
   const receiptLink = ended ? el('a', { class: 'small', href: `/api/shares/${encodeURIComponent(share.id)}/receipt?format=html` },
-    'Receipt') : null;
+    t('account.dashboard.receipt')) : null;
   const log = el('tr', { class: 'log-row' }, el('td', { colspan: '6' }));
   log.hidden = true;
   logButton.addEventListener('click', () => toggleLog(share, logButton, log));
   labelButton.addEventListener('click', () => editLabel(share, labelButton));
   burnButton.addEventListener('click', () => burn(share, burnButton));
-  const state = share.destroyReason && ENDINGS[share.destroyReason] ? ENDINGS[share.destroyReason]
-    : STATES[share.state] || share.state;
+  const state = share.destroyReason && Object.hasOwn(ENDINGS, share.destroyReason) ? word(ENDINGS, share.destroyReason)
+    : word(STATES, share.state);
   const row = el('tr', { 'data-share': share.id },
-    el('td', { 'data-label': 'Created', class: 'when' }, formatDate(share.createdAt)),
-    cell('Share', what.label ? el('div', { class: 'share-label' }, what.label) : null,
-      el('div', { class: what.label ? 'muted small' : null }, what.kind), el('div', {}, ...badges)),
-    el('td', { 'data-label': live ? 'Expires' : 'Ended', class: 'when' }, live ? formatDate(share.expiresAt) : '—',
-      live ? el('div', { class: 'muted small' }, relative(share.expiresAt)) : null),
-    cell('Views', describeViews(share)),
-    cell('State', el('span', { class: 'badge ' + (live ? 'live' : 'gone') }, state)),
+    el('td', { 'data-label': t('account.dashboard.column.created'), class: 'when' }, formatDateTime(share.createdAt)),
+    cell(t('account.dashboard.column.share'), what.label ? el('div', { class: 'share-label' }, what.label) : null,
+      el('div', { class: what.label ? 'muted small' : null }, what.kind), // i18n-ignore: classes
+      el('div', {}, ...badges)),
+    el('td', { 'data-label': t(live ? 'account.dashboard.column.expires' : 'account.dashboard.column.ended'),
+      class: 'when' },
+      live ? formatDateTime(share.expiresAt) : '—',
+      live ? el('div', { class: 'muted small' }, formatRelative(share.expiresAt)) : null),
+    cell(t('account.dashboard.column.views'), describeViews(share)),
+    cell(t('account.dashboard.column.state'), el('span', { class: 'badge ' + (live ? 'live' : 'gone') }, state)),
     el('td', { class: 'actions-cell' }, logButton, labelButton, burnButton, receiptLink));
   const fragment = document.createDocumentFragment();
   fragment.append(row, log);
@@ -150,7 +171,7 @@ function editLabel(share, button) {
         method: 'PUT', auth: true, json: { label: input.value.trim() || null },
       });
       finish();
-      say($('#shares-notice'), 'Label saved.', 'ok');
+      say($('#shares-notice'), t('account.dashboard.label.saved'), 'ok');
       await loadShares();
     } catch (error) {
       if (error instanceof ApiError && SIGN_IN.has(error.code)) {
@@ -158,9 +179,9 @@ function editLabel(share, button) {
         return;
       }
       say(notice, error instanceof ApiError && error.hasFieldCode('field.size', 'label')
-        ? 'A label has at most 100 characters.'
+        ? t('account.dashboard.label.too_long')
         : error instanceof ApiError && error.hasFieldCode('field.format', 'label')
-          ? 'A label is one line of plain text.' : describe(error, 'This share'), 'error');
+          ? t('account.dashboard.label.one_line') : describe(error, t('account.subject.share')), 'error');
       markInvalid(form, error);
     } finally {
       save.disabled = false;
@@ -181,32 +202,33 @@ async function toggleLog(share, button, row) {
     return;
   }
   const target = row.firstChild;
-  target.replaceChildren(el('span', { class: 'muted small' }, 'Loading…'));
+  target.replaceChildren(el('span', { class: 'muted small' }, t('account.common.loading')));
   row.hidden = false;
   button.setAttribute('aria-expanded', 'true');
   try {
     const { events } = await requestJson(`/api/shares/${encodeURIComponent(share.id)}/events`, { auth: true });
     target.replaceChildren(events.length === 0
-      ? el('p', { class: 'empty' }, 'Nobody has tried to open it yet.')
-      : el('ol', { class: 'log', 'aria-label': 'Access log' }, ...events.map((e) => el('li', {},
-        `${formatDate(e.at)} — ${OUTCOMES[e.outcome] || e.outcome}`,
-        el('span', { class: 'muted' }, ` · ${e.ip || 'unknown IP'} · ${e.browser || 'unknown browser'}`)))));
+      ? el('p', { class: 'empty' }, t('account.dashboard.log.empty'))
+      : el('ol', { class: 'log', 'aria-label': t('account.dashboard.log.title') }, ...events.map((e) => el('li', {},
+        `${formatDateTime(e.at)} — ${word(OUTCOMES, e.outcome)}`,
+        el('span', { class: 'muted' }, ` · ${e.ip || t('account.dashboard.log.unknown_ip')}`
+          + ` · ${e.browser || t('account.dashboard.log.unknown_browser')}`)))));
   } catch (error) {
     target.replaceChildren();
-    failed(target, error, 'This share');
+    failed(target, error, t('account.subject.share'));
   }
 }
 
 async function burn(share, button) {
-  if (!window.confirm('Destroy this share now? Its link will stop working.')) {
+  if (!window.confirm(t('account.dashboard.burn_confirm'))) {
     return;
   }
   button.disabled = true;
   try {
     await request(`/api/shares/${encodeURIComponent(share.id)}`, { method: 'DELETE', auth: true });
-    say($('#shares-notice'), 'Burned.', 'ok');
+    say($('#shares-notice'), t('account.dashboard.burned'), 'ok');
   } catch (error) {
-    failed($('#shares-notice'), error, 'This share');
+    failed($('#shares-notice'), error, t('account.subject.share'));
   }
   await loadShares();
 }
@@ -223,6 +245,7 @@ session.then((account) => {
     signInAgain();
     return;
   }
-  $('#account-line').textContent = `Signed in as ${account.email}${account.role === 'ADMIN' ? ' (administrator)' : ''}.`;
+  const line = account.role === 'ADMIN' ? 'account.common.signed_in_as_admin' : 'account.common.signed_in_as';
+  $('#account-line').textContent = t(line, { email: account.email });
   loadShares().finally(() => $('#main').setAttribute('aria-busy', 'false'));
 });

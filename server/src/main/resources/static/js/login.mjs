@@ -4,6 +4,7 @@ import { ApiError, RETRY_LATER, describe, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { passkeyAssertion, passkeysSupported } from './passkeys.mjs';
 import { secondStep } from './second-factor.mjs';
+import { t } from './i18n.mjs';
 import { $, countdown, el, markInvalid, nextPath, say } from './ui.mjs';
 
 const form = $('#login-form');
@@ -12,7 +13,7 @@ const notice = $('#login-notice');
 
 session.then((account) => {
   if (account) {
-    say(notice, `You are signed in as ${account.email}. Signing in again starts a new session.`, 'info');
+    say(notice, t('account.login.signed_in_already', { email: account.email }), 'info');
   }
 });
 
@@ -23,7 +24,7 @@ form.addEventListener('submit', async (event) => {
   const email = $('#email').value.trim();
   const password = $('#password').value;
   if (!email || !password) {
-    say(notice, 'Enter your email and password.', 'error');
+    say(notice, t('account.login.enter_email_password'), 'error');
     (email ? $('#password') : $('#email')).focus();
     return;
   }
@@ -54,7 +55,7 @@ form.addEventListener('submit', async (event) => {
       return;
     }
     say(notice, error instanceof ApiError && error.code === 'auth.login_failed'
-      ? 'The email or password is wrong. After 5 wrong tries the account is locked for 15 minutes; "Forgot your password?" still works.'
+      ? t('account.login.failed')
       : describe(error), 'error');
     markInvalid(form, error);
     $('#password').select();
@@ -66,16 +67,16 @@ form.addEventListener('submit', async (event) => {
 // and the link step (/login?sso=link), which asks once for the password of the account whose
 // address the provider confirmed. The rules' names are the server's (docs/accounts.md).
 const SSO_REFUSALS = {
-  email_domain: 'Your provider signed you in, but addresses of your domain may not use this BAR. Ask your administrator.',
-  group: 'Your provider signed you in, but you are not in a group that may use this BAR. Ask your administrator.',
-  email_unverified: 'A BAR account with your address exists, and your provider does not confirm that the address is yours, so it cannot be linked. Sign in with your password, or ask your administrator.',
-  email_missing: 'Your provider did not tell BAR your email address, so no account can be made for you.',
-  account_pending_approval: 'Your account is waiting for an administrator\'s approval.',
-  account_paused: 'Your account is paused; contact the administrator.',
-  account_pending_verification: 'Confirm your email address first: follow the link we mailed you.',
-  state: 'The sign-in could not be checked (it took too long, was started in another browser, or was tampered with). Start it again.',
-  provider_denied: 'Your provider did not sign you in.',
-  id_token: 'Your provider\'s answer could not be verified. Start the sign-in again; if it keeps failing, tell your administrator.',
+  email_domain: 'account.login.sso.refused.email_domain',
+  group: 'account.login.sso.refused.group',
+  email_unverified: 'account.login.sso.refused.email_unverified',
+  email_missing: 'account.login.sso.refused.email_missing',
+  account_pending_approval: 'account.login.sso.refused.account_pending_approval',
+  account_paused: 'account.login.sso.refused.account_paused',
+  account_pending_verification: 'account.login.sso.refused.account_pending_verification',
+  state: 'account.login.sso.refused.state',
+  provider_denied: 'account.login.sso.refused.provider_denied',
+  id_token: 'account.login.sso.refused.id_token',
 };
 
 const ssoNotice = $('#sso-notice');
@@ -85,14 +86,15 @@ if (ssoOutcome === 'link') {
   $('#link-form').hidden = false;
   $('#link-password').focus();
 } else if (ssoOutcome) {
-  say(ssoNotice, SSO_REFUSALS[ssoOutcome] || 'Single sign-on failed. Start it again; if it keeps failing, tell your administrator.', 'error');
+  const refusal = Object.hasOwn(SSO_REFUSALS, ssoOutcome) ? SSO_REFUSALS[ssoOutcome] : 'account.login.sso.failed';
+  say(ssoNotice, t(refusal), 'error');
 }
 
 requestJson('/api/auth/providers').then((options) => {
   $('#local-login').hidden = !options.localLogin;
   if (options.providers.length > 0) {
     $('#sso-buttons').replaceChildren(...options.providers.map((p) => el('a', { class: 'button', href: p.url },
-      'Sign in with ' + p.name)));
+      t('account.login.sso.sign_in_with', { provider: p.name }))));
     $('#sso').hidden = false;
   }
 }).catch((error) => say(ssoNotice, describe(error), 'error'));
@@ -103,7 +105,7 @@ $('#link-form').addEventListener('submit', async (event) => {
   const password = $('#link-password').value;
   say(linkNotice, '');
   if (!password) {
-    say(linkNotice, 'Enter the password of your BAR account.', 'error');
+    say(linkNotice, t('account.login.link.enter_password'), 'error');
     return;
   }
   // an account with a second factor proves it too: six digits are the app's code, anything else a recovery code
@@ -120,14 +122,14 @@ $('#link-form').addEventListener('submit', async (event) => {
   } catch (error) {
     if (error instanceof ApiError && error.hasFieldCode('field.required', 'code')) {
       $('#link-code-field').hidden = false;
-      say(linkNotice, 'This account has a second factor: enter the code your authenticator app shows now, or a recovery code.', 'info');
+      say(linkNotice, t('account.login.link.second_factor'), 'info');
       $('#link-code').focus();
     } else if (error instanceof ApiError && error.hasFieldCode('account.mfa_code_wrong')) {
-      say(linkNotice, 'The code is wrong or was used before. Wrong codes count toward the lockout like wrong passwords.', 'error');
+      say(linkNotice, t('account.login.link.code_wrong'), 'error');
       $('#link-code').select();
     } else {
       say(linkNotice, error instanceof ApiError && error.hasFieldCode('account.password_wrong')
-        ? 'That is not the password of the account. After 5 wrong tries the account is locked for 15 minutes.'
+        ? t('account.login.link.password_wrong')
         : describe(error), 'error');
       $('#link-password').select();
     }
@@ -146,7 +148,7 @@ if (passkeysSupported()) {
       location.assign(nextPath('/dashboard'));
       return;
     } catch (error) {
-      say(notice, error instanceof ApiError ? describe(error) : 'No passkey was used.', 'error');
+      say(notice, error instanceof ApiError ? describe(error) : t('account.mfa.passkey_unused'), 'error');
     }
     $('#passkey-button').disabled = false;
   });

@@ -16,7 +16,7 @@ export const LENGTH = 20;
  */
 export function generatePassword(length = LENGTH, alphabet = ALPHABET, fill = (bytes) => crypto.getRandomValues(bytes)) {
   if (alphabet.length < 2 || alphabet.length > 256) {
-    throw new RangeError('an alphabet has 2 to 256 characters');
+    throw new RangeError('an alphabet has 2 to 256 characters'); // i18n-ignore: a programming error, never shown
   }
   const limit = 256 - (256 % alphabet.length);
   const bytes = new Uint8Array(Math.max(16, length * 2));

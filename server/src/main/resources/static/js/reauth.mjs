@@ -2,6 +2,7 @@
 // answers auth.reauthentication_required, the page asks for the password in a dialog, has the
 // server check it, and runs the action once more.
 import { ApiError, SIGN_IN, describe, request } from './api.mjs';
+import { t } from './i18n.mjs';
 import { $, markInvalid, say } from './ui.mjs';
 
 /** When the session is gone for good, go and sign in, then come back. */
@@ -59,7 +60,7 @@ function confirmPassword() {
       event.preventDefault();
       const password = input.value;
       if (!password) {
-        say(notice, 'Enter your password.', 'error');
+        say(notice, t('account.reauth.enter_password'), 'error');
         input.focus();
         return;
       }
@@ -74,7 +75,7 @@ function confirmPassword() {
           return;
         }
         say(notice, error instanceof ApiError && error.hasFieldCode('account.password_wrong', 'password')
-          ? 'That is not your password. After 5 wrong tries the account is locked for a while.'
+          ? t('account.reauth.password_wrong')
           : describe(error), 'error');
         markInvalid(form, error);
         input.select();

@@ -1,6 +1,7 @@
 // Register (/register): always 202 with the same answer, whether or not the address is known.
 import { ApiError, RETRY_LATER, describe, requestJson } from './api.mjs';
 import './nav.mjs';
+import { t } from './i18n.mjs';
 import { $, countdown, markInvalid, say } from './ui.mjs';
 
 const form = $('#register-form');
@@ -15,17 +16,17 @@ form.addEventListener('submit', async (event) => {
   const password = $('#password').value;
   const displayName = $('#display-name').value.trim();
   if (!email) {
-    say(notice, 'Enter your email address.', 'error');
+    say(notice, t('account.common.enter_email'), 'error');
     $('#email').focus();
     return;
   }
   if ([...password].length < 12) {
-    say(notice, 'The password needs at least 12 characters.', 'error');
+    say(notice, t('account.common.password_too_short'), 'error');
     $('#password').focus();
     return;
   }
   if (password !== $('#password-again').value) {
-    say(notice, 'The two passwords differ.', 'error');
+    say(notice, t('account.common.passwords_differ'), 'error');
     $('#password-again').focus();
     return;
   }
@@ -38,7 +39,7 @@ form.addEventListener('submit', async (event) => {
     form.reset();
     form.hidden = true;
     $('#registered').hidden = false;
-    $('#registered h2').focus();
+    $('h2', $('#registered')).focus();
   } catch (error) {
     say(notice, describe(error), 'error');
     markInvalid(form, error);

@@ -2,6 +2,7 @@
 // fragment, out of server logs and Referer headers.
 import { ApiError, RETRY_LATER, describe, request, requestJson } from './api.mjs';
 import './nav.mjs';
+import { t } from './i18n.mjs';
 import { $, countdown, markInvalid, say } from './ui.mjs';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
@@ -14,14 +15,14 @@ $('#forgot-form').addEventListener('submit', async (event) => {
   const notice = $('#forgot-notice');
   const email = $('#forgot-email').value.trim();
   if (!email) {
-    say(notice, 'Enter your email address.', 'error');
+    say(notice, t('account.common.enter_email'), 'error');
     $('#forgot-email').focus();
     return;
   }
   button.disabled = true;
   try {
     await requestJson('/api/auth/forgot-password', { method: 'POST', json: { email } });
-    say(notice, 'If an account uses this address, a link to choose a new password is on its way. It is valid for 30 minutes.', 'ok');
+    say(notice, t('account.reset.forgot.sent'), 'ok');
   } catch (error) {
     say(notice, describe(error), 'error');
     markInvalid(event.target, error);
@@ -39,12 +40,12 @@ $('#reset-form').addEventListener('submit', async (event) => {
   const notice = $('#reset-notice');
   const newPassword = $('#new-password').value;
   if ([...newPassword].length < 12) {
-    say(notice, 'The password needs at least 12 characters.', 'error');
+    say(notice, t('account.common.password_too_short'), 'error');
     $('#new-password').focus();
     return;
   }
   if (newPassword !== $('#new-password-again').value) {
-    say(notice, 'The two passwords differ.', 'error');
+    say(notice, t('account.common.passwords_differ'), 'error');
     $('#new-password-again').focus();
     return;
   }
@@ -54,11 +55,11 @@ $('#reset-form').addEventListener('submit', async (event) => {
     history.replaceState(null, '', location.pathname);
     $('#reset').hidden = true;
     $('#reset-done').hidden = false;
-    $('#reset-done h2').focus();
+    $('h2', $('#reset-done')).focus();
   } catch (error) {
     button.disabled = false;
     say(notice, error instanceof ApiError && error.hasFieldCode('account.link_invalid', 'token')
-      ? 'This link is not valid any more: it was used already, it expired, or a newer one was sent. Ask for a new link.'
+      ? t('account.reset.link_invalid')
       : describe(error), 'error');
     markInvalid(event.target, error);
   }

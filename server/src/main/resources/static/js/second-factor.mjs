@@ -3,6 +3,7 @@
 // security section shares (the set-up's QR code, recovery codes shown once).
 import { ApiError, RETRY_LATER, describe, requestJson } from './api.mjs';
 import { passkeyAssertion, passkeysSupported } from './passkeys.mjs';
+import { t } from './i18n.mjs';
 import { qrSvg } from './qr.mjs';
 import { $, copy, countdown, el, markInvalid, say } from './ui.mjs';
 
@@ -36,13 +37,13 @@ const SIX_DIGITS = /^[0-9]{6}$/;
 /** What a failed second step says: the code words, or the server's. */
 function explain(error) {
   if (error instanceof ApiError && error.code === 'auth.mfa_failed') {
-    return 'That code is wrong or was used already. Wait for the next code and try again.';
+    return t('account.mfa.code_failed');
   }
   if (error instanceof ApiError && error.code === 'auth.passkey_ceremony_invalid') {
-    return 'The passkey took too long; try it again.';
+    return t('account.mfa.passkey_too_slow');
   }
   if (error instanceof ApiError && error.code === 'auth.mfa_challenge_invalid') {
-    return 'This sign-in has ended (too slow, or too many wrong codes). Sign in again with your password.';
+    return t('account.mfa.challenge_ended');
   }
   return describe(error);
 }
@@ -73,12 +74,12 @@ function verify(answer) {
     codeField.hidden = useRecovery || !codes;
     recoveryField.hidden = !useRecovery || !codes;
     button.hidden = !codes;
-    switcher.textContent = useRecovery ? 'Use the code from the app instead' : 'Use a recovery code instead';
+    switcher.textContent = t(useRecovery ? 'account.mfa.use_code' : 'account.mfa.use_recovery');
     switcher.hidden = !answer.methods.includes('totp') || !answer.methods.includes('recovery_code');
-    const lead = useRecovery ? 'Enter one of your recovery codes (each works once)'
-      : 'Enter the 6-digit code your authenticator app shows now';
-    $('#mfa-lead').textContent = !codes ? 'Your password was right. Use your passkey.'
-      : `Your password was right. ${lead}${withPasskey ? ', or use your passkey' : ''}.`;
+    const lead = !codes ? 'account.mfa.lead.passkey' : useRecovery
+      ? (withPasskey ? 'account.mfa.lead.recovery_or_passkey' : 'account.mfa.lead.recovery')
+      : (withPasskey ? 'account.mfa.lead.code_or_passkey' : 'account.mfa.lead.code');
+    $('#mfa-lead').textContent = t(lead);
     if (codes) {
       (useRecovery ? $('#mfa-recovery') : $('#mfa-code')).focus();
     }
@@ -110,8 +111,8 @@ function verify(answer) {
         if (done(error)) {
           return;
         }
-        say(notice, !(error instanceof ApiError) ? 'No passkey was used.'
-          : error.code === 'auth.mfa_failed' ? 'That passkey was not accepted (is it one of this account\'s?).'
+        say(notice, !(error instanceof ApiError) ? t('account.mfa.passkey_unused')
+          : error.code === 'auth.mfa_failed' ? t('account.mfa.passkey_refused')
             : explain(error), 'error');
       }
       passkeyButton.disabled = false;
@@ -124,13 +125,13 @@ function verify(answer) {
       if (useRecovery) {
         json.recoveryCode = $('#mfa-recovery').value.trim();
         if (!json.recoveryCode) {
-          say(notice, 'Enter a recovery code.', 'error');
+          say(notice, t('account.mfa.enter_recovery_code'), 'error');
           return;
         }
       } else {
         json.code = $('#mfa-code').value.replace(/\s/g, '');
         if (!SIX_DIGITS.test(json.code)) {
-          say(notice, 'Enter the 6 digits the app shows.', 'error');
+          say(notice, t('account.mfa.enter_code'), 'error');
           $('#mfa-code').focus();
           return;
         }
@@ -171,7 +172,7 @@ async function enrol(mfaToken) {
       markInvalid(form, null);
       const code = $('#enrol-code').value.replace(/\s/g, '');
       if (!SIX_DIGITS.test(code)) {
-        say(notice, 'Enter the 6 digits the app shows.', 'error');
+        say(notice, t('account.mfa.enter_code'), 'error');
         return;
       }
       button.disabled = true;
@@ -187,7 +188,7 @@ async function enrol(mfaToken) {
           return;
         }
         say(notice, error instanceof ApiError && error.hasFieldCode('account.mfa_code_wrong', 'code')
-          ? 'That is not the code the app shows now. Check that the device\'s clock is right.' : describe(error), 'error');
+          ? t('account.mfa.code_wrong') : describe(error), 'error');
         $('#enrol-code').select();
       }
       button.disabled = false;

@@ -6,7 +6,8 @@ import { ApiError, SIGN_IN, describe, requestJson } from './api.mjs';
 import { signInAgain, withReauthentication } from './reauth.mjs';
 import { createPasskey, passkeysSupported } from './passkeys.mjs';
 import { showRecoveryCodes, showSetup } from './second-factor.mjs';
-import { $, el, formatDate, markInvalid, say } from './ui.mjs';
+import { formatDateTime, t } from './i18n.mjs';
+import { $, el, markInvalid, say } from './ui.mjs';
 
 const notice = () => $('#security-notice');
 
@@ -15,7 +16,7 @@ function failed(error) {
     signInAgain();
     return;
   }
-  say(notice(), describe(error, 'The second factor'), 'error');
+  say(notice(), describe(error, t('account.security.subject')), 'error');
 }
 
 /** Reads the account's factors and shows them. */
@@ -30,14 +31,14 @@ export async function loadSecurity() {
 
 function render(status) {
   $('#totp-state').textContent = status.totp
-    ? `On since ${formatDate(status.totpSince)}: sign-in asks for a code from the app.`
-    : status.required ? 'Off. This server requires a second factor: you will be asked to set one up when you next sign in.'
-      : 'Off: your password alone signs you in.';
+    ? t('account.security.totp.on', { since: formatDateTime(status.totpSince) })
+    : t(status.required ? 'account.security.totp.off_required' : 'account.security.totp.off');
   $('#totp-start').hidden = status.totp;
   $('#totp-remove').hidden = !status.totp;
   const enrolled = status.totp || status.passkeys > 0;
   $('#recovery-state').textContent = enrolled
-    ? `${status.recoveryCodesLeft} of 10 left.` : 'None: they come with a second factor.';
+    ? t('account.security.recovery.left', { count: status.recoveryCodesLeft, total: 10 })
+    : t('account.security.recovery.none');
   $('#recovery-renew').hidden = !enrolled;
 }
 
@@ -65,7 +66,7 @@ async function confirmSetup(event) {
   say(notice(), '');
   const code = $('#totp-code').value.replace(/\s/g, '');
   if (!/^[0-9]{6}$/.test(code)) {
-    say(notice(), 'Enter the 6 digits the app shows.', 'error');
+    say(notice(), t('account.mfa.enter_code'), 'error');
     return;
   }
   const button = $('#totp-confirm');
@@ -75,12 +76,12 @@ async function confirmSetup(event) {
     form.hidden = true;
     $('#totp-qr').replaceChildren();
     $('#totp-secret').textContent = '';
-    say(notice(), 'The authenticator app is set up: sign-in now asks for its code.', 'ok');
+    say(notice(), t('account.security.totp.set_up'), 'ok');
     await loadSecurity();
     await showRecoveryCodes($('#recovery-once'), answer.recoveryCodes);
   } catch (error) {
     if (error instanceof ApiError && error.hasFieldCode('account.mfa_code_wrong', 'code')) {
-      say(notice(), 'That is not the code the app shows now. Check that the device\'s clock is right.', 'error');
+      say(notice(), t('account.mfa.code_wrong'), 'error');
       markInvalid(form, error);
     } else {
       failed(error);
@@ -98,7 +99,7 @@ async function removeTotp() {
       return true;
     });
     if (removed) {
-      say(notice(), 'The authenticator app is removed.', 'ok');
+      say(notice(), t('account.security.totp.removed'), 'ok');
       await loadSecurity();
     }
   } catch (error) {
@@ -122,12 +123,12 @@ async function renewRecoveryCodes() {
 
 function renderPasskeys(passkeys) {
   $('#passkeys-body').replaceChildren(...passkeys.map((p) => {
-    const remove = el('button', { type: 'button', class: 'danger small' }, 'Remove');
+    const remove = el('button', { type: 'button', class: 'danger small' }, t('account.security.passkeys.remove'));
     remove.addEventListener('click', () => removePasskey(p, remove));
-    return el('tr', {}, el('td', { 'data-label': 'Name' }, p.label),
-      el('td', { 'data-label': 'Added' }, formatDate(p.createdAt)),
-      el('td', { 'data-label': 'Last used' }, formatDate(p.lastUsedAt)),
-      el('td', { 'data-label': 'Actions' }, remove));
+    return el('tr', {}, el('td', { 'data-label': t('account.common.name') }, p.label),
+      el('td', { 'data-label': t('account.security.passkeys.added') }, formatDateTime(p.createdAt)),
+      el('td', { 'data-label': t('account.common.last_used') }, formatDateTime(p.lastUsedAt)),
+      el('td', { 'data-label': t('account.common.actions') }, remove));
   }));
   $('#passkeys-empty').hidden = passkeys.length > 0;
 }
@@ -138,18 +139,18 @@ async function addPasskey(event) {
   const button = $('#passkey-add');
   button.disabled = true;
   try {
-    const label = $('#passkey-label').value.trim() || 'Passkey';
+    const label = $('#passkey-label').value.trim() || t('account.security.passkeys.default_name');
     const added = await withReauthentication(() => createPasskey(label));
     if (added) {
       $('#passkey-label').value = '';
-      say(notice(), `The passkey "${added.label}" is added.`, 'ok');
+      say(notice(), t('account.security.passkeys.added_one', { name: added.label }), 'ok');
       await loadSecurity();
     }
   } catch (error) {
     if (error instanceof ApiError) {
       failed(error);
     } else {
-      say(notice(), 'No passkey was made (cancelled, or this device has none to offer).', 'error');
+      say(notice(), t('account.security.passkeys.not_made'), 'error');
     }
   } finally {
     button.disabled = false;
@@ -165,7 +166,7 @@ async function removePasskey(passkey, button) {
       return true;
     });
     if (removed) {
-      say(notice(), `The passkey "${passkey.label}" is removed.`, 'ok');
+      say(notice(), t('account.security.passkeys.removed_one', { name: passkey.label }), 'ok');
       await loadSecurity();
     }
   } catch (error) {

@@ -6,7 +6,8 @@ import { ApiError, SIGN_IN, describe, request, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { signInAgain, withReauthentication } from './reauth.mjs';
 import { loadSecurity } from './security.mjs';
-import { $, $$, copy, el, formatDate, markInvalid, say } from './ui.mjs';
+import { formatDateTime, formatNumber, t } from './i18n.mjs';
+import { $, $$, copy, el, markInvalid, say } from './ui.mjs';
 
 
 function failed(region, error, subject) {
@@ -29,7 +30,7 @@ async function loadNotifications() {
     const settings = await requestJson('/api/account/notifications', { auth: true });
     $('#notify-share-opened').checked = settings.shareOpened;
   } catch (error) {
-    failed($('#notify-notice'), error, 'The account');
+    failed($('#notify-notice'), error, t('account.subject.account'));
   }
 }
 
@@ -42,11 +43,11 @@ $('#notify-share-opened').addEventListener('change', async (event) => {
       method: 'PUT', auth: true, json: { shareOpened: wanted },
     });
     box.checked = saved.shareOpened;
-    say($('#notify-notice'), saved.shareOpened ? 'Saved: you get a mail when one of your shares is opened.'
-      : 'Saved: no mails about openings.', 'ok');
+    say($('#notify-notice'), t(saved.shareOpened ? 'account.settings.notify.saved_on'
+      : 'account.settings.notify.saved_off'), 'ok');
   } catch (error) {
     box.checked = !wanted;
-    failed($('#notify-notice'), error, 'The account');
+    failed($('#notify-notice'), error, t('account.subject.account'));
   }
   box.disabled = false;
 });
@@ -57,19 +58,20 @@ async function loadSessions() {
   try {
     const sessions = await requestJson('/api/account/sessions', { auth: true });
     $('#sessions-body').replaceChildren(...sessions.map((s) => {
-      const end = el('button', { type: 'button', class: s.current ? 'secondary small' : 'danger small' },
-        s.current ? 'Sign out this device' : 'Revoke');
+      const end = el('button', { type: 'button', class: s.current ? 'secondary small' : 'danger small' }, // i18n-ignore: classes
+        t(s.current ? 'account.settings.sessions.sign_out_this' : 'account.settings.revoke'));
       end.addEventListener('click', () => endSession(s, end));
       return el('tr', {},
-        cell('Device', s.device || 'Unknown', s.current ? el('span', { class: 'badge live' }, ' this device') : null),
-        cell('IP', s.ip || '—'),
-        cell('Signed in', formatDate(s.createdAt)),
-        cell('Last used', formatDate(s.lastUsedAt)),
-        cell('Ends', formatDate(s.expiresAt)),
+        cell(t('account.settings.sessions.device'), s.device || t('account.settings.sessions.unknown_device'),
+          s.current ? [' ', el('span', { class: 'badge live' }, t('account.settings.sessions.this_device'))] : null),
+        cell(t('account.settings.sessions.ip'), s.ip || '—'),
+        cell(t('account.settings.sessions.signed_in'), formatDateTime(s.createdAt)),
+        cell(t('account.common.last_used'), formatDateTime(s.lastUsedAt)),
+        cell(t('account.settings.sessions.ends'), formatDateTime(s.expiresAt)),
         el('td', { class: 'actions-cell' }, end));
     }));
   } catch (error) {
-    failed($('#sessions-notice'), error, 'The session');
+    failed($('#sessions-notice'), error, t('account.subject.session'));
   }
 }
 
@@ -82,9 +84,9 @@ async function endSession(s, button) {
       return;
     }
     await request(`/api/account/sessions/${encodeURIComponent(s.id)}`, { method: 'DELETE', auth: true });
-    say($('#sessions-notice'), 'That session is signed out.', 'ok');
+    say($('#sessions-notice'), t('account.settings.sessions.ended_one'), 'ok');
   } catch (error) {
-    failed($('#sessions-notice'), error, 'That session');
+    failed($('#sessions-notice'), error, t('account.subject.that_session'));
   }
   await loadSessions();
 }
@@ -93,9 +95,9 @@ $('#sessions-end-others').addEventListener('click', async (e) => {
   e.currentTarget.disabled = true;
   try {
     await request('/api/account/sessions', { method: 'DELETE', auth: true });
-    say($('#sessions-notice'), 'Every other session is signed out.', 'ok');
+    say($('#sessions-notice'), t('account.settings.sessions.ended_others'), 'ok');
   } catch (error) {
-    failed($('#sessions-notice'), error, 'The session');
+    failed($('#sessions-notice'), error, t('account.subject.session'));
   }
   e.currentTarget.disabled = false;
   await loadSessions();
@@ -106,34 +108,35 @@ $('#sessions-end-others').addEventListener('click', async (e) => {
 async function loadTokens() {
   try {
     const tokens = await requestJson('/api/account/tokens', { auth: true });
-    $('#tokens-body').replaceChildren(...tokens.map((t) => {
-      const revoke = el('button', { type: 'button', class: 'danger small' }, 'Revoke');
-      revoke.addEventListener('click', () => revokeToken(t, revoke));
+    $('#tokens-body').replaceChildren(...tokens.map((token) => {
+      const revoke = el('button', { type: 'button', class: 'danger small' }, t('account.settings.revoke'));
+      revoke.addEventListener('click', () => revokeToken(token, revoke));
       return el('tr', {},
-        cell('Name', t.name),
-        cell('Scopes', ...t.scopes.map((s) => el('span', { class: 'badge mono' }, s))),
-        cell('Created', formatDate(t.createdAt)),
-        cell('Expires', formatDate(t.expiresAt)),
-        cell('Last used', t.lastUsedAt ? formatDate(t.lastUsedAt) : 'never'),
+        cell(t('account.common.name'), token.name),
+        cell(t('account.settings.tokens.scopes'), ...token.scopes.map((s) => el('span', { class: 'badge mono' }, s))),
+        cell(t('account.settings.tokens.created'), formatDateTime(token.createdAt)),
+        cell(t('account.settings.tokens.expires'), formatDateTime(token.expiresAt)),
+        cell(t('account.common.last_used'),
+          token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('account.settings.tokens.never')),
         el('td', { class: 'actions-cell' }, revoke));
     }));
     $('#tokens-empty').hidden = tokens.length > 0;
     $('#tokens-body').closest('table').hidden = tokens.length === 0;
   } catch (error) {
-    failed($('#tokens-notice'), error, 'The token');
+    failed($('#tokens-notice'), error, t('account.subject.token'));
   }
 }
 
 async function revokeToken(token, button) {
-  if (!window.confirm(`Revoke the token "${token.name}"? Scripts using it stop working at once.`)) {
+  if (!window.confirm(t('account.settings.tokens.revoke_confirm', { name: token.name }))) {
     return;
   }
   button.disabled = true;
   try {
     await request(`/api/account/tokens/${encodeURIComponent(token.id)}`, { method: 'DELETE', auth: true });
-    say($('#tokens-notice'), 'Token revoked.', 'ok');
+    say($('#tokens-notice'), t('account.settings.tokens.revoked'), 'ok');
   } catch (error) {
-    failed($('#tokens-notice'), error, 'That token');
+    failed($('#tokens-notice'), error, t('account.subject.that_token'));
   }
   await loadTokens();
 }
@@ -148,12 +151,12 @@ $('#token-form').addEventListener('submit', async (event) => {
   const scopes = $$('fieldset[data-field="scopes"] input:checked', form).map((i) => i.value);
   const days = Number($('#token-days').value);
   if (!name) {
-    say(notice, 'Give the token a name, so you know later where it is used.', 'error');
+    say(notice, t('account.settings.tokens.name_missing'), 'error');
     $('#token-name').focus();
     return;
   }
   if (scopes.length === 0) {
-    say(notice, 'Choose at least one scope.', 'error');
+    say(notice, t('account.settings.tokens.scope_missing'), 'error');
     return;
   }
   const button = $('#token-create');
@@ -163,7 +166,7 @@ $('#token-form').addEventListener('submit', async (event) => {
       method: 'POST', auth: true, json: { name, scopes, expiresInDays: Number.isFinite(days) && days > 0 ? days : null },
     }));
     if (created === null) {
-      say(notice, 'No token was made: confirm your password to make one.', 'info');
+      say(notice, t('account.settings.tokens.not_made'), 'info');
       button.disabled = false;
       return;
     }
@@ -174,7 +177,7 @@ $('#token-form').addEventListener('submit', async (event) => {
     form.reset();
     await loadTokens();
   } catch (error) {
-    failed(notice, error, 'The token');
+    failed(notice, error, t('account.subject.token'));
     markInvalid(form, error);
   }
   button.disabled = false;
@@ -192,7 +195,7 @@ $('#token-done').addEventListener('click', () => {
 const WEBHOOKS_ABSENT = new Set(['resource.not_found', 'method.not_allowed']);
 
 function webhookUnavailable() {
-  say($('#webhook-notice'), 'Webhooks are not available on this server.', 'info');
+  say($('#webhook-notice'), t('account.settings.webhook.unavailable'), 'info');
   $('#webhook-form').hidden = true;
   $('#webhook-current').hidden = true;
   $('#deliveries').hidden = true;
@@ -202,19 +205,19 @@ async function loadWebhook() {
   try {
     const hook = await requestJson('/api/account/webhook', { auth: true });
     $('#webhook-url-current').textContent = hook.url;
-    $('#webhook-since').textContent = formatDate(hook.createdAt);
+    $('#webhook-since').textContent = formatDateTime(hook.createdAt);
     $('#webhook-current').hidden = false;
     $('#webhook-url').value = hook.url;
-    $('#webhook-save').textContent = 'Replace webhook';
+    $('#webhook-save').textContent = t('account.settings.webhook.replace');
   } catch (error) {
     if (error instanceof ApiError && error.code === 'resource.not_found') {
       $('#webhook-current').hidden = true; // none set (or no webhooks here: saving will tell)
-      $('#webhook-save').textContent = 'Save webhook';
+      $('#webhook-save').textContent = t('account.settings.webhook.save');
     } else if (error instanceof ApiError && error.code === 'method.not_allowed') {
       webhookUnavailable();
       return;
     } else {
-      failed($('#webhook-notice'), error, 'The webhook');
+      failed($('#webhook-notice'), error, t('account.subject.webhook'));
     }
   }
   await loadDeliveries();
@@ -224,12 +227,13 @@ async function loadDeliveries() {
   try {
     const { deliveries } = await requestJson('/api/account/webhook/deliveries', { auth: true });
     $('#deliveries-body').replaceChildren(...deliveries.map((d) => el('tr', {},
-      cell('Event', el('span', { class: 'mono' }, d.type), d.shareId ? el('div', { class: 'muted small mono' }, d.shareId) : null),
-      cell('Status', d.status),
-      cell('Attempts', String(d.attempts)),
-      cell('Last answer', d.lastStatusCode != null ? String(d.lastStatusCode) : '—'),
-      cell('Last try', formatDate(d.lastAttemptAt)),
-      cell('Next try', d.nextAttemptAt ? formatDate(d.nextAttemptAt) : '—'))));
+      cell(t('account.settings.deliveries.event'), el('span', { class: 'mono' }, d.type),
+        d.shareId ? el('div', { class: 'muted small mono' }, d.shareId) : null),
+      cell(t('account.settings.deliveries.status'), d.status),
+      cell(t('account.settings.deliveries.attempts'), formatNumber(d.attempts)),
+      cell(t('account.settings.deliveries.last_answer'), d.lastStatusCode != null ? String(d.lastStatusCode) : '—'),
+      cell(t('account.settings.deliveries.last_try'), formatDateTime(d.lastAttemptAt)),
+      cell(t('account.settings.deliveries.next_try'), d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '—'))));
     $('#deliveries-empty').hidden = deliveries.length > 0;
     $('#deliveries').hidden = false;
   } catch (error) {
@@ -245,7 +249,7 @@ $('#webhook-form').addEventListener('submit', async (event) => {
   markInvalid(form, null);
   const url = $('#webhook-url').value.trim();
   if (!url) {
-    say(notice, 'Enter the URL BAR should call.', 'error');
+    say(notice, t('account.settings.webhook.url_missing'), 'error');
     $('#webhook-url').focus();
     return;
   }
@@ -256,12 +260,12 @@ $('#webhook-form').addEventListener('submit', async (event) => {
     $('#webhook-secret').value = saved.webhookSecret || '';
     await loadWebhook(); // the current URL is shown before the once-only secret appears
     $('#webhook-once').hidden = !saved.webhookSecret;
-    say(notice, 'Webhook saved.', 'ok');
+    say(notice, t('account.settings.webhook.saved'), 'ok');
   } catch (error) {
     if (error instanceof ApiError && WEBHOOKS_ABSENT.has(error.code)) {
       webhookUnavailable();
     } else {
-      failed(notice, error, 'The webhook');
+      failed(notice, error, t('account.subject.webhook'));
       markInvalid(form, error);
     }
   }
@@ -271,21 +275,21 @@ $('#webhook-form').addEventListener('submit', async (event) => {
 $('#webhook-secret-copy').addEventListener('click', (e) => copy($('#webhook-secret').value, e.currentTarget));
 
 $('#webhook-delete').addEventListener('click', async (e) => {
-  if (!window.confirm('Remove the account webhook?')) {
+  if (!window.confirm(t('account.settings.webhook.remove_confirm'))) {
     return;
   }
   const button = e.currentTarget;
   button.disabled = true;
   try {
     await request('/api/account/webhook', { method: 'DELETE', auth: true });
-    say($('#webhook-notice'), 'Webhook removed.', 'ok');
+    say($('#webhook-notice'), t('account.settings.webhook.removed'), 'ok');
     $('#webhook-once').hidden = true;
     $('#webhook-url').value = '';
   } catch (error) {
     if (error instanceof ApiError && WEBHOOKS_ABSENT.has(error.code)) {
       webhookUnavailable();
     } else {
-      failed($('#webhook-notice'), error, 'The webhook');
+      failed($('#webhook-notice'), error, t('account.subject.webhook'));
     }
   }
   button.disabled = false;
@@ -303,7 +307,7 @@ $('#password-form').addEventListener('submit', async (event) => {
   const currentPassword = $('#current-password').value;
   const newPassword = $('#new-password').value;
   if (!currentPassword || [...newPassword].length < 12) {
-    say(notice, 'Enter your current password and a new one of at least 12 characters.', 'error');
+    say(notice, t('account.settings.password.missing'), 'error');
     return;
   }
   const button = $('#password-change');
@@ -311,10 +315,10 @@ $('#password-form').addEventListener('submit', async (event) => {
   try {
     await request('/api/account/password', { method: 'POST', auth: true, json: { currentPassword, newPassword } });
     form.reset();
-    say(notice, 'Password changed. Your other sessions were signed out.', 'ok');
+    say(notice, t('account.settings.password.changed'), 'ok');
     await loadSessions();
   } catch (error) {
-    failed(notice, error, 'The account');
+    failed(notice, error, t('account.subject.account'));
     markInvalid(form, error);
   }
   button.disabled = false;
@@ -327,7 +331,8 @@ session.then((account) => {
     signInAgain();
     return;
   }
-  $('#account-line').textContent = `Signed in as ${account.email}${account.role === 'ADMIN' ? ' (administrator)' : ''}.`;
+  const line = account.role === 'ADMIN' ? 'account.common.signed_in_as_admin' : 'account.common.signed_in_as';
+  $('#account-line').textContent = t(line, { email: account.email });
   $('#scope-admin-row').hidden = account.role !== 'ADMIN';
   // one after another: a silent refresh, if one is needed, happens once
   loadNotifications().then(loadSessions).then(loadTokens).then(loadSecurity).then(loadWebhook)

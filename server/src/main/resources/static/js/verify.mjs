@@ -3,6 +3,7 @@
 // the person presses the button, so a mail scanner that fetches the link verifies nothing.
 import { ApiError, describe, requestJson } from './api.mjs';
 import './nav.mjs';
+import { t } from './i18n.mjs';
 import { $, say } from './ui.mjs';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
@@ -23,8 +24,8 @@ $('#verify-button').addEventListener('click', async (event) => {
     $('#verify-ready').hidden = true;
     const pending = result && result.state === 'PENDING_APPROVAL';
     $('#verify-done-text').textContent = pending
-      ? 'An administrator must approve the account before you can sign in. You will be able to sign in once that is done.'
-      : 'Your account is active. Sign in to see your dashboard.';
+      ? t('account.verify.done.pending_approval')
+      : t('account.verify.done.active');
     $('#verify-sign-in').hidden = pending;
     $('#verify-done').hidden = false;
     $('#verify-done-title').focus();
@@ -33,7 +34,7 @@ $('#verify-button').addEventListener('click', async (event) => {
     // the token is the request's only field: any field problem, or none found, means the link is spent
     const spent = error instanceof ApiError && (error.code === 'request.invalid' || error.code === 'resource.not_found');
     say($('#verify-notice'), spent
-      ? 'This link is not valid any more: it was used already or it expired. Register again to get a fresh one.'
+      ? t('account.verify.link_invalid')
       : describe(error), 'error');
   }
 });

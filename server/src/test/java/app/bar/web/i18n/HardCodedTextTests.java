@@ -34,11 +34,6 @@ class HardCodedTextTests {
             "pages/index.html", "pages/open.html",
             "js/create.mjs", "js/open.mjs", "js/share-problems.mjs", "js/share-limits.mjs", "js/create-policy.mjs",
             "js/bar-format.mjs", "js/qr.mjs",
-            // account
-            "pages/login.html", "pages/register.html", "pages/reset.html", "pages/verify.html", "pages/settings.html",
-            "pages/dashboard.html",
-            "js/login.mjs", "js/register.mjs", "js/reset.mjs", "js/verify.mjs", "js/settings.mjs", "js/dashboard.mjs",
-            "js/security.mjs", "js/second-factor.mjs", "js/reauth.mjs", "js/passwords.mjs",
             // admin, chat
             "pages/admin.html", "pages/chat.html", "pages/help-https.html",
             "js/admin.mjs", "js/admin-common.mjs", "js/admin-shares.mjs", "js/chat.mjs", "js/chat-crypto.mjs",

@@ -269,6 +269,7 @@ form.addEventListener('submit', async (event) => {
       return;
     }
     body.email = email;
+    body.language = document.documentElement.lang; // the code's mail comes in the recipient's language
     const otp = $('#otp').value.trim();
     if (otpRequested && otp !== '') { // an empty code field asks for a new code
       if (!/^[0-9]{6}$/.test(otp)) {

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/account/*}: the signed-in user's own account, mail settings, sessions, password and API tokens.
+ * {@code /api/account/*}: the signed-in user's own account (and the language of its mails), mail settings, sessions, password and API tokens.
  * Another account's session or token answers 404, like one that never existed (ASVS 8.2.2).
  */
 @RestController
@@ -42,6 +43,12 @@ class AccountController {
     @GetMapping
     AccountSummary account() {
         return profile.get(CurrentAccount.requireId());
+    }
+
+    /** Changes the account's own settings: {@code {"language": "de"}}, the language of its mails. */
+    @PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    AccountSummary change(@Valid @RequestBody AccountProfile.Change request) {
+        return profile.change(CurrentAccount.requireId(), request);
     }
 
     @GetMapping("/notifications")

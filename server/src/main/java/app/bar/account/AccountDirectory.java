@@ -24,7 +24,7 @@ public class AccountDirectory {
     public Optional<ShareOwnerContact> shareOpenedContact(String accountId) {
         return accounts.findById(accountId).filter(a -> a.state() == AccountState.ACTIVE)
                 .filter(a -> accounts.notifiesShareOpened(a.id()).orElse(false))
-                .map(a -> new ShareOwnerContact(a.email(), a.displayName()));
+                .map(a -> new ShareOwnerContact(a.email(), a.displayName(), a.language()));
     }
 
     /** True once an admin deleted the account (an unknown id is not a deleted account). */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private static final String COLUMNS =
-            "id, email, display_name, password_hash, role, state, created_at, locked_until";
+            "id, email, display_name, password_hash, role, state, created_at, locked_until, language";
 
     private final JdbcClient jdbc;
 
@@ -28,11 +28,11 @@ class AccountRepository {
 
     void insert(Account a) {
         jdbc.sql("""
-                insert into accounts (id, email, display_name, password_hash, role, state, created_at)
-                values (:id, :email, :name, :hash, :role, :state, :at)""")
+                insert into accounts (id, email, display_name, password_hash, role, state, created_at, language)
+                values (:id, :email, :name, :hash, :role, :state, :at, :language)""")
                 .param("id", a.id()).param("email", a.email()).param("name", a.displayName())
                 .param("hash", a.passwordHash()).param("role", a.role().name()).param("state", a.state().name())
-                .param("at", SqlTime.of(a.createdAt()))
+                .param("at", SqlTime.of(a.createdAt())).param("language", a.language())
                 .update();
     }
 
@@ -160,9 +160,16 @@ class AccountRepository {
                 .param("on", on).param("id", id).update() == 1;
     }
 
+    /** Saves the language of the account's mails; false for an unknown or deleted account. */
+    boolean setLanguage(String id, String language) {
+        return jdbc.sql("update accounts set language = :language where id = :id and state <> 'DELETED'")
+                .param("language", language).param("id", id).update() == 1;
+    }
+
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("email"), rs.getString("display_name"),
                 rs.getString("password_hash"), Role.of(rs.getString("role")), AccountState.valueOf(rs.getString("state")),
-                SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "locked_until"));
+                SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "locked_until"),
+                rs.getString("language"));
     }
 }

@@ -80,7 +80,7 @@ class BootstrapAdmin implements SmartInitializingSingleton {
             id = OpaqueTokens.newId();
             try {
                 accounts.insert(new Account(id, normalized, "Administrator", hash, Role.ADMIN, AccountState.ACTIVE,
-                        clock.instant(), null));
+                        clock.instant(), null, null));
             } catch (DuplicateKeyException raced) {
                 return Optional.empty(); // another node created it at the same moment
             }

@@ -148,7 +148,7 @@ class LoginService {
                 && accounts.lock(account.id(), lockout.maxFailures(), now, now.plus(lockout.duration()))) {
             events.record(SecurityEventType.ACCOUNT_LOCKED, account.id(),
                     Map.of("minutes", lockout.duration().toMinutes()));
-            mails.locked(account.email(), account.displayName(), lockout.duration().toMinutes());
+            mails.locked(account.email(), account.displayName(), account.language(), lockout.duration().toMinutes());
         }
     }
 

@@ -187,7 +187,7 @@ class OidcSignIn {
         AccountState state = accountProperties.approvalRequired() ? AccountState.PENDING_APPROVAL : AccountState.ACTIVE;
         // no password: such an account signs in through its provider (a reset link can give it one)
         Account account = new Account(OpaqueTokens.newId(), email, DisplayNames.clean(name), "",
-                role == null ? Role.USER : role, state, clock.instant(), null);
+                role == null ? Role.USER : role, state, clock.instant(), null, null);
         accounts.insert(account);
         identities.link(providerId, subject, account.id(), clock.instant());
         events.record(SecurityEventType.ACCOUNT_REGISTERED, account.id(), Map.of("method", METHOD, "provider", providerId));
@@ -200,7 +200,7 @@ class OidcSignIn {
         if (role != null && accounts.changeRole(account.id(), role)) {
             events.record(SecurityEventType.ROLE_CHANGED, account.id(), Map.of("role", role.name(), "provider", providerId));
             current = new Account(account.id(), account.email(), account.displayName(), account.passwordHash(), role,
-                    account.state(), account.createdAt(), account.lockedUntil());
+                    account.state(), account.createdAt(), account.lockedUntil(), account.language());
         }
         if (current.state() != AccountState.ACTIVE) {
             return refuse(providerId, current.id(), "account_" + current.state().name().toLowerCase(Locale.ROOT));

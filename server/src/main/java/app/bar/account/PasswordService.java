@@ -54,9 +54,9 @@ class PasswordService {
 
     private void mailLink(Account account) {
         switch (account.state()) {
-            case PENDING_VERIFICATION -> mails.verification(account.email(), account.displayName(),
+            case PENDING_VERIFICATION -> mails.verification(account.email(), account.displayName(), account.language(),
                     tokens.issue(account.id(), OneTimeTokens.Purpose.VERIFY, properties.verificationTtl()));
-            case ACTIVE, PENDING_APPROVAL, PAUSED -> mails.reset(account.email(), account.displayName(),
+            case ACTIVE, PENDING_APPROVAL, PAUSED -> mails.reset(account.email(), account.displayName(), account.language(),
                     tokens.issue(account.id(), OneTimeTokens.Purpose.RESET, properties.resetTtl()));
             case DELETED -> {
             }
@@ -76,7 +76,7 @@ class PasswordService {
         accounts.replacePassword(account.id(), hash);
         sessions.endAll(account.id(), null, "password_reset");
         events.record(SecurityEventType.PASSWORD_RESET, account.id(), Map.of());
-        mails.passwordChanged(account.email(), account.displayName());
+        mails.passwordChanged(account.email(), account.displayName(), account.language());
     }
 
     /**
@@ -92,6 +92,6 @@ class PasswordService {
         sessions.endAll(account.id(), currentSessionId, "password_changed");
         reauthentication.proved(currentSessionId);
         events.record(SecurityEventType.PASSWORD_CHANGED, account.id(), Map.of());
-        mails.passwordChanged(account.email(), account.displayName());
+        mails.passwordChanged(account.email(), account.displayName(), account.language());
     }
 }

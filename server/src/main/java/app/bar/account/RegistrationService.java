@@ -70,7 +70,7 @@ class RegistrationService {
         Account existing = accounts.findByEmail(email).orElse(null);
         if (existing == null) {
             Account account = new Account(OpaqueTokens.newId(), email, name, hash, Role.USER,
-                    AccountState.PENDING_VERIFICATION, clock.instant(), null);
+                    AccountState.PENDING_VERIFICATION, clock.instant(), null, null);
             try {
                 accounts.insert(account);
             } catch (DuplicateKeyException raced) {
@@ -78,12 +78,12 @@ class RegistrationService {
                 return; // a concurrent sign-up for the same address got there first and mailed it
             }
             events.record(SecurityEventType.ACCOUNT_REGISTERED, account.id(), Map.of());
-            mails.verification(email, name, tokens.issue(account.id(), OneTimeTokens.Purpose.VERIFY, properties.verificationTtl()));
+            mails.verification(email, name, account.language(), tokens.issue(account.id(), OneTimeTokens.Purpose.VERIFY, properties.verificationTtl()));
         } else if (existing.state() == AccountState.PENDING_VERIFICATION) {
             accounts.updatePasswordHash(existing.id(), hash);
-            mails.verification(email, name, tokens.issue(existing.id(), OneTimeTokens.Purpose.VERIFY, properties.verificationTtl()));
+            mails.verification(email, name, existing.language(), tokens.issue(existing.id(), OneTimeTokens.Purpose.VERIFY, properties.verificationTtl()));
         } else if (existing.state() != AccountState.DELETED) {
-            mails.alreadyRegistered(email, existing.displayName());
+            mails.alreadyRegistered(email, existing.displayName(), existing.language());
         }
     }
 

@@ -7,7 +7,7 @@
  * deleted), {@link app.bar.account.AccountState}, its DTOs and the
  * {@link app.bar.account.AccountDeleted} event.
  */
-@ApplicationModule(allowedDependencies = {"platform", "audit", "mail", "security", "crypto"})
+@ApplicationModule(allowedDependencies = {"platform", "audit", "mail", "security", "crypto", "web :: i18n"})
 @NullMarked
 package app.bar.account;
 

@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A message template with {@code {{name}}} placeholders, rendered twice: as plain text, and as
+ * A message template (written by {@link MailTexts} from the catalogues) with {@code {{name}}} placeholders, rendered twice: as plain text, and as
  * HTML with every value escaped ({@link HtmlUtils#htmlEscape}), so a display name or filename
  * can never inject markup. Values are also stripped of CR/LF in the text part.
  */
-public final class MailTemplate {
+final class MailTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_]+)}}");
 
@@ -18,14 +18,14 @@ public final class MailTemplate {
     private final String text;
     private final String html;
 
-    public MailTemplate(String subject, String text, String html) {
+    MailTemplate(String subject, String text, String html) {
         this.subject = subject;
         this.text = text;
         this.html = html;
     }
 
     /** The mail for {@code to}, placeholders filled from {@code values} (a missing value is an error). */
-    public OutgoingMail render(String to, Map<String, String> values) {
+    OutgoingMail render(String to, Map<String, String> values) {
         return new OutgoingMail(to, fill(subject, values, false).replaceAll("[\\r\\n]+", " "),
                 fill(text, values, false), fill(html, values, true));
     }

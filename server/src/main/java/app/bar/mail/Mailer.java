@@ -1,6 +1,7 @@
 package app.bar.mail;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends mail without making the caller wait or fail: {@link #send} queues the message and
@@ -13,8 +14,10 @@ public interface Mailer {
     void send(OutgoingMail mail);
 
     /**
-     * Renders {@code template} for {@code to} and sends it: {@code values} fill its placeholders,
-     * the mail module fills {@code {{instance}}} with the instance name ({@code bar.branding.name}).
+     * Writes {@code mail} in {@code language} (English when it is null or not offered) for
+     * {@code to} and sends it: {@code values} fill its placeholders (texts, numbers, or
+     * {@link CatalogueMail.Phrase}s; {@code count} picks plural texts), the mail module fills
+     * {@code {instance}} with the instance name ({@code bar.branding.name}).
      */
-    void send(MailTemplate template, String to, Map<String, String> values);
+    void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values);
 }

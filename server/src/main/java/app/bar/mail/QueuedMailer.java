@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,6 +25,7 @@ final class QueuedMailer implements Mailer, DisposableBean {
 
     private final MailTransport transport;
     private final MailBranding branding;
+    private final MailTexts texts;
     private final String from;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 2, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), r -> {
@@ -32,8 +34,9 @@ final class QueuedMailer implements Mailer, DisposableBean {
                 return t;
             });
 
-    QueuedMailer(MailProperties properties, MailBranding branding) {
+    QueuedMailer(MailProperties properties, MailBranding branding, MailTexts texts) {
         this.branding = branding;
+        this.texts = texts;
         this.transport = properties.smtp().enabled()
                 ? new SmtpTransport(properties.smtp())
                 : new OutboxTransport(properties.outbox());
@@ -41,10 +44,10 @@ final class QueuedMailer implements Mailer, DisposableBean {
     }
 
     @Override
-    public void send(MailTemplate template, String to, Map<String, String> values) {
-        Map<String, String> all = new HashMap<>(values);
+    public void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values) {
+        Map<String, Object> all = new HashMap<>(values);
         all.put(MailBranding.INSTANCE, branding.name());
-        send(template.render(to, all));
+        send(texts.render(mail, language, to, all));
     }
 
     @Override

@@ -76,6 +76,6 @@ class AccountAdministrationTests {
     }
 
     static Account account(String id, AccountState state) {
-        return new Account(id, id + "@example.test", null, "hash", Role.USER, state, NOW, null);
+        return new Account(id, id + "@example.test", null, "hash", Role.USER, state, NOW, null, null);
     }
 }

@@ -3,6 +3,7 @@ package app.bar.account;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -122,6 +123,26 @@ class AccountControllerTests {
                 .andExpect(jsonPath("$.errors[0].field").value("newPassword"))
                 .andExpect(jsonPath("$.errors[0].code").value("field.required"));
         verifyNoInteractions(passwords);
+    }
+
+    @Test
+    void changeWhenLanguageMissingThenProblem400NamingItAndNothingSaved() throws Exception {
+        inSession("acct-1", "sess-1");
+        mvc.perform(patch("/api/account").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("language"))
+                .andExpect(jsonPath("$.errors[0].code").value("field.required"));
+        verifyNoInteractions(profile);
+    }
+
+    @Test
+    void changeWhenUnknownFieldThenProblem400NamingItAndNothingSaved() throws Exception {
+        inSession("acct-1", "sess-1");
+        mvc.perform(patch("/api/account").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"language\":\"en\",\"role\":\"ADMIN\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("role"));
+        verifyNoInteractions(profile);
     }
 
     @Test

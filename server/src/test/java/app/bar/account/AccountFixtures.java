@@ -112,6 +112,7 @@ public final class AccountFixtures {
         private AccountState state = AccountState.ACTIVE;
         private String displayName = "Test User";
         private String hash;
+        private String language;
 
         public Builder withEmail(String email) {
             this.email = email;
@@ -133,6 +134,12 @@ public final class AccountFixtures {
             return this;
         }
 
+        /** The saved language of the account's mails (issue 17). */
+        public Builder withLanguage(String language) {
+            this.language = language;
+            return this;
+        }
+
         /** A stored hash made elsewhere (for example with older Argon2 parameters). */
         public Builder withStoredHash(String hash) {
             this.hash = hash;
@@ -143,7 +150,7 @@ public final class AccountFixtures {
             String id = OpaqueTokens.newId();
             String stored = hash != null ? hash : context.getBean(PasswordHashing.class).hash(Password.of(password));
             context.getBean(AccountRepository.class).insert(new Account(id, email, displayName, stored, role, state,
-                    Instant.now(), null));
+                    Instant.now(), null, language));
             return new TestAccount(id, email, password);
         }
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestHttp;
+import app.bar.web.i18n.Catalogues;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +54,21 @@ class PasswordResetIT {
         MailBox.Mail mail = MailBox.await(account.email(), "Reset your BAR password");
         assertThat(mail.text()).contains("https://bar.example.test/reset#token=").doesNotContain("evil.example");
         assertThat(mail.html()).doesNotContain("evil.example");
+    }
+
+    @Test
+    void forgotWhenAccountPrefersGermanThenMailInGermanOnceGermanIsOfferedElseEnglish() {
+        // issue 17: account mails use the account's saved language; one not (yet) offered falls back to English
+        AccountFixtures.TestAccount account = fixtures.anAccount().withLanguage("de").create();
+        Catalogues catalogues = context.getBean(Catalogues.class);
+        String lang = catalogues.languages().contains("de") ? "de" : "en";
+        String subject = catalogues.text(lang, "mail.reset.subject", Map.of("instance", "BAR"));
+
+        forgot(account.email());
+
+        MailBox.Mail mail = MailBox.await(account.email(), subject);
+        assertThat(mail.subject()).isEqualTo(subject);
+        assertThat(mail.text()).contains(catalogues.text(lang, "mail.reset.note"), "/reset#token=");
     }
 
     @Test

@@ -192,8 +192,42 @@ class SessionIT {
         AccountFixtures.TestAccount account = fixtures.anAccount().create();
         JsonNode body = TestHttp.json(http.get("/api/account", fixtures.login(account).cookieHeaders()));
         assertThat(body.propertyNames()).containsExactlyInAnyOrder("id", "email", "displayName", "role", "state",
-                "createdAt");
+                "createdAt", "language");
         assertThat(body.get("email").asString()).isEqualTo(account.email());
+        assertThat(body.get("language").isNull()).isTrue(); // none chosen: mails in English
+    }
+
+    @Test
+    void accountWhenLanguagePatchedThenSavedForItsMailsAndReadBack() {
+        // issue 17: the settings page and the header's picker save the language of the account's mails
+        AccountFixtures.Session session = fixtures.login(fixtures.anAccount().create());
+        HttpResponse<String> saved = patchAccount(session, "{\"language\":\"en\"}");
+
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(saved).get("language").asString()).isEqualTo("en");
+        assertThat(TestHttp.json(http.get("/api/account", session.cookieHeaders())).get("language").asString())
+                .isEqualTo("en");
+    }
+
+    @Test
+    void accountWhenLanguageNotOfferedThen400NamingItAndUnchanged() {
+        AccountFixtures.Session session = fixtures.login(fixtures.anAccount().create());
+        HttpResponse<String> refused = patchAccount(session, "{\"language\":\"tlh\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("language");
+        assertThat(TestHttp.json(refused).get("errors").get(0).get("code").asString()).isEqualTo("field.unknown_value");
+        assertThat(TestHttp.json(http.get("/api/account", session.cookieHeaders())).get("language").isNull()).isTrue();
+    }
+
+    private HttpResponse<String> patchAccount(AccountFixtures.Session session, String json) {
+        java.net.http.HttpRequest.Builder request = http.request("/api/account").header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        String[] headers = session.cookieAndCsrfHeaders();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build());
     }
 
     private String sessionIdOf(AccountFixtures.Session viewer, AccountFixtures.Session wanted) {

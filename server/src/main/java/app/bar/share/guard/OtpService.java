@@ -1,7 +1,7 @@
 package app.bar.share.guard;
 
 import app.bar.crypto.DataKey;
-import app.bar.mail.MailTemplate;
+import app.bar.mail.CatalogueMail;
 import app.bar.mail.Mailer;
 import app.bar.platform.SqlTime;
 import app.bar.platform.error.BarProblem;
@@ -38,12 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OtpService {
 
     private static final int CODE_DIGITS = 6;
-    private static final MailTemplate TEMPLATE = new MailTemplate(
-            "Your {{instance}} one-time code",
-            "Someone opening a share on {{instance}} entered this address. Your one-time code is {{code}}.\n"
-                    + "It is valid for {{minutes}} minutes and works once. If this was not you, ignore this mail.\n",
-            "<p>Someone opening a share on {{instance}} entered this address. Your one-time code is <b>{{code}}</b>.</p>"
-                    + "<p>It is valid for {{minutes}} minutes and works once. If this was not you, ignore this mail.</p>");
+    private static final CatalogueMail MAIL = CatalogueMail.subject("mail.otp.subject")
+            .paragraph("mail.otp.body").paragraph("mail.otp.validity");
 
     private final JdbcClient jdbc;
     private final Mailer mailer;
@@ -87,9 +83,13 @@ public class OtpService {
                 .param("s", shareId).param("h", hash).update());
     }
 
-    /** Mails a fresh code when {@code email} is a listed recipient; silent otherwise. */
+    /**
+     * Mails a fresh code when {@code email} is a listed recipient; silent otherwise. The mail is in
+     * {@code language}, the recipient's page language (English when null or not offered), never the
+     * language of the share's creator.
+     */
     @Transactional
-    public void sendCode(ShareId share, String email, DataKey key) {
+    public void sendCode(ShareId share, String email, @Nullable String language, DataKey key) {
         String shareId = share.value();
         String recipient = recipientHash(shareId, email, key);
         if (!limiter.tryConsume("share-otp", properties.otpSendLimit(), shareId + ":" + recipient).isZero()) {
@@ -111,8 +111,7 @@ public class OtpService {
                 .param("s", shareId).param("h", recipient)
                 .param("c", codeHash(shareId, recipient, code.getBytes(StandardCharsets.US_ASCII)))
                 .param("e", SqlTime.of(now.plus(properties.otpTtl()))).update();
-        mailer.send(TEMPLATE, email.strip(), Map.of("code", code,
-                "minutes", Long.toString(properties.otpTtl().toMinutes())));
+        mailer.send(MAIL, language, email.strip(), Map.of("code", code, "count", properties.otpTtl().toMinutes()));
         meters.otpSent();
     }
 

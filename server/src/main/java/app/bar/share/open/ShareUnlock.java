@@ -190,7 +190,7 @@ public class ShareUnlock {
         String email = java.util.Objects.requireNonNull(request.email());
         Password code = request.otp();
         if (code == null || isBlank(code.asCharSequence())) {
-            otp.sendCode(share.id(), email, key);
+            otp.sendCode(share.id(), email, request.language(), key);
             return false;
         }
         if (!otp.verify(share.id(), email, code, key)) {

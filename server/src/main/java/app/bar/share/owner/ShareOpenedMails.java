@@ -2,7 +2,7 @@ package app.bar.share.owner;
 
 import app.bar.account.AccountDirectory;
 import app.bar.account.ShareOwnerContact;
-import app.bar.mail.MailTemplate;
+import app.bar.mail.CatalogueMail;
 import app.bar.mail.Mailer;
 import app.bar.platform.web.PublicUrl;
 import app.bar.share.ShareAccessed;
@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Email me when one of my shares is opened" (issue 13 item 5): after a view of an owned share
  * committed, its owner gets a mail, if the account opted in. The mail names when, the browser
- * family and what is left (the last view: destroyed now), and the owner's label if one was set;
+ * family and what is left (the last view: destroyed now), and the owner's label if one was set, in
+ * the owner's language (issue 17);
  * never content, a key, a link, or a filename. A module listener (after the view's commit, on the
  * event executor, retried from the registry): the recipient's download neither waits for it nor
  * fails with it. Delivered at least once, mailed once: the event's access-log row is marked by a
@@ -37,20 +38,11 @@ class ShareOpenedMails {
 
     private static final Logger log = LoggerFactory.getLogger(ShareOpenedMails.class);
     static final int PER_SHARE_HOUR = 10;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC); // i18n-ignore: ISO time, every language
 
-    private static final String SUBJECT = "One of your BAR shares was opened";
-    private static final MailTemplate OPENED = new MailTemplate(SUBJECT,
-            "Hello {{name}},\n\none of your shares was opened at {{when}} in {{browser}}. {{left}}\n\n"
-                    + "Your shares: {{dashboard}}\nStop these mails: {{settings}}\n",
-            "<p>Hello {{name}},</p><p>one of your shares was opened at {{when}} in {{browser}}. {{left}}</p>"
-                    + "<p><a href=\"{{dashboard}}\">Your shares</a> · <a href=\"{{settings}}\">Stop these mails</a></p>");
-    private static final MailTemplate OPENED_LABELLED = new MailTemplate(SUBJECT + ": {{label}}",
-            "Hello {{name}},\n\nyour share \"{{label}}\" was opened at {{when}} in {{browser}}. {{left}}\n\n"
-                    + "Your shares: {{dashboard}}\nStop these mails: {{settings}}\n",
-            "<p>Hello {{name}},</p><p>your share “{{label}}” was opened at {{when}} in {{browser}}. {{left}}</p>"
-                    + "<p><a href=\"{{dashboard}}\">Your shares</a> · <a href=\"{{settings}}\">Stop these mails</a></p>");
+    private static final CatalogueMail.Link SHARES = new CatalogueMail.Link("mail.share_opened.dashboard", "dashboard");
+    private static final CatalogueMail.Link STOP = new CatalogueMail.Link("mail.share_opened.settings", "settings");
 
     private final AccountDirectory accounts;
     private final AccessLog accessLog;
@@ -84,27 +76,31 @@ class ShareOpenedMails {
             return; // this event was mailed already (a second delivery), or its share's log is gone
         }
         String label = labels.find(event.shareId()).orElse(null);
-        Map<String, String> values = new HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         String name = contact.get().displayName();
-        values.put("name", name == null || name.isBlank() ? "there" : name);
+        if (name != null && !name.isBlank()) {
+            values.put("name", name);
+        }
         values.put("when", WHEN.format(event.at()));
-        values.put("browser", event.browser() == null ? "an unknown browser" : event.browser());
-        values.put("left", left(event.viewsLeft()));
+        values.put("browser", event.browser() == null
+                ? CatalogueMail.Phrase.of("mail.share_opened.unknown_browser") : event.browser());
         values.put("dashboard", publicUrl.resolve("/dashboard"));
         values.put("settings", publicUrl.resolve("/settings"));
+        if (event.viewsLeft() != null) {
+            values.put("count", event.viewsLeft());
+        }
         if (label != null) {
             values.put("label", label);
         }
-        mailer.send((label == null ? OPENED : OPENED_LABELLED).render(contact.get().email(), values));
+        mailer.send(mail(label != null, event.viewsLeft()), contact.get().language(), contact.get().email(), values);
     }
 
-    static String left(@Nullable Integer viewsLeft) {
-        if (viewsLeft == null) {
-            return "It has no view limit.";
-        }
-        if (viewsLeft == 0) {
-            return "That was its last view: the share is destroyed.";
-        }
-        return viewsLeft == 1 ? "1 view is left." : viewsLeft + " views are left.";
+    /** The mail: with the owner's label or without, and what is left of the share (its plural needs {@code count}). */
+    static CatalogueMail mail(boolean labelled, @Nullable Integer viewsLeft) {
+        String left = viewsLeft == null ? "mail.share_opened.left.unlimited"
+                : viewsLeft == 0 ? "mail.share_opened.left.last" : "mail.share_opened.left.some";
+        return CatalogueMail.subject(labelled ? "mail.share_opened.subject_labelled" : "mail.share_opened.subject")
+                .greeting().paragraph(labelled ? "mail.share_opened.body_labelled" : "mail.share_opened.body", left)
+                .links(SHARES, STOP);
     }
 }

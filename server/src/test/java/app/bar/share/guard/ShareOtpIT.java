@@ -55,6 +55,18 @@ class ShareOtpIT {
     }
 
     @Test
+    void unlockWhenPageNamesALanguageThenCodeMailedInItOrInEnglishWhenNotOffered() {
+        // issue 17: the page sends its language with the request; the mail follows it, never the sender's
+        String recipient = unique("language");
+        String id = otpShare(recipient);
+        HttpResponse<String> response = api.unlock(id, Map.of("password", "pw-1234", "email", recipient, "language", "tlh"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(codeFor(recipient)).matches("\\d{6}");
+        assertThat(mailsTo(recipient)).singleElement().satisfies(m -> assertThat(m.getSubject()).isEqualTo("Your BAR one-time code"));
+    }
+
+    @Test
     void unlockWhenUnlistedEmailThenSameAnswerAndNoMail() {
         String id = otpShare(unique("listed"));
         String stranger = unique("stranger");

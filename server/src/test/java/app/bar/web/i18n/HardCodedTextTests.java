@@ -36,9 +36,7 @@ class HardCodedTextTests {
             "js/bar-format.mjs", "js/qr.mjs",
             // admin, chat
             "pages/admin.html", "pages/chat.html", "pages/help-https.html",
-            "js/admin.mjs", "js/admin-common.mjs", "js/admin-shares.mjs", "js/chat.mjs", "js/chat-crypto.mjs",
-            // mail
-            "java/app/bar/account/AccountMails.java", "java/app/bar/share/owner/ShareOpenedMails.java");
+            "js/admin.mjs", "js/admin-common.mjs", "js/admin-shares.mjs", "js/chat.mjs", "js/chat-crypto.mjs");
 
     /** Literals that look like words but are protocol, format or code names. */
     static final Set<String> TECHNICAL = Set.of(
@@ -46,8 +44,9 @@ class HardCodedTextTests {
             "Content-Length", "Authorization", "If-None-Match", "X-Request-Id", "BAR");
 
     private static final Path MAIN = Path.of("src/main");
-    /** The code that writes mails: the mails of each module and the mail module's template and branding. */
-    private static final Pattern MAIL_CODE = Pattern.compile(".*Mails\\.java|MailTemplate\\.java|MailBranding\\.java");
+    /** The code that writes mails: the mails of each module and the mail module's writing and branding. */
+    private static final Pattern MAIL_CODE =
+            Pattern.compile(".*Mails\\.java|Mail(Template|Branding|Texts)\\.java|CatalogueMail\\.java");
     private static final Pattern TOKEN = Pattern.compile("\\{\\{[^{}]*\\}\\}");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
     private static final Pattern USER_ATTRIBUTE = Pattern.compile(

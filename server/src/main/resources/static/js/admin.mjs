@@ -3,6 +3,7 @@
 // this page only says so nicely.
 import { cell, failed, pager } from './admin-common.mjs';
 import { request, requestJson } from './api.mjs';
+import { formatNumber, t } from './i18n.mjs';
 import { session } from './nav.mjs';
 import { $, el, formatDate, say } from './ui.mjs';
 
@@ -17,10 +18,12 @@ const EVENT_TYPES = [
   'share.password_failed', 'share.locked', 'share.tamper_detected', 'oidc.refused', 'oidc.linked', 'account.role_changed',
   'admin.action',
 ];
-const STATE_NAMES = {
-  ACTIVE: 'Active', PENDING_VERIFICATION: 'Email not verified', PENDING_APPROVAL: 'Waiting for approval',
-  PAUSED: 'Paused', DELETED: 'Deleted',
-};
+const STATES = ['ACTIVE', 'PENDING_VERIFICATION', 'PENDING_APPROVAL', 'PAUSED', 'DELETED'];
+
+/** An account state in words ("Waiting for approval"); an unknown one as the server names it. */
+function stateName(state) {
+  return STATES.includes(state) ? t('admin.account_state.' + state.toLowerCase()) : state;
+}
 
 let me = null;
 let usersPage = 0;
@@ -30,16 +33,18 @@ async function loadStatus() {
   try {
     const status = await requestJson('/api/admin/status', { auth: true });
     const facts = [
-      ['Version', status.version],
-      ['Up for', `${Math.round(status.uptimeSeconds / 60)} min`],
-      ['Dependencies', Object.entries(status.dependencies || {}).map(([k, v]) => `${k}: ${v}`).join(', ')],
-      ['Accounts', Object.entries(status.counts.accounts || {}).map(([k, v]) => `${STATE_NAMES[k] || k}: ${v}`).join(', ') || 'none'],
-      ['Live sessions', String(status.counts.liveSessions)],
-      ['Security events (24 h)', String(status.counts.securityEventsLast24h)],
+      [t('admin.status.version'), status.version],
+      [t('admin.status.up_for'), t('admin.status.uptime', { minutes: Math.round(status.uptimeSeconds / 60) })],
+      [t('admin.status.dependencies'), Object.entries(status.dependencies || {})
+        .map(([k, v]) => t('admin.status.pair', { name: k, value: v })).join(', ')],
+      [t('admin.status.accounts'), Object.entries(status.counts.accounts || {})
+        .map(([k, v]) => t('admin.status.pair', { name: stateName(k), value: v })).join(', ') || t('admin.status.none')],
+      [t('admin.status.live_sessions'), formatNumber(status.counts.liveSessions)],
+      [t('admin.status.events_24h'), formatNumber(status.counts.securityEventsLast24h)],
     ];
     $('#status-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
   } catch (error) {
-    failed($('#admin-notice'), error, 'The status');
+    failed($('#admin-notice'), error, t('admin.subject.status'));
   }
 }
 
@@ -50,10 +55,8 @@ function actionButton(label, kind, action) {
 }
 
 async function act(user, action, region) {
-  const verb = { approve: 'Approve', pause: 'Pause', resume: 'Resume', delete: 'Delete' }[action];
-  const question = action === 'delete'
-    ? `Delete ${user.email}? Their personal data, sessions, tokens and shares are destroyed. This cannot be undone.`
-    : action === 'pause' ? `Pause ${user.email}? Every session of theirs ends at once and their API tokens stop.` : null;
+  const question = action === 'delete' ? t('admin.users.confirm_delete', { email: user.email })
+    : action === 'pause' ? t('admin.users.confirm_pause', { email: user.email }) : null;
   if (question && !window.confirm(question)) {
     return;
   }
@@ -63,9 +66,9 @@ async function act(user, action, region) {
     } else {
       await request(`/api/admin/users/${encodeURIComponent(user.id)}/${action}`, { method: 'POST', auth: true });
     }
-    say(region, `${verb}d: ${user.email || user.id}.`, 'ok');
+    say(region, t('admin.users.done.' + action, { who: user.email || user.id }), 'ok');
   } catch (error) {
-    failed(region, error, 'That account');
+    failed(region, error, t('admin.subject.account'));
   }
   await Promise.all([loadPending(), loadUsers(), loadStatus()]);
 }
@@ -74,14 +77,15 @@ async function loadPending() {
   try {
     const page = await requestJson('/api/admin/users?state=PENDING_APPROVAL&size=100', { auth: true });
     $('#pending-body').replaceChildren(...page.items.map((u) => el('tr', {},
-      cell('Email', u.email),
-      cell('Name', u.displayName || '—'),
-      cell('Registered', formatDate(u.createdAt)),
-      el('td', { class: 'actions-cell' }, actionButton('Approve', '', () => act(u, 'approve', $('#pending-notice')))))));
+      cell(t('admin.users.col.email'), u.email),
+      cell(t('admin.users.col.name'), u.displayName || '—'),
+      cell(t('admin.users.col.registered'), formatDate(u.createdAt)),
+      el('td', { class: 'actions-cell' },
+        actionButton(t('admin.users.action.approve'), '', () => act(u, 'approve', $('#pending-notice')))))));
     $('#pending-empty').hidden = page.items.length > 0;
     $('#pending-body').closest('table').hidden = page.items.length === 0;
   } catch (error) {
-    failed($('#pending-notice'), error, 'The list');
+    failed($('#pending-notice'), error, t('admin.subject.list'));
   }
 }
 
@@ -96,7 +100,7 @@ async function loadUsers() {
     $('#users-body').replaceChildren(...page.items.map(userRow));
     pager('users', page, usersPage);
   } catch (error) {
-    failed($('#users-notice'), error, 'The list');
+    failed($('#users-notice'), error, t('admin.subject.list'));
   }
 }
 
@@ -105,23 +109,23 @@ function userRow(u) {
   const self = me && u.id === me.id;
   const buttons = [];
   if (u.state === 'PENDING_APPROVAL') {
-    buttons.push(actionButton('Approve', '', () => act(u, 'approve', region)));
+    buttons.push(actionButton(t('admin.users.action.approve'), '', () => act(u, 'approve', region)));
   }
   if (u.state === 'ACTIVE' && !self) {
-    buttons.push(actionButton('Pause', 'secondary', () => act(u, 'pause', region)));
+    buttons.push(actionButton(t('admin.users.action.pause'), 'secondary', () => act(u, 'pause', region)));
   }
   if (u.state === 'PAUSED') {
-    buttons.push(actionButton('Resume', 'secondary', () => act(u, 'resume', region)));
+    buttons.push(actionButton(t('admin.users.action.resume'), 'secondary', () => act(u, 'resume', region)));
   }
   if (u.state !== 'DELETED' && !self) {
-    buttons.push(actionButton('Delete', 'danger', () => act(u, 'delete', region)));
+    buttons.push(actionButton(t('admin.users.action.delete'), 'danger', () => act(u, 'delete', region)));
   }
   return el('tr', { 'data-user': u.id },
-    cell('Email', u.email || '—', self ? el('span', { class: 'badge live' }, 'you') : null),
-    cell('Name', u.displayName || '—'),
-    cell('Role', u.role),
-    cell('State', STATE_NAMES[u.state] || u.state),
-    cell('Registered', formatDate(u.createdAt)),
+    cell(t('admin.users.col.email'), u.email || '—', self ? el('span', { class: 'badge live' }, t('admin.users.you')) : null),
+    cell(t('admin.users.col.name'), u.displayName || '—'),
+    cell(t('admin.users.col.role'), u.role),
+    cell(t('admin.users.col.state'), stateName(u.state)),
+    cell(t('admin.users.col.registered'), formatDate(u.createdAt)),
     el('td', { class: 'actions-cell' }, ...buttons));
 }
 
@@ -134,16 +138,16 @@ async function loadEvents() {
   try {
     const page = await requestJson('/api/admin/security-events?' + query, { auth: true });
     $('#events-body').replaceChildren(...page.items.map((e) => el('tr', {},
-      el('td', { 'data-label': 'When', class: 'when' }, formatDate(e.occurredAt)),
-      cell('Type', el('span', { class: 'mono' }, e.type)),
-      cell('Actor', el('span', { class: 'mono small' }, e.actorId || '—')),
-      cell('IP', e.clientIp || '—'),
-      cell('Detail', el('span', { class: 'mono small' }, e.detail && e.detail !== '{}' ? e.detail : '')))));
+      el('td', { 'data-label': t('admin.events.col.when'), class: 'when' }, formatDate(e.occurredAt)),
+      cell(t('admin.events.col.type'), el('span', { class: 'mono' }, e.type)),
+      cell(t('admin.events.col.actor'), el('span', { class: 'mono small' }, e.actorId || '—')),
+      cell(t('admin.events.col.ip'), e.clientIp || '—'),
+      cell(t('admin.events.col.detail'), el('span', { class: 'mono small' }, e.detail && e.detail !== '{}' ? e.detail : '')))));
     $('#events-empty').hidden = page.items.length > 0;
     $('#events-body').closest('table').hidden = page.items.length === 0;
     pager('events', page, eventsPage);
   } catch (error) {
-    failed($('#events-notice'), error, 'The list');
+    failed($('#events-notice'), error, t('admin.subject.list'));
   }
 }
 
@@ -180,7 +184,7 @@ session.then(async (account) => {
     return;
   }
   if (account.role !== 'ADMIN') {
-    say($('#admin-notice'), 'This page is for administrators. Your account is not one.', 'error');
+    say($('#admin-notice'), t('admin.not_admin'), 'error');
     $('#main').setAttribute('aria-busy', 'false');
     return;
   }

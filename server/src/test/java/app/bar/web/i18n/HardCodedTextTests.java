@@ -34,9 +34,8 @@ class HardCodedTextTests {
             "pages/index.html", "pages/open.html",
             "js/create.mjs", "js/open.mjs", "js/share-problems.mjs", "js/share-limits.mjs", "js/create-policy.mjs",
             "js/bar-format.mjs", "js/qr.mjs",
-            // admin, chat
-            "pages/admin.html", "pages/chat.html", "pages/help-https.html",
-            "js/admin.mjs", "js/admin-common.mjs", "js/admin-shares.mjs", "js/chat.mjs", "js/chat-crypto.mjs");
+            // chat
+            "pages/chat.html", "pages/help-https.html", "js/chat.mjs", "js/chat-crypto.mjs");
 
     /** Literals that look like words but are protocol, format or code names. */
     static final Set<String> TECHNICAL = Set.of(

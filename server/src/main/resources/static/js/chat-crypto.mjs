@@ -44,12 +44,12 @@ async function hkdf(ikm, salt, info, usage) {
 export async function newParticipant(roomId, roomKey, fixedPair = null) {
   const pair = fixedPair ?? await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
   const pub = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
-  const auth = await hkdf(unb64u(roomKey), te.encode(roomId), te.encode('bar-chat v1 auth'), 'hmac');
+  const auth = await hkdf(unb64u(roomKey), te.encode(roomId), te.encode('bar-chat v1 auth'), 'hmac'); // i18n-ignore: a protocol label, never shown
   return { roomId, roomKey: unb64u(roomKey), pair, pub, auth };
 }
 
 function helloData(me, pub) {
-  return concat(te.encode('bar-chat v1 hello|' + me.roomId + '|'), pub);
+  return concat(te.encode('bar-chat v1 hello|' + me.roomId + '|'), pub); // i18n-ignore: a protocol label, never shown
 }
 
 export async function hello(me) {
@@ -65,7 +65,7 @@ export async function peerOf(me, frame) {
   }
   const key = await subtle.importKey('raw', pub, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
   const secret = new Uint8Array(await subtle.deriveBits({ name: 'ECDH', public: key }, me.pair.privateKey, 256));
-  const info = (from, to) => concat(te.encode('bar-chat v1 msg|'), from, to);
+  const info = (from, to) => concat(te.encode('bar-chat v1 msg|'), from, to); // i18n-ignore: a protocol label, never shown
   return {
     pub,
     send: await hkdf(secret, me.roomKey, info(me.pub, pub), 'aes'),
@@ -82,7 +82,7 @@ function nonce(counter) {
 }
 
 function aad(me, counter) {
-  return te.encode('bar-chat v1|' + me.roomId + '|' + counter);
+  return te.encode('bar-chat v1|' + me.roomId + '|' + counter); // i18n-ignore: a protocol label, never shown
 }
 
 export async function seal(me, peer, text) {

@@ -2,7 +2,8 @@
 // encrypts and checks every message in the browser (chat-crypto.mjs). The server sees only
 // ciphertext; the room key in the fragment never leaves the browser.
 import { $, el, copy } from './ui.mjs';
-import { requestJson, request, ApiError } from './api.mjs';
+import { requestJson, request, ApiError, describe } from './api.mjs';
+import { formatDateTime, t } from './i18n.mjs';
 import * as e2e from './chat-crypto.mjs';
 
 const OWNER = 'bar-chat-owner:';
@@ -30,14 +31,14 @@ async function openNew() {
       sessionStorage.setItem(OWNER + room.id, room.ownerToken);
       location.assign('/c/' + room.id + '#' + e2e.newRoomKey());
     } catch (e) {
-      $('#new-notice').textContent = e instanceof ApiError ? e.message : 'The room could not be opened.';
+      $('#new-notice').textContent = e instanceof ApiError ? describe(e) : t('chat.new.failed');
       $('#new-button').disabled = false;
     }
   });
 }
 
 function line(kind, who, text) {
-  $('#messages').append(el('li', { class: 'chat-' + kind }, who ? el('strong', {}, who + ': ') : '', text));
+  $('#messages').append(el('li', { class: 'chat-' + kind }, who ? el('strong', {}, t('chat.room.who', { who })) : '', text));
 }
 
 async function join(roomKey) {
@@ -51,19 +52,19 @@ async function join(roomKey) {
   show('room');
   $('#invite').value = location.origin + '/c/' + roomId + '#' + roomKey;
   $('#copy-invite').addEventListener('click', () => copy($('#invite').value, $('#copy-invite')));
-  $('#expiry').textContent = new Date(info.expiresAt).toLocaleString();
+  $('#expiry').textContent = formatDateTime(info.expiresAt);
   const me = await e2e.newParticipant(roomId, roomKey);
   const peers = new Map();
   const names = new Map();
   let myId = null;
   const nameOf = (id) => {
     if (!names.has(id)) {
-      names.set(id, 'Person ' + (names.size + 1));
+      names.set(id, t('chat.room.person', { number: names.size + 1 }));
     }
     return names.get(id);
   };
   const refresh = async () => {
-    $('#people').textContent = ['you', ...[...peers.keys()].map(nameOf)].join(', ');
+    $('#people').textContent = [t('chat.room.you'), ...[...peers.keys()].map(nameOf)].join(t('chat.room.list_separator'));
     $('#safety').textContent = peers.size ? await e2e.safetyCode(me, [me.pub, ...[...peers.values()].map((p) => p.pub)]) : '—';
     $('#send-button').disabled = peers.size === 0;
   };
@@ -74,24 +75,24 @@ async function join(roomKey) {
   // frames are handled one after the other: a message must not overtake the hello before it
   let queue = Promise.resolve();
   socket.addEventListener('message', (event) => {
-    queue = queue.then(() => handle(JSON.parse(event.data))).catch(() => status('A frame could not be read.'));
+    queue = queue.then(() => handle(JSON.parse(event.data))).catch(() => status(t('chat.status.unreadable_frame')));
   });
   const handle = async (frame) => {
     if (frame.type === 'welcome') {
       myId = frame.you;
-      status('Connected. Waiting for the others…');
+      status(t('chat.status.connected'));
       await sendHello();
     } else if (frame.type === 'joined') {
       await sendHello();
     } else if (frame.type === 'left') {
       if (peers.delete(frame.id)) {
-        line('event', null, nameOf(frame.id) + ' left.');
+        line('event', null, t('chat.event.left', { name: nameOf(frame.id) }));
         await refresh();
       }
     } else if (frame.type === 'burned') {
       burned = true;
       show('gone');
-      $('#gone h1').textContent = 'This chat has been burned';
+      $('#gone h1').textContent = t('chat.gone.burned'); // i18n-ignore: a CSS selector
     } else if (frame.type === 'msg' && frame.from !== myId) {
       await received(frame.from, frame.data);
     }
@@ -110,11 +111,11 @@ async function join(roomKey) {
       }
       const peer = await e2e.peerOf(me, payload);
       if (!peer) {
-        line('warning', null, 'Someone without this room\'s key tried to join; ignored.');
+        line('warning', null, t('chat.warning.stranger'));
         return;
       }
       peers.set(from, peer);
-      line('event', null, nameOf(from) + ' joined. Compare the safety code.');
+      line('event', null, t('chat.event.joined', { name: nameOf(from) }));
       await refresh();
       // answer a new peer's hello with ours: the hello we sent on its "joined" can reach the
       // server before the newcomer is in the room's list, and would then be lost to it
@@ -122,12 +123,12 @@ async function join(roomKey) {
     } else if (payload.k === 'msg' && payload.c && payload.c[myId] && peers.has(from)) {
       const result = await e2e.open(me, peers.get(from), payload.c[myId]);
       if (result.warning === 'tampered') {
-        line('warning', nameOf(from), 'a message failed its integrity check (tampered) and was dropped.');
+        line('warning', nameOf(from), t('chat.warning.tampered'));
       } else if (result.warning === 'replayed') {
-        line('warning', nameOf(from), 'a message was replayed and was dropped.');
+        line('warning', nameOf(from), t('chat.warning.replayed'));
       } else {
         if (result.warning === 'missing') {
-          line('warning', nameOf(from), 'messages are missing or out of order before this one.');
+          line('warning', nameOf(from), t('chat.warning.missing'));
         }
         line('message', nameOf(from), result.text);
       }
@@ -136,10 +137,10 @@ async function join(roomKey) {
   socket.addEventListener('close', (event) => {
     $('#send-button').disabled = true;
     if (myId === null) {
-      status('Could not join: the room is full, or it is gone.');
+      status(t('chat.status.full'));
     } else if (!burned) {
-      status(event.code === 1008 ? 'Disconnected: too many messages too fast.'
-        : event.code === 1009 ? 'Disconnected: that message was too large.' : 'Disconnected.');
+      status(event.code === 1008 ? t('chat.status.too_fast')
+        : event.code === 1009 ? t('chat.status.too_large') : t('chat.status.disconnected'));
     }
   });
   $('#send-form').addEventListener('submit', async (event) => {
@@ -153,7 +154,7 @@ async function join(roomKey) {
       c[id] = await e2e.seal(me, peer, text);
     }
     socket.send(JSON.stringify({ k: 'msg', c }));
-    line('mine', 'You', text);
+    line('mine', t('chat.room.me'), text);
     $('#text').value = '';
   });
   const owner = sessionStorage.getItem(OWNER + roomId);
@@ -161,7 +162,7 @@ async function join(roomKey) {
     $('#burn-button').hidden = false;
     $('#burn-button').addEventListener('click', async () => {
       await request('/api/chat/rooms/' + encodeURIComponent(roomId), { method: 'DELETE',
-        headers: { Authorization: 'Bearer ' + owner } });
+        headers: { Authorization: 'Bearer ' + owner } }); // i18n-ignore: an HTTP auth scheme
       sessionStorage.removeItem(OWNER + roomId);
     });
   }

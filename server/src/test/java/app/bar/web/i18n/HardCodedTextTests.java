@@ -33,9 +33,7 @@ class HardCodedTextTests {
             // share (pages index/open and their modules)
             "pages/index.html", "pages/open.html",
             "js/create.mjs", "js/open.mjs", "js/share-problems.mjs", "js/share-limits.mjs", "js/create-policy.mjs",
-            "js/bar-format.mjs", "js/qr.mjs",
-            // chat
-            "pages/chat.html", "pages/help-https.html", "js/chat.mjs", "js/chat-crypto.mjs");
+            "js/bar-format.mjs", "js/qr.mjs");
 
     /** Literals that look like words but are protocol, format or code names. */
     static final Set<String> TECHNICAL = Set.of(

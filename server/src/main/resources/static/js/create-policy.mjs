@@ -4,9 +4,10 @@
 // anonymous one) and adjusts the form, apart from create.mjs (which offers the bar.shares.* limits).
 import { requestJson } from './api.mjs';
 import { session } from './nav.mjs';
+import { t } from './i18n.mjs';
 import { $, el } from './ui.mjs';
 
-const VIEW_NAMES = (n) => `${n} ${n === 1 ? 'view' : 'views'}`;
+const VIEW_NAMES = (n) => t('share.limits.views', { count: n });
 
 function hideOptions(select, allowed, fallback) {
   for (const option of select.options) {
@@ -45,12 +46,12 @@ function apply(policy) {
     password.setAttribute('aria-required', 'true');
     const optional = $('label[for="password"] .muted');
     if (optional) {
-      optional.textContent = '(required on this server)';
+      optional.textContent = t('share.policy.password_required');
     }
   }
   if (!policy.fileShares) {
     $('#kind-file').disabled = true;
-    notes.push('Sign in to share files: this server takes files from signed-in users only.');
+    notes.push(t('share.policy.files_signed_in_only'));
   }
   const limit = () => {
     limitViews(policy);
@@ -62,7 +63,7 @@ function apply(policy) {
     new MutationObserver(limit).observe(select, { childList: true });
   }
   if (policy.otpEmailDomains.length > 0) {
-    $('#otp-hint').append(` Codes go only to addresses at: ${policy.otpEmailDomains.join(', ')}.`);
+    $('#otp-hint').append(' ' + t('share.policy.otp_domains', { domains: policy.otpEmailDomains.join(', ') }));
   }
   if (notes.length > 0) {
     const note = el('p', { class: 'hint', id: 'policy-note' }, notes.join(' '));

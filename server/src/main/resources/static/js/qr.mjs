@@ -8,7 +8,7 @@ const QUIET_ZONE = 4;
 /** An <svg> element showing {@code text} as a QR code (error correction M). */
 export function qrSvg(text) {
   const qr = qrcode(0, 'M');
-  qr.addData(text, 'Byte');
+  qr.addData(text, 'Byte'); // i18n-ignore: the encoder's mode
   qr.make();
   const count = qr.getModuleCount();
   const size = count + 2 * QUIET_ZONE;

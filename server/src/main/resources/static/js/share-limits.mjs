@@ -3,7 +3,7 @@
 // expiries and view counts this person may pick, and a file's size before it is encrypted
 // (issue 13 item 8). Pure functions: no DOM, so Node's test runner checks them.
 import { durationRange, humanDuration } from './share-problems.mjs';
-import { formatBytes } from './ui.mjs';
+import { formatBytes, t } from './i18n.mjs';
 
 /** The expiries the select offers, in seconds, where the person's limit allows them. */
 export const EXPIRY_PRESETS = [300, 3600, 86400, 604800, 2592000];
@@ -24,7 +24,8 @@ export function sizeText(bytes) {
 export function uploadLimitText(limits, signedIn) {
   const own = tierOf(limits, signedIn).maxFileBytes;
   const more = limits.signedIn.maxFileBytes;
-  return !signedIn && more > own ? `Up to ${sizeText(own)}, ${sizeText(more)} signed in.` : `Up to ${sizeText(own)}.`;
+  return !signedIn && more > own ? t('share.limits.upload_more_signed_in', { size: sizeText(own), more: sizeText(more) })
+    : t('share.limits.upload', { size: sizeText(own) });
 }
 
 /**
@@ -37,11 +38,11 @@ export function tooLarge(what, plainBytes, containerBytes, limits, signedIn) {
   if (containerBytes <= max) {
     return null;
   }
-  const size = plainBytes > max ? `${what} is ${sizeText(plainBytes)}, and this server takes up to ${sizeText(max)}.`
-    : `${what} is ${sizeText(plainBytes)}: encrypted, it is just over the ${sizeText(max)} this server takes.`;
+  const size = plainBytes > max ? t('share.limits.too_large', { what, size: sizeText(plainBytes), max: sizeText(max) })
+    : t('share.limits.too_large_encrypted', { what, size: sizeText(plainBytes), max: sizeText(max) });
   const more = limits.signedIn.maxFileBytes;
-  const hint = !signedIn && containerBytes <= more ? ` Signed in, you may send up to ${sizeText(more)}.` : '';
-  return `${size}${hint} Nothing was uploaded.`;
+  const hint = !signedIn && containerBytes <= more ? ' ' + t('share.limits.signed_in_up_to', { max: sizeText(more) }) : '';
+  return `${size}${hint} ${t('share.limits.nothing_uploaded')}`;
 }
 
 /**
@@ -62,9 +63,9 @@ export function expiryChoices(limits, signedIn) {
 /** The view counts this person may pick: the presets within the server's maximum, and unlimited when allowed. */
 export function viewChoices(limits, signedIn) {
   const counts = VIEW_PRESETS.filter((n) => n <= limits.maxViews);
-  const choices = counts.map((n) => ({ value: String(n), label: n === 1 ? '1 view' : `${n} views`, selected: n === 1 }));
+  const choices = counts.map((n) => ({ value: String(n), label: t('share.limits.views', { count: n }), selected: n === 1 }));
   if (tierOf(limits, signedIn).unlimitedViews) {
-    choices.push({ value: 'unlimited', label: 'Unlimited', selected: false });
+    choices.push({ value: 'unlimited', label: t('share.limits.unlimited'), selected: false });
   }
   return choices;
 }
@@ -75,6 +76,6 @@ export function customExpiryProblem(seconds, limits, signedIn) {
   if (Number.isFinite(seconds) && seconds >= limits.minExpiresIn && seconds <= max) {
     return null;
   }
-  const hint = !signedIn && limits.signedIn.maxExpiresIn > max ? ' Signed-in users may choose longer ones.' : '';
-  return `Choose a custom expiry ${durationRange(limits.minExpiresIn, max)}.${hint}`;
+  const hint = !signedIn && limits.signedIn.maxExpiresIn > max ? ' ' + t('share.problem.signed_in_longer') : '';
+  return t('share.limits.custom_expiry_range', { range: durationRange(limits.minExpiresIn, max) }) + hint;
 }

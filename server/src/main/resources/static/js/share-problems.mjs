@@ -3,12 +3,13 @@
 // never on the English detail or message (docs/errors.md). Durations are said in minutes, hours
 // and days, never in seconds.
 import { ApiError, describe, formatWait } from './api.mjs';
-import { formatBytes } from './ui.mjs';
+import { formatBytes, formatNumber, t } from './i18n.mjs';
 
 const UNITS = [[86400, 'day'], [3600, 'hour'], [60, 'minute']];
 
+/** "7 days" in the page's language (Intl's unit words and plurals). */
 function count(n, unit) {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return formatNumber(n, { style: 'unit', unit, unitDisplay: 'long' });
 }
 
 /**
@@ -33,7 +34,7 @@ export function humanDuration(seconds, round = 'down') {
 
 /** "between 1 minute and 7 days" for a range of seconds. */
 export function durationRange(min, max) {
-  return `between ${humanDuration(min, 'up')} and ${humanDuration(max, 'down')}`;
+  return t('share.problem.duration_range', { min: humanDuration(min, 'up'), max: humanDuration(max, 'down') });
 }
 
 /** The sentence for one errors[] entry of POST /api/shares, or null when no page words fit it. */
@@ -41,41 +42,41 @@ export function describeShareField(entry, signedIn) {
   const { field, code, min, max } = entry;
   switch (`${field} ${code}`) {
     case 'expiresIn field.out_of_range':
-      return `Choose an expiry ${durationRange(min, max)}.` + (signedIn ? '' : ' Signed-in users may choose longer ones.');
+      return t('share.problem.expiry_range', { range: durationRange(min, max) }) + (signedIn ? '' : ' ' + t('share.problem.signed_in_longer'));
     case 'maxViews field.out_of_range':
-      return `Choose between ${min} and ${max} views.`;
+      return t('share.problem.views_range', { min, max });
     case 'maxViews share.field_not_allowed':
-      return 'Choose either a number of views or unlimited views, not both.';
+      return t('share.problem.views_both');
     case 'unlimitedViews share.signed_in_only':
-      return 'Only signed-in users may create links without a view limit: sign in, or choose a number of views.';
+      return t('share.problem.unlimited_signed_in');
     case 'viewRefreshMinutes field.out_of_range':
-      return `Choose a re-open window ${durationRange(min * 60, max * 60)}.`;
+      return t('share.problem.reopen_range', { range: durationRange(min * 60, max * 60) });
     case 'burnAfterFailedAttempts field.out_of_range':
-      return `Choose between ${min} and ${max} wrong passwords before the secret burns.`;
+      return t('share.problem.burn_after_range', { min, max });
     case 'text field.required':
-      return 'Type or paste the secret text first.';
+      return t('share.problem.text_required');
     case 'text field.size':
-      return `The secret text is too long: at most ${formatBytes(max)}. Share it as a file instead.`;
+      return t('share.problem.text_too_long', { max: formatBytes(max) });
     case 'filename field.size':
-      return `The file name is too long: at most ${max} characters.`;
+      return t('share.problem.filename_too_long', { max });
     case 'password field.size':
-      return `The password must have ${min} to ${max} characters.`;
+      return t('share.problem.password_size', { min, max });
     case 'otpEmails field.size':
-      return `List ${min} to ${max} recipient email addresses for the one-time code.`;
+      return t('share.problem.otp_emails_size', { min, max });
     case 'otpEmails field.format':
-      return 'One of the recipient emails is not a plain email address.';
+      return t('share.problem.otp_emails_format');
     case 'otpEmails share.field_not_allowed':
-      return 'Recipient emails are only for secrets that require a one-time code.';
+      return t('share.problem.otp_emails_not_allowed');
     case 'viewOnly share.not_previewable':
-      return '"View only" works for text, PDF and images (PNG, JPEG, GIF, WebP): this file cannot be shown in a browser. Send it without "View only".';
+      return t('share.problem.not_previewable');
     case 'webhookUrl share.signed_in_only':
-      return 'Sign in to be notified by a webhook.';
+      return t('share.problem.webhook_signed_in');
     case 'webhookUrl share.webhooks_unavailable':
-      return 'This server sends no webhooks: leave the webhook URL empty.';
+      return t('share.problem.webhooks_unavailable');
     case 'webhookUrl webhook.url_refused':
-      return 'The webhook URL is not accepted: use a public https:// address.';
+      return t('share.problem.webhook_refused');
     case 'webhookUrl field.size':
-      return `The webhook URL must have 1 to ${max} characters.`;
+      return t('share.problem.webhook_size', { max });
     default:
       return null;
   }
@@ -87,7 +88,7 @@ export function describeShareField(entry, signedIn) {
  */
 export function describeCreateProblem(error, signedIn) {
   if (!(error instanceof ApiError)) {
-    return describe(error, 'The share');
+    return describe(error, t('share.problem.subject'));
   }
   const errors = error.problem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
   if (error.code === 'request.invalid' && errors.length > 0) {
@@ -96,18 +97,19 @@ export function describeCreateProblem(error, signedIn) {
       return sentences.join(' ');
     }
   }
-  const wait = error.retryAfter != null ? ` Try again in ${formatWait(error.retryAfter)}.` : ' Try again in a moment.';
+  const wait = ' ' + (error.retryAfter != null ? t('common.problem.try_again_in', { wait: formatWait(error.retryAfter) })
+    : t('common.problem.try_again_soon'));
   switch (error.code) {
     case 'auth.required':
-      return 'This server only lets signed-in users create secrets: sign in first.';
+      return t('share.problem.create_signed_in_only');
     case 'request.body_too_large':
-      return 'The file is larger than this server accepts.' + (signedIn ? '' : ' Signed-in users may send larger files.');
+      return t('share.problem.file_too_large') + (signedIn ? '' : ' ' + t('share.problem.signed_in_larger'));
     case 'share.virus_found':
-      return 'The virus scanner refused this file. Nothing of it was kept.';
+      return t('share.problem.virus_found');
     case 'share.scanner_unavailable':
-      return 'The virus scanner is not available right now, so the file cannot be accepted.' + wait;
+      return t('share.problem.scanner_unavailable') + wait;
     default:
-      return describe(error, 'The share');
+      return describe(error, t('share.problem.subject'));
   }
 }
 

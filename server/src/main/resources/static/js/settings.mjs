@@ -52,6 +52,32 @@ $('#notify-share-opened').addEventListener('change', async (event) => {
   box.disabled = false;
 });
 
+// ---- the language of the account's mails (the header's picker names the offered languages) ----
+
+async function loadMailLanguage(account) {
+  const select = $('#mail-language');
+  const offered = $$('option', $('#language')).map((o) => el('option', { value: o.value, lang: o.value }, o.textContent));
+  select.replaceChildren(...offered);
+  select.value = account.language || 'en';
+  select.disabled = false;
+}
+
+$('#mail-language').addEventListener('change', async (event) => {
+  const select = event.currentTarget;
+  const notice = $('#mail-language-notice');
+  say(notice, '');
+  select.disabled = true;
+  try {
+    const saved = await requestJson('/api/account', { method: 'PATCH', auth: true, json: { language: select.value } });
+    select.value = saved.language || 'en';
+    say(notice, t('account.settings.language.saved', { language: select.selectedOptions[0].textContent }), 'ok');
+  } catch (error) {
+    failed(notice, error, t('account.subject.account'));
+    markInvalid(select.closest('section'), error);
+  }
+  select.disabled = false;
+});
+
 // ---- sessions ----------------------------------------------------------------------------
 
 async function loadSessions() {
@@ -335,6 +361,7 @@ session.then((account) => {
   $('#account-line').textContent = t(line, { email: account.email });
   $('#scope-admin-row').hidden = account.role !== 'ADMIN';
   // one after another: a silent refresh, if one is needed, happens once
+  loadMailLanguage(account);
   loadNotifications().then(loadSessions).then(loadTokens).then(loadSecurity).then(loadWebhook)
     .finally(() => $('#main').setAttribute('aria-busy', 'false'));
 });

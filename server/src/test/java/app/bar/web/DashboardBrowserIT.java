@@ -179,4 +179,32 @@ class DashboardBrowserIT {
         assertThat(mail.text()).contains("\"Mailed label\" was opened", "That was its last view").doesNotContain("mail me");
         owner.assertNoConsoleProblems(WEBHOOK_404);
     }
+
+    /**
+     * The language of the account's mails is chosen on the settings page, apart from the page's own
+     * language, and the account's mails use it (issue 17).
+     */
+    @Test
+    void settingsWhenMailLanguageChosenThenAccountMailsUseIt() {
+        AccountFixtures.TestAccount account = fixtures.anAccount().create();
+        Chromium.Session owner = chromium.person();
+        Page page = signIn(owner, account);
+        page.navigate("/settings");
+        page.locator("main[aria-busy='false']").waitFor();
+        Locator language = page.locator("#mail-language");
+        assertThat(language.inputValue()).as("English until chosen").isEqualTo("en");
+        assertThat(language.locator("option").allTextContents()).as("each language named in itself").contains("English",
+                "Deutsch");
+        language.selectOption("de");
+        PlaywrightAssertions.assertThat(page.locator("#mail-language-notice .message.ok"))
+                .hasText("Saved: mails to you are written in Deutsch.");
+        page.reload();
+        page.locator("main[aria-busy='false']").waitFor();
+        assertThat(page.locator("#mail-language").inputValue()).isEqualTo("de");
+        assertThat(page.locator("html").getAttribute("lang")).as("the page keeps its own language").isEqualTo("en");
+
+        http.postJson("/api/auth/forgot-password", TestHttp.map("email", account.email()));
+        MailBox.await(account.email(), "Passwort zurück");
+        owner.assertNoConsoleProblems(WEBHOOK_404);
+    }
 }

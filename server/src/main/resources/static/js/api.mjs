@@ -170,11 +170,11 @@ export async function currentAccount() {
 
 /**
  * Saves the reader's choice of language to the signed-in account, so that its mails use it
- * (issue 17). The hook the language picker (nav.mjs) calls for a signed-in reader: the account
- * API's language field is added with the settings page; until then this does nothing.
+ * (issue 17): {@code PATCH /api/account {language}}. The language picker (nav.mjs) calls it for a
+ * signed-in reader, the settings page for its own field. Answers the account.
  */
 export async function saveLanguage(language) {
-  return language && null;
+  return requestJson('/api/account', { method: 'PATCH', auth: true, json: { language } });
 }
 
 /**

@@ -1,7 +1,7 @@
 // Register (/register): always 202 with the same answer, whether or not the address is known.
 import { ApiError, RETRY_LATER, describe, requestJson } from './api.mjs';
 import './nav.mjs';
-import { t } from './i18n.mjs';
+import { lang, t } from './i18n.mjs';
 import { $, countdown, markInvalid, say } from './ui.mjs';
 
 const form = $('#register-form');
@@ -33,7 +33,7 @@ form.addEventListener('submit', async (event) => {
   button.disabled = true;
   try {
     await requestJson('/api/auth/register', {
-      method: 'POST', json: { email, password, displayName: displayName || null },
+      method: 'POST', json: { email, password, displayName: displayName || null, language: lang },
     });
     $('#registered-email').textContent = email;
     form.reset();

@@ -59,7 +59,7 @@ class AuthController {
     @PostMapping(path = "/register", consumes = JSON)
     ResponseEntity<AuthResponses.Accepted> register(@Valid @RequestBody AuthRequests.Register request) {
         localLogin.require();
-        registration.register(request.email(), request.password(), request.displayName());
+        registration.register(request.email(), request.password(), request.displayName(), request.language());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(AuthResponses.ACCEPTED);
     }
 

@@ -18,8 +18,9 @@ final class AuthRequests {
     private AuthRequests() {
     }
 
+    /** {@code language}: the register page's, the language of the account's mails until one is chosen (issue 17). */
     record Register(@NotNull @Size(max = 320) String email, @NotNull Password password,
-            @Size(max = 200) @Nullable String displayName) {
+            @Size(max = 200) @Nullable String displayName, @Size(max = 35) @Nullable String language) {
         @Override
         public String toString() {
             return "Register[hidden]";

@@ -7,6 +7,7 @@ import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.platform.secrets.Password;
 import app.bar.security.Role;
+import app.bar.web.i18n.Catalogues;
 import java.time.Clock;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -35,9 +36,10 @@ class RegistrationService {
     private final SecurityEvents events;
     private final AccountProperties properties;
     private final Clock clock;
+    private final Catalogues catalogues;
 
     RegistrationService(AccountRepository accounts, OneTimeTokens tokens, PasswordHashing hashing, PasswordPolicy policy,
-            AccountMails mails, SecurityEvents events, AccountProperties properties, Clock clock) {
+            AccountMails mails, SecurityEvents events, AccountProperties properties, Clock clock, Catalogues catalogues) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.hashing = hashing;
@@ -46,9 +48,14 @@ class RegistrationService {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.catalogues = catalogues;
     }
 
-    void register(String email, Password password, @Nullable String displayName) {
+    /**
+     * {@code language}: the register page's; a new account keeps it (when offered) as the language
+     * of its mails, so the confirmation mail already comes in it (issue 17).
+     */
+    void register(String email, Password password, @Nullable String displayName, @Nullable String language) {
         String normalized = EmailAddress.normalize(email);
         if (normalized == null) {
             throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT,
@@ -58,19 +65,23 @@ class RegistrationService {
         policy.check("password", password, normalized, name);
         hashing.submit(() -> {
             try {
-                complete(normalized, password, name);
+                complete(normalized, password, name, offered(language));
             } catch (RuntimeException e) {
                 log.error("account.register_failed", e); // after the answer: only the log can know
             }
         });
     }
 
-    private void complete(String email, Password password, @Nullable String name) {
+    private @Nullable String offered(@Nullable String language) {
+        return language != null && catalogues.languages().contains(language) ? language : null;
+    }
+
+    private void complete(String email, Password password, @Nullable String name, @Nullable String language) {
         String hash = hashing.hashHere(password);
         Account existing = accounts.findByEmail(email).orElse(null);
         if (existing == null) {
             Account account = new Account(OpaqueTokens.newId(), email, name, hash, Role.USER,
-                    AccountState.PENDING_VERIFICATION, clock.instant(), null, null);
+                    AccountState.PENDING_VERIFICATION, clock.instant(), null, language);
             try {
                 accounts.insert(account);
             } catch (DuplicateKeyException raced) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestHttp;
+import app.bar.web.i18n.Catalogues;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,32 @@ class RegistrationIT {
     void setUp() {
         http = new TestHttp(port);
         fixtures = new AccountFixtures(context, http);
+    }
+
+    @Test
+    void registerWhenPageLanguageGivenThenConfirmationMailInItAndKeptForTheAccountsMails() {
+        // issue 17: the register page sends its language; the new account's mails use it
+        Catalogues catalogues = context.getBean(Catalogues.class);
+        String language = catalogues.languages().get(catalogues.languages().size() - 1);
+        String email = AccountFixtures.uniqueEmail("lang");
+        HttpResponse<String> response = http.postJson("/api/auth/register",
+                TestHttp.map("email", email, "password", AccountFixtures.PASSWORD, "language", language));
+        assertThat(response.statusCode()).isEqualTo(202);
+
+        String subject = catalogues.text(language, "mail.verify.subject", Map.of("instance", "BAR"));
+        assertThat(MailBox.await(email, subject).subject()).isEqualTo(subject);
+        assertThat(fixtures.jdbc().sql("select language from accounts where email = :e").param("e", email)
+                .query(String.class).single()).isEqualTo(language);
+    }
+
+    @Test
+    void registerWhenLanguageNotOfferedThenEnglishMailAndNoneSaved() {
+        String email = AccountFixtures.uniqueEmail("klingon");
+        http.postJson("/api/auth/register", TestHttp.map("email", email, "password", AccountFixtures.PASSWORD, "language", "tlh"));
+
+        MailBox.await(email, "Confirm your BAR account");
+        assertThat(fixtures.jdbc().sql("select language from accounts where email = :e").param("e", email)
+                .query(String.class).optional()).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import { qrSvg } from './qr.mjs';
 import { customExpiryProblem, expiryChoices, tierOf, tooLarge, uploadLimitText, viewChoices } from './share-limits.mjs';
 import { splitLink } from './share-links.mjs';
 import { describeCreateProblem } from './share-problems.mjs';
+import { t } from './i18n.mjs';
 import { $, announce, copy, el, formatBytes, formatDate, markInvalid, relative, say } from './ui.mjs';
 
 /** Text shares carry their container base64url in `text` while it fits the server's text limit (1 MiB by default). */
@@ -36,8 +37,8 @@ let limits = null;
  */
 if (!(globalThis.isSecureContext && globalThis.crypto && globalThis.crypto.subtle)) {
   button.disabled = true;
-  say(notice, ['This page must be served over HTTPS (or opened on localhost): browsers encrypt only on secure pages. Open it with https:// instead, or see ',
-    el('a', { href: '/help/https' }, 'how to serve BAR over HTTPS'), '.'], 'error');
+  say(notice, [t('share.create.insecure.before'), el('a', { href: '/help/https' }, t('share.create.insecure.link')),
+    t('share.create.insecure.after')], 'error');
 }
 
 session.then((who) => {
@@ -45,8 +46,8 @@ session.then((who) => {
   $('#webhook-field').hidden = !who;
   $('#label-field').hidden = !who;
   $('#signed-in-note').textContent = who
-    ? 'Signed in: this share will be listed in your dashboard.'
-    : 'Sign in for longer expiry, unlimited views and webhooks.';
+    ? t('share.create.note.signed_in')
+    : t('share.create.note.anonymous');
 });
 
 Promise.all([session, limitsLoaded]).then(([who, loaded]) => {
@@ -63,12 +64,13 @@ function offerChoices(signedIn) {
   if (!limits) {
     return;
   }
-  fillSelect($('#expiry'), [...expiryChoices(limits, signedIn), { value: 'custom', label: 'Custom…', selected: false }]);
+  fillSelect($('#expiry'), [...expiryChoices(limits, signedIn), { value: 'custom', label: t('share.create.custom'), selected: false }]);
   fillSelect($('#views'), viewChoices(limits, signedIn));
-  $('#file-limit').textContent = `${uploadLimitText(limits, signedIn)} Encrypted in your browser in 1 MiB pieces, then uploaded.`;
+  $('#file-limit').textContent = `${uploadLimitText(limits, signedIn)} ${t('share.create.encrypted_in_your_browser_in')}`;
   if (!tierOf(limits, signedIn).canCreate) {
     button.disabled = true;
-    say(notice, ['This server lets only signed-in users create secrets: ', el('a', { href: '/login' }, 'sign in'), ' first.'], 'info');
+    say(notice, [t('share.create.signed_in_only.before'), el('a', { href: '/login' }, t('share.create.signed_in_only.link')),
+      t('share.create.signed_in_only.after')], 'info');
   }
   showChosenFile();
 }
@@ -126,7 +128,7 @@ $('#generate-password').addEventListener('click', () => {
   field.value = generatePassword();
   field.type = 'text';
   $('#copy-password').hidden = false;
-  announce('A password was generated and is shown in the password field.');
+  announce(t('share.create.password_generated'));
 });
 $('#copy-password').addEventListener('click', (e) => copy($('#password').value, e.currentTarget));
 
@@ -195,7 +197,7 @@ function readPolicy() {
     const amount = Number($('#custom-amount').value);
     const seconds = Math.round(amount * Number($('#custom-unit').value));
     const problem = limits ? customExpiryProblem(seconds, limits, account !== null)
-      : !Number.isFinite(seconds) || seconds < MIN_EXPIRY ? 'Choose a custom expiry of at least 1 minute.' : null;
+      : !Number.isFinite(seconds) || seconds < MIN_EXPIRY ? t('share.create.custom_expiry_minimum') : null;
     if (problem) {
       throw fieldError('#custom-amount', problem);
     }
@@ -212,7 +214,7 @@ function readPolicy() {
   if ($('#require-otp').checked) {
     const emails = $('#otp-emails').value.split(/[\s,;]+/).map((e) => e.trim()).filter((e) => e.length > 0);
     if (emails.length === 0 || emails.length > 10) {
-      throw fieldError('#otp-emails', 'List 1 to 10 recipient email addresses for the one-time code.');
+      throw fieldError('#otp-emails', t('share.problem.otp_emails_size', { min: 1, max: 10 }));
     }
     policy.requireOtp = true;
     policy.otpEmails = emails;
@@ -220,7 +222,7 @@ function readPolicy() {
   if ($('#view-only').checked) {
     const file = kind() === 'file' ? fileInput.files[0] : null;
     if (file && !previewable(file)) {
-      throw fieldError('#view-only', `"View only" works for text, PDF and images (PNG, JPEG, GIF, WebP): a browser cannot show ${file.name}, so the recipient's view would be spent on nothing. Untick "View only" to send it as a download.`);
+      throw fieldError('#view-only', t('share.create.not_previewable', { name: file.name }));
     }
     policy.viewOnly = true;
   }
@@ -264,10 +266,10 @@ form.addEventListener('submit', async (event) => {
   const file = fileInput.files[0];
   try {
     if (kind() === 'text' && text.length === 0) {
-      throw fieldError('#secret-text', 'Type or paste the secret text first.');
+      throw fieldError('#secret-text', t('share.problem.text_required'));
     }
     if (kind() === 'file' && !file) {
-      throw fieldError('#secret-file', 'Choose or drop a file first.');
+      throw fieldError('#secret-file', t('share.create.file_required'));
     }
     policy = readPolicy();
   } catch (error) {
@@ -282,11 +284,11 @@ form.addEventListener('submit', async (event) => {
       delete policy.webhookUrl;
       delete policy.label;
       if (policy.unlimitedViews) {
-        throw new Error('Your session has ended: sign in again to create a share without a view limit.');
+        throw new Error(t('share.create.session_ended_unlimited'));
       }
     }
     limits = await limitsLoaded;
-    const what = kind() === 'text' ? 'The secret text' : file.name;
+    const what = kind() === 'text' ? t('share.create.the_secret_text') : file.name;
     const textBytes = kind() === 'text' ? new TextEncoder().encode(text) : null;
     const plainBytes = textBytes ? framedSize({ type: bar.TEXT_TYPE }, textBytes.length)
       : framedSize(fileMetadata(file), file.size);
@@ -296,7 +298,7 @@ form.addEventListener('submit', async (event) => {
       throw fieldError(kind() === 'text' ? '#secret-text' : '#secret-file', tooBig); // before any key, share or upload
     }
     const password = $('#password').value;
-    progress.show(password ? 'Deriving the key from the password…' : 'Encrypting…', null);
+    progress.show(password ? t('share.create.progress.deriving') : t('share.create.encrypting'), null);
     const linkKey = bar.newLinkKey();
     const keys = await bar.deriveKeys(linkKey, password);
     policy.linkVerifier = keys.linkVerifier; // the server refuses a damaged link before a view is spent
@@ -346,10 +348,10 @@ async function createFileShare(policy, plaintext, keys) {
   try {
     const total = bar.containerSize(plaintext.size);
     const body = await encrypt(plaintext, keys, (done) => progress.show(
-      `Encrypting… ${formatBytes(done)} of ${formatBytes(total)}`, done / total));
-    progress.show('Uploading…', 0);
+      t('share.create.progress.encrypting', { done: formatBytes(done), total: formatBytes(total) }), done / total));
+    progress.show(t('share.create.progress.uploading_start'), 0);
     await upload(created, body, (sent) => progress.show(
-      `Uploading… ${formatBytes(sent)} of ${formatBytes(body.size)}`, sent / body.size));
+      t('share.create.progress.uploading', { done: formatBytes(sent), total: formatBytes(body.size) }), sent / body.size));
     return created;
   } catch (error) {
     burn(created).catch(() => {}); // do not leave a share waiting for an upload that will not come
@@ -385,7 +387,7 @@ function upload(created, body, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', `/api/shares/${encodeURIComponent(created.id)}/content`);
-    xhr.setRequestHeader('Authorization', 'Bearer ' + created.manageToken);
+    xhr.setRequestHeader('Authorization', 'Bearer ' + created.manageToken); // i18n-ignore: header
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json');
     const csrf = csrfToken();
@@ -411,14 +413,14 @@ function upload(created, body, onProgress) {
       const retry = parseInt(xhr.getResponseHeader('Retry-After') || '', 10);
       reject(new ApiError(xhr.status, problem, Number.isFinite(retry) ? retry : null));
     });
-    xhr.addEventListener('error', () => reject(new ApiError(0, { detail: 'The upload was interrupted. Check your connection and try again.' })));
+    xhr.addEventListener('error', () => reject(new ApiError(0, { detail: t('share.create.upload_interrupted') })));
     xhr.send(body);
   });
 }
 
 function burn(created) {
   return request(`/api/shares/${encodeURIComponent(created.id)}`, {
-    method: 'DELETE', headers: { Authorization: 'Bearer ' + created.manageToken },
+    method: 'DELETE', headers: { Authorization: 'Bearer ' + created.manageToken }, // i18n-ignore: header
   });
 }
 
@@ -433,23 +435,23 @@ function showResult(created, linkKey, policy, passwordBound) {
   $('#manage-link').value = `${base}#manage=${created.manageToken}`;
   showSplit();
   $('#result-expiry').textContent = `${formatDate(created.expiresAt)} (${relative(created.expiresAt)})`;
-  $('#result-views').textContent = created.maxViews == null ? 'Unlimited'
-    : created.maxViews === 1 ? '1 view, then it burns' : `${created.maxViews} views`;
-  const protection = ['Zero-knowledge encryption'];
+  $('#result-views').textContent = created.maxViews == null ? t('share.limits.unlimited')
+    : created.maxViews === 1 ? t('share.create.result.one_view') : t('share.limits.views', { count: created.maxViews });
+  const protection = [t('share.protection.zero_knowledge')];
   if (passwordBound) {
-    protection.push('password');
+    protection.push(t('share.protection.password'));
   }
   if (policy.requireOtp) {
-    protection.push('email one-time code');
+    protection.push(t('share.protection.otp'));
   }
   if (policy.viewOnly) {
-    protection.push('view only');
+    protection.push(t('share.protection.view_only'));
   }
-  $('#result-protection').textContent = protection.join(', ');
+  $('#result-protection').textContent = protection.join(t('share.protection.separator'));
   $('#webhook-secret-box').hidden = !created.webhookSecret;
   $('#webhook-secret').value = created.webhookSecret || '';
   say($('#webhook-notice'), policy.webhookUrl && !created.webhookSecret
-    ? 'The server did not confirm the webhook: webhooks may not be available on this server.' : '', 'info');
+    ? t('share.create.webhook_unconfirmed') : '', 'info');
   say($('#manage-notice'), '');
   $('#burn-now').disabled = false;
   // the secret leaves the page: only the link (and the manage token) remain
@@ -487,19 +489,19 @@ $('#copy-webhook-secret').addEventListener('click', (e) => copy($('#webhook-secr
 
 $('#burn-now').addEventListener('click', async (e) => {
   const burnButton = e.currentTarget;
-  if (!current || !window.confirm('Destroy this secret now? The link will stop working.')) {
+  if (!current || !window.confirm(t('share.burn.confirm'))) {
     return;
   }
   burnButton.disabled = true;
   try {
     await burn(current);
-    say($('#manage-notice'), 'Burned. The link no longer opens anything.', 'ok');
+    say($('#manage-notice'), t('share.burn.done'), 'ok');
   } catch (error) {
     if (error instanceof ApiError && error.code === 'resource.not_found') {
-      say($('#manage-notice'), 'It is already gone: read, expired or burned.', 'info');
+      say($('#manage-notice'), t('share.burn.already_gone'), 'info');
     } else {
       burnButton.disabled = false;
-      say($('#manage-notice'), describe(error, 'The share'), 'error');
+      say($('#manage-notice'), describe(error, t('share.problem.subject')), 'error');
     }
   }
 });

@@ -28,7 +28,7 @@ const encoder = new TextEncoder();
 export class ContainerError extends Error {
   constructor(message) {
     super(message);
-    this.name = 'ContainerError';
+    this.name = 'ContainerError'; // i18n-ignore: the class name
   }
 }
 
@@ -322,7 +322,7 @@ function parseMetadata(bytes) {
   try {
     const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new Error('not an object');
+      throw new Error('not an object'); // i18n-ignore: caught below, never shown
     }
     return value;
   } catch (e) {

@@ -7,6 +7,7 @@ import { ApiError, RETRY_LATER, describe, request, requestJson } from './api.mjs
 import * as bar from './bar-format.mjs';
 import './nav.mjs';
 import { pastedKey } from './share-links.mjs';
+import { t } from './i18n.mjs';
 import { $, copy, countdown, el, formatBytes, formatDate, relative, say } from './ui.mjs';
 
 const FOLD_BYTES = 16 << 20;
@@ -62,7 +63,7 @@ function problem(text, retry = false) {
 }
 
 function describeMeta(m) {
-  return m.kind === 'text' ? 'A text secret' : 'A file';
+  return m.kind === 'text' ? t('share.open.kind.text') : t('share.open.kind.file');
 }
 
 async function load() {
@@ -77,7 +78,7 @@ async function load() {
     if (error instanceof ApiError && error.code === 'resource.not_found') {
       show('gone');
     } else {
-      problem(describe(error, 'This share'), true);
+      problem(describe(error, t('share.open.subject.share')), true);
     }
     return;
   }
@@ -98,10 +99,10 @@ async function load() {
  * (share.link_key_wrong) before a view is spent.
  */
 function askForKey() {
-  $('#problem-title').textContent = 'This link is incomplete';
+  $('#problem-title').textContent = t('share.open.incomplete.title');
   problem(location.hash.length > 1
-    ? 'The key after the # in the link is damaged. Paste the key below if the sender sent it to you separately, or ask for the whole link: without the key nobody can decrypt the secret.'
-    : 'The key is not in the link. If the sender sent it to you separately, paste it below; otherwise ask for the whole link: without the key nobody can decrypt the secret.');
+    ? t('share.open.incomplete.damaged')
+    : t('share.open.incomplete.missing'));
   $('#key-form').hidden = false;
   $('#key').removeAttribute('aria-invalid');
   say($('#key-notice'), '');
@@ -113,7 +114,7 @@ $('#key-form').addEventListener('submit', (event) => {
   if (key === null) {
     $('#key').setAttribute('aria-invalid', 'true');
     $('#key').focus();
-    say($('#key-notice'), 'That is not a whole key: it has 43 letters, digits, - and _. Paste it again, exactly as it was sent.', 'error');
+    say($('#key-notice'), t('share.open.key.not_whole'), 'error');
     return;
   }
   linkKey = key;
@@ -128,34 +129,34 @@ function showUnlock() {
   $('#meta-kind').textContent = describeMeta(meta);
   $('#meta-expiry').textContent = `${formatDate(meta.expiresAt)} (${relative(meta.expiresAt)})`;
   const protection = [];
-  protection.push(meta.zeroKnowledge ? 'end-to-end encrypted (zero-knowledge)' : 'encrypted on the server');
+  protection.push(meta.zeroKnowledge ? t('share.open.protection.zero_knowledge') : t('share.open.protection.server'));
   if (meta.requiresPassword) {
-    protection.push('password');
+    protection.push(t('share.protection.password'));
   }
   if (meta.requiresOtp) {
-    protection.push('email one-time code');
+    protection.push(t('share.protection.otp'));
   }
   if (meta.viewOnly) {
-    protection.push('view only');
+    protection.push(t('share.protection.view_only'));
   }
-  $('#meta-protection').textContent = protection.join(', ');
+  $('#meta-protection').textContent = protection.join(t('share.protection.separator'));
   $('#password-field').hidden = !meta.requiresPassword;
   $('#email-field').hidden = !meta.requiresOtp;
-  openButton.textContent = meta.requiresOtp ? 'Send me a code' : 'Open';
+  openButton.textContent = meta.requiresOtp ? t('share.open.send_code') : t('share.open.open');
   show('unlock');
 }
 
 $('#retry').addEventListener('click', load);
 
 const ENDED = {
-  views_used: 'It was opened: its last view is used, and it is destroyed.',
-  burned_by_owner: 'It was burned with this manage link or from the dashboard.',
-  recipient: 'The recipient destroyed it after reading.',
-  failed_attempts: 'It was destroyed after too many wrong passwords.',
-  tamper: 'It was destroyed: its stored content had been altered.',
-  expired: 'It expired before it was opened.',
-  upload_abandoned: 'Its upload never finished, so it was removed.',
-  burned_by_admin: 'An administrator of this service burned it.',
+  views_used: 'share.open.ended.views_used',
+  burned_by_owner: 'share.open.ended.burned_by_owner',
+  recipient: 'share.open.ended.recipient',
+  failed_attempts: 'share.open.ended.failed_attempts',
+  tamper: 'share.open.ended.tamper',
+  expired: 'share.open.ended.expired',
+  upload_abandoned: 'share.open.ended.upload_abandoned',
+  burned_by_admin: 'share.open.ended.burned_by_admin',
 };
 
 /**
@@ -166,13 +167,13 @@ async function loadManage() {
   let status;
   try {
     status = await requestJson(`/api/shares/${encodeURIComponent(id)}/status`, {
-      headers: { Authorization: 'Bearer ' + manageToken },
+      headers: { Authorization: 'Bearer ' + manageToken }, // i18n-ignore: header
     });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'resource.not_found') {
       show('gone');
     } else {
-      problem(describe(error, 'This share'), true);
+      problem(describe(error, t('share.open.subject.share')), true);
     }
     return;
   }
@@ -180,8 +181,9 @@ async function loadManage() {
   $('#manage-state').textContent = manageState(status);
   $('#manage-expiry').textContent = `${formatDate(status.expiresAt)} (${relative(status.expiresAt)})`;
   $('#manage-opened').textContent = status.lastOpenedAt
-    ? `${formatDate(status.lastOpenedAt)}${status.lastOpenedBrowser ? ` in ${status.lastOpenedBrowser}` : ''}`
-    : 'not yet';
+    ? (status.lastOpenedBrowser ? t('share.open.manage.opened_in', { when: formatDate(status.lastOpenedAt), browser: status.lastOpenedBrowser })
+      : formatDate(status.lastOpenedAt))
+    : t('share.open.manage.not_yet');
   $('#manage-burn').hidden = !live;
   show('manage');
 }
@@ -189,16 +191,16 @@ async function loadManage() {
 function manageState(status) {
   switch (status.state) {
     case 'active':
-      return status.viewsLeft === null ? 'Waiting to be opened (no view limit)'
-        : `Waiting to be opened: ${status.viewsLeft} ${status.viewsLeft === 1 ? 'view' : 'views'} left`;
+      return status.viewsLeft === null ? t('share.open.manage.waiting_unlimited')
+        : t('share.open.manage.waiting', { count: status.viewsLeft });
     case 'locked':
-      return `Locked after too many wrong passwords, until ${formatDate(status.lockedUntil)}`;
+      return t('share.open.manage.locked', { until: formatDate(status.lockedUntil) });
     case 'awaiting_upload':
-      return 'Its upload has not finished';
+      return t('share.open.manage.awaiting_upload');
     case 'expired':
-      return `Expired (${formatDate(status.destroyedAt || status.expiresAt)})`;
+      return t('share.open.manage.expired', { when: formatDate(status.destroyedAt || status.expiresAt) });
     default:
-      return `${ENDED[status.reason] || 'It is destroyed.'} (${formatDate(status.destroyedAt)})`;
+      return t('share.open.manage.ended', { reason: t(ENDED[status.reason] || 'share.open.ended.other'), when: formatDate(status.destroyedAt) });
   }
 }
 
@@ -221,9 +223,9 @@ function cryptoAvailable() {
 
 /** Said before anything is unlocked, so no view is spent (issue 13 item 3). */
 function insecureContext() {
-  $('#problem-title').textContent = 'This page must be served over HTTPS';
-  say($('#problem-notice'), ['This secret is decrypted in your browser, and browsers allow that only on pages served over HTTPS (or on localhost). No view was used. Open the link with https:// instead, or ask whoever runs this server to ',
-    el('a', { href: '/help/https' }, 'serve it over HTTPS'), '.'], 'error');
+  $('#problem-title').textContent = t('share.open.insecure.title');
+  say($('#problem-notice'), [t('share.open.insecure.before'), el('a', { href: '/help/https' }, t('share.open.insecure.link')),
+    t('share.open.insecure.after')], 'error');
   $('#retry').hidden = true;
   show('problem');
 }
@@ -257,14 +259,14 @@ form.addEventListener('submit', async (event) => {
   const body = {};
   const password = $('#password').value;
   if (meta.requiresPassword && password.length === 0) {
-    say(notice, 'Enter the password first.', 'error');
+    say(notice, t('share.open.password_required'), 'error');
     $('#password').focus();
     return;
   }
   if (meta.requiresOtp) {
     const email = $('#email').value.trim();
     if (!email) {
-      say(notice, 'Enter your email address first.', 'error');
+      say(notice, t('share.open.email_required'), 'error');
       $('#email').focus();
       return;
     }
@@ -273,7 +275,7 @@ form.addEventListener('submit', async (event) => {
     const otp = $('#otp').value.trim();
     if (otpRequested && otp !== '') { // an empty code field asks for a new code
       if (!/^[0-9]{6}$/.test(otp)) {
-        say(notice, 'Enter the 6-digit code from the email.', 'error');
+        say(notice, t('share.open.otp_required'), 'error');
         $('#otp').focus();
         return;
       }
@@ -284,7 +286,7 @@ form.addEventListener('submit', async (event) => {
   let keys = null;
   try {
     if (meta.zeroKnowledge) {
-      progress.show(meta.requiresPassword ? 'Deriving the key from the password…' : 'Preparing…', null);
+      progress.show(meta.requiresPassword ? t('share.create.progress.deriving') : t('share.open.progress.preparing'), null);
       keys = await keysOf(meta.requiresPassword ? password : null);
       body.linkAccessKey = keys.linkAccessKey;
       if (keys.passwordBound) {
@@ -293,13 +295,13 @@ form.addEventListener('submit', async (event) => {
     } else if (meta.requiresPassword) {
       body.password = password;
     }
-    progress.show('Unlocking…', null);
+    progress.show(t('share.open.progress.unlocking'), null);
     const response = await request(`/api/shares/${encodeURIComponent(id)}/unlock`, { method: 'POST', json: body });
     if (response.status === 202) {
       otpRequested = true;
       $('#otp-field').hidden = false;
-      openButton.textContent = 'Open';
-      say(notice, 'If this address may open the secret, a 6-digit code is on its way to it. It is valid for 10 minutes.', 'ok');
+      openButton.textContent = t('share.open.open');
+      say(notice, t('share.open.otp_sent'), 'ok');
       $('#otp').focus();
       openButton.disabled = false;
       return;
@@ -315,11 +317,11 @@ form.addEventListener('submit', async (event) => {
 
 async function failed(error) {
   if (error instanceof bar.ContainerError) {
-    problem('The secret could not be decrypted: the link is not the one the sender made, or the content was altered. Nothing of it is shown.');
+    problem(t('share.open.decrypt_failed'));
     return;
   }
   if (!(error instanceof ApiError)) {
-    say(notice, error.message || 'Something went wrong.', 'error');
+    say(notice, error.message || t('common.problem.unknown'), 'error');
     openButton.disabled = false;
     return;
   }
@@ -329,13 +331,13 @@ async function failed(error) {
       show('gone');
       return;
     case 'otp.invalid':
-      say(notice, 'That code is wrong, used or expired. Check the email, or ask for a new code by clearing the code field.', 'error');
+      say(notice, t('share.open.otp_wrong'), 'error');
       $('#otp').focus();
       break;
     case 'ticket.expired':
       say(notice, meta.requiresOtp
-        ? 'Opening took too long, and the code is used up: clear the code field and press Open for a new one.'
-        : 'Opening took too long; press Open again.', 'error');
+        ? t('share.open.too_slow_otp')
+        : t('share.open.too_slow'), 'error');
       break;
     case 'share.link_key_wrong':
     case 'share.link_key_required':
@@ -343,37 +345,37 @@ async function failed(error) {
         openButton.disabled = false; // for the next key (an early try is told to wait: share.retry_later)
         askForKey();
         $('#key').setAttribute('aria-invalid', 'true');
-        say($('#key-notice'), 'That key is not this secret\'s: a character was changed or lost when it was copied. No view was used. Paste it again, or ask the sender for it.', 'error');
+        say($('#key-notice'), t('share.open.key.wrong'), 'error');
         return;
       }
-      $('#problem-title').textContent = 'This link is damaged';
-      problem('The key after the # in the link is not this secret\'s: a character was changed or lost when it was copied. No view was used. Copy the whole link from the message again, or ask the sender for it.');
+      $('#problem-title').textContent = t('share.open.damaged.title');
+      problem(t('share.open.damaged.text'));
       return;
     case 'share.password_wrong':
       await wrongPassword(error.problem || {});
       return;
     case 'share.password_required':
     case 'share.access_key_required':
-      say(notice, 'Enter the password first.', 'error');
+      say(notice, t('share.open.password_required'), 'error');
       $('#password').focus();
       break;
     case 'share.locked':
-      say(notice, `This secret is locked after too many wrong passwords. Try again in ${formatWaitLong(error.retryAfter)}.`, 'error');
-      await countdown(openButton, error.retryAfter || 60, (s) => `Locked (${formatWaitLong(s)})`);
+      say(notice, t('share.open.locked', { wait: formatWaitLong(error.retryAfter) }), 'error');
+      await countdown(openButton, error.retryAfter || 60, (s) => t('share.open.locked_countdown', { wait: formatWaitLong(s) }));
       return;
     case 'share.retry_later':
       await retryLater(error.retryAfter || 1);
       return;
     default:
       if (error.code === 'request.invalid' && error.hasFieldCode('field.required', 'email')) {
-        say(notice, 'Enter your email address first.', 'error');
+        say(notice, t('share.open.email_required'), 'error');
         $('#email').focus();
       } else if (RETRY_LATER.has(error.code)) {
-        say(notice, describe(error, 'This secret'), 'error');
+        say(notice, describe(error, t('share.open.subject.secret')), 'error');
         await countdown(openButton, error.retryAfter || 2);
         return;
       } else {
-        say(notice, describe(error, 'This secret'), 'error');
+        say(notice, describe(error, t('share.open.subject.secret')), 'error');
       }
   }
   openButton.disabled = false;
@@ -389,10 +391,10 @@ async function wrongPassword(problem) {
   field.setAttribute('aria-invalid', 'true');
   field.setAttribute('aria-describedby', 'unlock-notice');
   const left = problem.attemptsLeft;
-  const then = problem.thenDestroyed ? 'destroyed' : 'locked for an hour';
-  const tries = typeof left === 'number'
-    ? ` ${left === 0 ? 'No tries' : left === 1 ? '1 try' : `${left} tries`} left before the secret is ${then}.` : '';
-  say(notice, 'Wrong password.' + tries, 'error');
+  const then = problem.thenDestroyed ? 'destroyed' : 'locked';
+  const tries = typeof left !== 'number' ? ''
+    : ' ' + (left === 0 ? t(`share.open.no_tries_left.${then}`) : t(`share.open.tries_left.${then}`, { count: left }));
+  say(notice, t('share.open.wrong_password') + tries, 'error');
   field.select();
   if (problem.nextAttemptIn > 0) {
     await countdown(openButton, problem.nextAttemptIn);
@@ -407,13 +409,13 @@ async function wrongPassword(problem) {
  */
 async function retryLater(seconds) {
   if (seconds <= 2) {
-    say(notice, `Checking again in ${seconds} s…`, 'info');
-    await countdown(openButton, seconds, (s) => `Checking in ${s} s`);
+    say(notice, t('share.open.checking_again', { seconds }), 'info');
+    await countdown(openButton, seconds, (s) => t('share.open.checking_in', { seconds: s }));
     say(notice, '');
     form.requestSubmit();
     return;
   }
-  say(notice, `Wait ${formatWaitLong(seconds)} before the next try.`, 'error');
+  say(notice, t('share.open.wait_before_try', { wait: formatWaitLong(seconds) }), 'error');
   await countdown(openButton, seconds);
   say(notice, '');
 }
@@ -424,12 +426,12 @@ $('#password').addEventListener('input', (e) => {
 
 function formatWaitLong(seconds) {
   const s = seconds || 0;
-  return s >= 120 ? `${Math.ceil(s / 60)} min` : `${s} s`;
+  return s >= 120 ? t('common.unit.minutes_short', { count: Math.ceil(s / 60) }) : t('common.unit.seconds_short', { count: s });
 }
 
 /** Redeems the ticket (this uses the view), then decrypts and shows the content. */
 async function openContent(unlocked, keys) {
-  progress.show('Downloading…', 0);
+  progress.show(t('share.open.downloading'), 0);
   const response = await request(`/api/shares/${encodeURIComponent(id)}/content`, {
     method: 'POST', json: { ticket: unlocked.ticket },
   });
@@ -445,7 +447,7 @@ async function openContent(unlocked, keys) {
     ? [bar.b64urlDecode((await response.text()).trim())]
     : download(response);
   const collected = collector();
-  progress.show('Decrypting…', null);
+  progress.show(t('share.open.progress.decrypting'), null);
   const metadata = await bar.openFramed(chunks, keys.contentKey, collected.add);
   const isText = typeof metadata.name !== 'string' && String(metadata.type || '').startsWith('text/plain');
   await showContent(metadata, collected.blob(), isText);
@@ -460,11 +462,11 @@ let burnToken = null;
 function afterView(viewsLeft, token) {
   const note = $('#after-note');
   if (viewsLeft === '0') {
-    note.textContent = 'That was the last view: it is destroyed now. Copy it before you leave.';
+    note.textContent = t('share.open.last_view');
     note.className = 'message info';
   } else if (viewsLeft !== null) {
     const n = Number(viewsLeft);
-    note.textContent = `This view has been counted: ${n} ${n === 1 ? 'view is' : 'views are'} left.`;
+    note.textContent = t('share.open.views_left', { count: n });
   }
   burnToken = token;
   $('#recipient-burn').hidden = !token;
@@ -475,13 +477,13 @@ $('#recipient-burn-button').addEventListener('click', async (e) => {
   button.disabled = true;
   try {
     await request(`/api/shares/${encodeURIComponent(id)}/burn`, { method: 'POST', json: { burnToken } });
-    say($('#recipient-burn-notice'), 'Destroyed: nobody can open it any more. Keep what you need before you leave this page.', 'ok');
+    say($('#recipient-burn-notice'), t('share.open.recipient_burned'), 'ok');
   } catch (error) {
     if (error instanceof ApiError && error.code === 'resource.not_found') {
-      say($('#recipient-burn-notice'), 'It is already gone: it was read to the end, expired or burned.', 'info');
+      say($('#recipient-burn-notice'), t('share.open.recipient_already_gone'), 'info');
     } else {
       button.disabled = false;
-      say($('#recipient-burn-notice'), describe(error, 'This secret'), 'error');
+      say($('#recipient-burn-notice'), describe(error, t('share.open.subject.secret')), 'error');
     }
   }
 });
@@ -498,7 +500,7 @@ async function* download(response) {
     }
     received += value.length;
     if (total > 0) {
-      progress.show(`Downloading and decrypting… ${formatBytes(received)} of ${formatBytes(total)}`, received / total);
+      progress.show(t('share.open.progress.downloading', { done: formatBytes(received), total: formatBytes(total) }), received / total);
     }
     yield value;
   }
@@ -541,7 +543,7 @@ async function showContent(metadata, blob, isText) {
     $('#secret').value = await blob.text();
     $('#copy-secret').hidden = meta.viewOnly;
     $('#text-view').hidden = false;
-    $('#content-title').textContent = 'The secret text';
+    $('#content-title').textContent = t('share.open.title.text');
   } else if (meta.viewOnly) {
     await showPreview(metadata, blob);
   } else {
@@ -563,7 +565,7 @@ function safeName(name) {
 
 function showFile(metadata, blob) {
   const name = safeName(metadata.name);
-  $('#content-title').textContent = 'The secret file';
+  $('#content-title').textContent = t('share.open.title.file');
   $('#file-name').textContent = name;
   $('#file-size').textContent = `(${formatBytes(blob.size)})`;
   const link = $('#save-file');
@@ -582,7 +584,7 @@ function showFile(metadata, blob) {
  */
 async function showPreview(metadata, blob) {
   const name = safeName(metadata.name);
-  $('#content-title').textContent = 'The secret file';
+  $('#content-title').textContent = t('share.open.title.file');
   $('#preview-name').textContent = name;
   const preview = $('#preview');
   preview.replaceChildren();
@@ -590,13 +592,13 @@ async function showPreview(metadata, blob) {
   if (kind && kind.startsWith('image/')) {
     const img = document.createElement('img');
     img.className = 'preview-image';
-    img.alt = `Preview of ${name}`;
+    img.alt = t('share.open.preview_of', { name });
     img.src = url(new Blob([blob], { type: kind }));
     preview.append(img);
   } else if (kind === 'application/pdf' || kind === 'text/plain;charset=utf-8') {
     const frame = document.createElement('iframe');
     frame.className = 'preview-frame';
-    frame.title = `Preview of ${name}`;
+    frame.title = t('share.open.preview_of', { name });
     if (kind !== 'application/pdf') {
       frame.setAttribute('sandbox', '');
     }
@@ -605,7 +607,7 @@ async function showPreview(metadata, blob) {
   } else {
     const p = document.createElement('p');
     p.className = 'message info';
-    p.textContent = 'This kind of file cannot be shown in the browser, and the sender turned off downloads. Ask the sender to share it again without "view only".';
+    p.textContent = t('share.open.not_previewable');
     preview.append(p);
   }
   $('#preview-view').hidden = false;
@@ -645,21 +647,21 @@ $('#copy-secret').addEventListener('click', (e) => copy($('#secret').value, e.cu
 
 $('#manage-burn').addEventListener('click', async (e) => {
   const button = e.currentTarget;
-  if (!window.confirm('Destroy this secret now? Its link will stop working.')) {
+  if (!window.confirm(t('share.open.manage.burn_confirm'))) {
     return;
   }
   button.disabled = true;
   try {
     await request(`/api/shares/${encodeURIComponent(id)}`, {
-      method: 'DELETE', headers: { Authorization: 'Bearer ' + manageToken },
+      method: 'DELETE', headers: { Authorization: 'Bearer ' + manageToken }, // i18n-ignore: header
     });
-    say($('#manage-notice'), 'Burned. The link no longer opens anything.', 'ok');
+    say($('#manage-notice'), t('share.burn.done'), 'ok');
   } catch (error) {
     if (error instanceof ApiError && error.code === 'resource.not_found') {
-      say($('#manage-notice'), 'It is already gone: read, expired or burned — or this manage link is not valid.', 'info');
+      say($('#manage-notice'), t('share.open.manage.already_gone'), 'info');
     } else {
       button.disabled = false;
-      say($('#manage-notice'), describe(error, 'This share'), 'error');
+      say($('#manage-notice'), describe(error, t('share.open.subject.share')), 'error');
     }
   }
 });

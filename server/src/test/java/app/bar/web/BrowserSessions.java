@@ -67,6 +67,11 @@ final class BrowserSessions implements BeforeAllCallback, AfterAllCallback, Befo
         return remember(chromium.session(base, width, height));
     }
 
+    /** A fresh desktop-sized session whose browser asks for {@code locale} (Accept-Language). */
+    Chromium.Session person(String locale) {
+        return remember(chromium.session(base, 1100, 900, locale));
+    }
+
     /** This test's sessions in the order {@link #person} made them. */
     List<Chromium.Session> people() {
         return List.copyOf(people);

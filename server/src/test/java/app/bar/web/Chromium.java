@@ -53,9 +53,14 @@ final class Chromium implements AutoCloseable {
     }
 
     Session session(String baseUrl, int width, int height) {
+        return session(baseUrl, width, height, "en-GB");
+    }
+
+    /** A session whose browser speaks {@code locale} (navigator.language and Accept-Language). */
+    Session session(String baseUrl, int width, int height, String locale) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl).setViewportSize(width, height).setAcceptDownloads(true)
-                .setLocale("en-GB").setTimezoneId("UTC").setColorScheme(com.microsoft.playwright.options.ColorScheme.LIGHT)
+                .setLocale(locale).setTimezoneId("UTC").setColorScheme(com.microsoft.playwright.options.ColorScheme.LIGHT)
                 .setPermissions(List.of("clipboard-read", "clipboard-write")));
         context.setDefaultTimeout(20_000);
         return new Session(context);

@@ -3,7 +3,7 @@
 // `./mvnw verify` (exec-maven-plugin: node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import './catalogue.mjs';
+import { useLanguage } from './catalogue.mjs';
 
 const { ApiError } = await import('../../main/resources/static/js/api.mjs');
 const { describeCreateProblem, describeShareField, humanDuration } =
@@ -49,6 +49,18 @@ test('the words come from field and code, not from the message', () => {
 test('a field rule the page has no words for falls back to the shared description', () => {
   const error = invalid({ field: 'accessVerifier', code: 'field.format', message: 'must be base64url' });
   assert.equal(describeCreateProblem(error, false), 'Please check: accessVerifier must be base64url.');
+});
+
+test('a field rule on a page in another language comes from its catalogue, not the server English', () => {
+  const error = invalid({ field: 'accessVerifier', code: 'field.format', message: 'must be base64url' },
+    { field: 'password', code: 'field.required', message: 'is required' });
+  useLanguage('de');
+  try {
+    assert.equal(describeCreateProblem(error, false),
+      'Bitte prüfen: accessVerifier hat nicht das erwartete Format; Passwort fehlt.');
+  } finally {
+    useLanguage('en');
+  }
 });
 
 test('upload problems are told apart by code', () => {

@@ -270,8 +270,8 @@ export function describe(error, subject = t('common.problem.subject')) {
 function fieldProblem(e) {
   const key = 'common.field.' + String(e.field).replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
   const label = has(key) ? t(key) : e.field;
-  const rule = has('common.rule.' + e.code) ? t('common.rule.' + e.code, { min: e.min ?? '', max: e.max ?? '' })
-    : e.message;
+  // as serverOr: an English page keeps the server's more precise words ("must be base64url")
+  const rule = (lang === 'en' && e.message) || !has('common.rule.' + e.code) ? e.message : t('common.rule.' + e.code);
   return t('common.problem.field', { field: label, rule });
 }
 

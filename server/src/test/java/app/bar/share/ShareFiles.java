@@ -4,6 +4,7 @@ import app.bar.support.TestBackends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -49,10 +50,16 @@ public final class ShareFiles {
         if (!Files.isDirectory(blobRoot())) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(blobRoot())) {
-            return files.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // a directory the server removes while the walk reads it (an emptied fan-out directory of
+        // s3proxy's file store) is no failure of the test: walk again
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(blobRoot())) {
+                return files.filter(Files::isRegularFile).toList();
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 5 || !(e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException)) {
+                    throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+                }
+            }
         }
     }
 

@@ -128,6 +128,7 @@ class OidcBrowserIT {
 
         assertThat(page.url()).isEqualTo(BASE + "/dashboard");
         page.locator("#account-line").waitFor();
+        page.waitForFunction("(t) => document.querySelector('#account-line').textContent.includes(t)", user + "@corp.test");
         assertThat(page.textContent("#account-line")).contains(user + "@corp.test");
         JsonNode account = account(page);
         assertThat(account.get("email").asString()).isEqualTo(user + "@corp.test");
@@ -153,6 +154,7 @@ class OidcBrowserIT {
         Page page = ssoSignIn(chromium.person(), user);
 
         assertThat(page.url()).startsWith(BASE + "/login?sso=email_domain");
+        page.locator("#sso-notice:not(:empty)").waitFor(); // written once the page's texts have loaded
         assertThat(page.locator("#sso-notice").textContent()).contains("addresses of your domain may not use this BAR");
         assertThat(events("oidc.refused", "\"rule\":\"email_domain\"")).isEqualTo(before + 1);
         assertThat(fixtures.jdbc().sql("select count(*) from accounts where email = :e").param("e", user + "@elsewhere.test")
@@ -167,6 +169,7 @@ class OidcBrowserIT {
         Page page = ssoSignIn(chromium.person(), user);
 
         assertThat(page.url()).startsWith(BASE + "/login?sso=group");
+        page.locator("#sso-notice:not(:empty)").waitFor(); // written once the page's texts have loaded
         assertThat(page.locator("#sso-notice").textContent()).contains("not in a group that may use this BAR");
         assertThat(events("oidc.refused", "\"rule\":\"group\"")).isEqualTo(before + 1);
         assertThat(fixtures.jdbc().sql("select count(*) from accounts where email = :e").param("e", user + "@corp.test")
@@ -234,6 +237,7 @@ class OidcBrowserIT {
         Page page = ssoSignIn(browser, user);
 
         assertThat(page.url()).startsWith(BASE + "/login?sso=state");
+        page.locator("#sso-notice:not(:empty)").waitFor(); // written once the page's texts have loaded
         assertThat(page.locator("#sso-notice").textContent()).contains("could not be checked");
         assertThat(events("oidc.refused", "\"rule\":\"state\"")).isEqualTo(before + 1);
         assertThat(barCookies(browser).toList()).doesNotContain("bar_access", "bar_refresh");
@@ -300,6 +304,7 @@ class OidcBrowserIT {
         page.fill("#link-password", local.password());
         page.click("#link-button");
         page.locator("#link-code").waitFor();
+        page.locator("#link-notice:not(:empty)").waitFor(); // written once the page's texts have loaded
         assertThat(page.locator("#link-notice").textContent()).contains("second factor");
         assertThat(linksOf(local.id())).as("the password alone links nothing").isZero();
         assertThat(barCookies(browser).toList()).doesNotContain("bar_access");

@@ -9,6 +9,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Seals a data key under a 256-bit key-encryption key with AES-256-GCM: a random 96-bit nonce, a
@@ -42,8 +43,11 @@ public final class KeySealer {
         }
     }
 
-    /** Opens a sealed key; {@link WrongSecretException} when the key or context does not match. */
-    public static DataKey open(byte[] kek, byte[] sealed, String context) {
+    /**
+     * Opens a sealed key; {@link WrongSecretException} when the key or context does not match, or
+     * when there is nothing to open (a stored text that was not base64).
+     */
+    public static DataKey open(byte[] kek, byte @Nullable [] sealed, String context) {
         return DataKey.adopt(openBytes(kek, sealed, context));
     }
 
@@ -61,8 +65,8 @@ public final class KeySealer {
         }
     }
 
-    static byte[] openBytes(byte[] kek, byte[] sealed, String context) {
-        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+    static byte[] openBytes(byte[] kek, byte @Nullable [] sealed, String context) {
+        if (sealed == null || sealed.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new WrongSecretException();
         }
         Cipher cipher;

@@ -71,7 +71,7 @@ final class PageText {
     private String options(String current) {
         StringBuilder options = new StringBuilder();
         for (String lang : catalogues.languages()) {
-            options.append("<option value=\"").append(lang).append("\" lang=\"").append(lang).append('"')
+            options.append("<option value=\"").append(escape(lang)).append("\" lang=\"").append(escape(lang)).append('"')
                     .append(lang.equals(current) ? " selected" : "").append('>')
                     .append(escape(catalogues.text(lang, "common.language.name"))).append("</option>");
         }

@@ -58,4 +58,9 @@ class KeySealerTests {
         assertThatThrownBy(() -> KeySealer.openBytes(KEK, Arrays.copyOf(sealed, 27), "share:abc"))
                 .isInstanceOf(WrongSecretException.class);
     }
+
+    @Test
+    void openWhenNothingStoredThenWrongSecret() {
+        assertThatThrownBy(() -> KeySealer.open(KEK, null, "share:abc")).isInstanceOf(WrongSecretException.class);
+    }
 }

@@ -75,4 +75,15 @@ class PageLayoutTests {
                     .doesNotContain("{{");
         }
     }
+
+    @Test
+    void renderWhenHttpsHelpInAnyLanguageThenAddressesAndSettingsStayInMonospace() {
+        PageLayout layout = PageLayout.load(new PageBranding(app.bar.branding.TestBranding.none()), Catalogues.load());
+        for (String lang : new String[] {"en", "de", "ja", "ar"}) {
+            String html = new String(layout.render("help-https", lang), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(lang).contains("<span class=\"mono\">BAR_TRUSTED_PROXIES</span>",
+                    "<span class=\"mono\">BAR_PUBLIC_URL</span>", "<span class=\"mono\">http://localhost:8080</span>",
+                    "<span class=\"mono\">https://</span>", "<span class=\"mono\">http://localhost</span>");
+        }
+    }
 }

@@ -37,6 +37,10 @@ final class Vectors {
                 "{\"name\":\"a.bin\"}", pattern(128 - 4 - "{\"name\":\"a.bin\"}".length())));
         valid.add(vector("password-bound", key(4), "pässwörd ✓ 123", 64, prefix(4),
                 "{\"name\":\"contract.pdf\",\"type\":\"application/pdf\",\"size\":70}", pattern(70)));
+        valid.add(vector("files", key(5), null, 64, prefix(5), Manifest.of(List.of(
+                new FileEntry("report.pdf", "application/pdf", 70),
+                new FileEntry("photos/\u00e9t\u00e9.png", "image/png", 90),
+                new FileEntry("empty.txt", "text/plain", 0))).toJson(), concat(pattern(70), pattern(90, 5))));
 
         Map<String, Object> base = valid.get(1);
         byte[] container = Base64.getUrlDecoder().decode((String) base.get("container"));
@@ -52,7 +56,74 @@ final class Vectors {
         file.put("note", "binary values are base64url without padding; nonce prefixes are hex");
         file.put("valid", valid);
         file.put("invalid", invalid);
+        file.put("invalidManifests", invalidManifests());
         return file;
+    }
+
+    /**
+     * Containers that open and authenticate, but whose manifest (or content) breaks a rule of the
+     * multi-file format: a reader must refuse each and write nothing. "refusal" says which rule.
+     */
+    private static List<Map<String, Object>> invalidManifests() throws IOException, GeneralSecurityException {
+        List<Map<String, Object>> invalid = new ArrayList<>();
+        int[] seed = {20};
+        Bad bad = (name, refusal, metadata, content) -> {
+            Map<String, Object> v = vector(name, key(seed[0]), null, 64, prefix(seed[0] - 10), metadata, content);
+            seed[0]++;
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("name", name);
+            ordered.put("refusal", refusal);
+            ordered.putAll(v);
+            return ordered;
+        };
+        byte[] five = "evil\n".getBytes(StandardCharsets.UTF_8);
+        invalid.add(bad.make("dot-dot-segment", "a path has a \"..\" segment", manifest(5, "../evil.txt", 5), five));
+        invalid.add(bad.make("dot-dot-segment-inside", "a path has a \"..\" segment",
+                manifest(5, "notes/../../evil.txt", 5), five));
+        invalid.add(bad.make("leading-slash", "a path starts with \"/\"", manifest(5, "/tmp/evil.txt", 5), five));
+        invalid.add(bad.make("duplicate-path-by-case", "two paths are the same ignoring case",
+                manifest(5, "Report.pdf", 2, "report.PDF", 3), five));
+        invalid.add(bad.make("path-prefix-of-another", "a path is also a folder of another path",
+                manifest(5, "a/b", 2, "a/b/c", 3), five));
+        invalid.add(bad.make("sizes-do-not-add-up", "the files' sizes do not add up to \"size\"",
+                manifest(6, "a.txt", 2, "b.txt", 3), "evil\n!".getBytes(StandardCharsets.UTF_8)));
+        invalid.add(bad.make("content-longer-than-size", "the content is longer than \"size\"", manifest(4, "a.txt", 4), five));
+        invalid.add(bad.make("content-shorter-than-size", "the content is shorter than \"size\"", manifest(6, "a.txt", 6), five));
+        Object[] many = new Object[2 * (Manifest.MAX_FILES + 1)];
+        for (int i = 0; i < Manifest.MAX_FILES + 1; i++) {
+            many[2 * i] = String.format(java.util.Locale.ROOT, "f%04d", i);
+            many[2 * i + 1] = 0;
+        }
+        invalid.add(bad.make("too-many-files", "more than 1000 files", manifest(0, many), new byte[0]));
+        invalid.add(bad.make("backslash", "a path has a \"\\\"", manifest(5, "a\\..\\evil.txt", 5), five));
+        invalid.add(bad.make("colon", "a path has a \":\"", manifest(5, "C:evil.txt", 5), five));
+        invalid.add(bad.make("control-character", "a path has a control character", manifest(5, "evil\u001b[2J.txt", 5), five));
+        invalid.add(bad.make("empty-segment", "a path has an empty segment", manifest(5, "a//evil.txt", 5), five));
+        invalid.add(bad.make("dot-segment", "a path has a \".\" segment", manifest(5, "./evil.txt", 5), five));
+        invalid.add(bad.make("not-nfc", "a path is not in Unicode NFC", manifest(5, "e\u0301vil.txt", 5), five));
+        invalid.add(bad.make("no-files", "the list of files is empty", manifest(0), new byte[0]));
+        return invalid;
+    }
+
+    @FunctionalInterface
+    private interface Bad {
+        Map<String, Object> make(String name, String refusal, String metadata, byte[] content)
+                throws IOException, GeneralSecurityException;
+    }
+
+    /** A manifest's JSON as a writer that broke the rules would send it: total, then path and size pairs. */
+    private static String manifest(long total, Object... pathsAndSizes) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (int i = 0; i < pathsAndSizes.length; i += 2) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("path", pathsAndSizes[i]);
+            entry.put("size", pathsAndSizes[i + 1]);
+            files.add(entry);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("files", files);
+        metadata.put("size", total);
+        return JsonMapper.builder().build().writeValueAsString(metadata);
     }
 
     static void write() throws IOException, GeneralSecurityException {
@@ -110,11 +181,21 @@ final class Vectors {
     }
 
     private static byte[] pattern(int n) {
+        return pattern(n, 3);
+    }
+
+    private static byte[] pattern(int n, int offset) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
-            b[i] = (byte) (i * 7 + 3);
+            b[i] = (byte) (i * 7 + offset);
         }
         return b;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static byte[] flip(byte[] in, int at) {

@@ -109,7 +109,10 @@ function shareRow(s) {
 
 async function loadShares() {
   const query = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
-  const owner = $('#shares-owner').value.trim();
+  const typed = $('#shares-owner').value.trim();
+  // The table shows a share without an owner as the reader's word for "anonymous"; the API's filter
+  // value is always 'anonymous', and either may be typed.
+  const owner = typed.toLocaleLowerCase() === t('admin.shares.anonymous').toLocaleLowerCase() ? 'anonymous' : typed;
   if (owner) {
     query.set('owner', owner);
   }

@@ -68,4 +68,27 @@ class ShareModerationBrowserIT {
         session.assertNoConsoleProblems(Chromium.Expected.status(404, "/api/account/webhook"),
                 Chromium.Expected.status(405, "/api/account/webhook"));
     }
+
+    @Test
+    void adminPageWhenGermanAdminTypesTheWordTheTableShowsForNoOwnerThenListsOnlyAnonymousShares() {
+        TestHttp http = new TestHttp(port);
+        ShareApi api = new ShareApi(http, context);
+        AccountFixtures.TestAccount admin = new AccountFixtures(context, http).anAccount().admin().create();
+        String anonymous = api.create(ShareApi.aText("no owner")).id();
+        String owned = api.create(ShareApi.aText("has an owner"), api.as("owner-de")).id();
+
+        Chromium.Session session = chromium.person();
+        Page page = signIn(session, admin);
+        session.context.addCookies(java.util.List.of(
+                new com.microsoft.playwright.options.Cookie(app.bar.web.i18n.Catalogues.COOKIE, "de").setUrl(http.base())));
+        page.navigate("/admin");
+        page.locator("main[aria-busy='false']").waitFor();
+        page.locator("#shares-owner").fill("Anonym");
+        page.locator("#shares-owner").press("Enter");
+        page.locator("#shares-owner").blur();
+        Locator row = page.locator("#shares-body tr[data-share='" + anonymous + "']");
+        row.waitFor();
+        PlaywrightAssertions.assertThat(row).containsText("anonym");
+        PlaywrightAssertions.assertThat(page.locator("#shares-body tr[data-share='" + owned + "']")).hasCount(0);
+    }
 }

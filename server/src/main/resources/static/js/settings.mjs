@@ -249,13 +249,21 @@ async function loadWebhook() {
   await loadDeliveries();
 }
 
+// A delivery's status as the API names it (DeliveryRepository.Status), in the reader's words.
+const DELIVERY_STATES = {
+  PENDING: 'account.settings.deliveries.state.pending',
+  DELIVERED: 'account.settings.deliveries.state.delivered',
+  FAILED: 'account.settings.deliveries.state.failed',
+  DEAD: 'account.settings.deliveries.state.dead',
+};
+
 async function loadDeliveries() {
   try {
     const { deliveries } = await requestJson('/api/account/webhook/deliveries', { auth: true });
     $('#deliveries-body').replaceChildren(...deliveries.map((d) => el('tr', {},
       cell(t('account.settings.deliveries.event'), el('span', { class: 'mono' }, d.type),
         d.shareId ? el('div', { class: 'muted small mono' }, d.shareId) : null),
-      cell(t('account.settings.deliveries.status'), d.status),
+      cell(t('account.settings.deliveries.status'), DELIVERY_STATES[d.status] ? t(DELIVERY_STATES[d.status]) : d.status),
       cell(t('account.settings.deliveries.attempts'), formatNumber(d.attempts)),
       cell(t('account.settings.deliveries.last_answer'), d.lastStatusCode != null ? String(d.lastStatusCode) : '—'),
       cell(t('account.settings.deliveries.last_try'), formatDateTime(d.lastAttemptAt)),

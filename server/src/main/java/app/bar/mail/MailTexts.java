@@ -6,7 +6,12 @@ import app.bar.mail.CatalogueMail.LinkLine;
 import app.bar.mail.CatalogueMail.Paragraph;
 import app.bar.mail.CatalogueMail.Phrase;
 import app.bar.web.i18n.Catalogues;
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.Instant;
 import java.util.AbstractMap;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +41,19 @@ final class MailTexts {
     }
 
     /**
-     * {@code mail} in {@code requested} (or English) for {@code to}; {@code values} are texts, numbers
-     * (formatted for the language; {@code count} also picks plural texts) or {@link Phrase}s.
+     * A moment as the language writes a date and time, in UTC and saying so ("Dec 5, 2026, 6:46 AM
+     * UTC", "5. Dez. 2026, 06:46 UTC"): CLDR's pattern for the skeleton through ICU4J. A mail has no
+     * time zone of its reader, so UTC, named, rather than a guess.
+     */
+    static String time(String lang, Instant at) {
+        DateFormat format = DateFormat.getInstanceForSkeleton("yMMMdjmmz", ULocale.forLanguageTag(lang));
+        format.setTimeZone(TimeZone.getTimeZone("UTC"));
+        return format.format(Date.from(at));
+    }
+
+    /**
+     * {@code mail} in {@code requested} (or English) for {@code to}; {@code values} are texts, moments ({@link Instant}, written as the language
+     * writes a date and time, in UTC), numbers (formatted for the language; {@code count} also picks plural texts) or {@link Phrase}s.
      */
     OutgoingMail render(CatalogueMail mail, @Nullable String requested, String to, Map<String, ?> values) {
         String lang = language(requested);
@@ -46,6 +62,8 @@ final class MailTexts {
             if (value instanceof Phrase phrase) {
                 texts.put(name, catalogues.text(lang, phrase.key(),
                         phrase.count() == null ? Map.of() : Map.of("count", phrase.count())));
+            } else if (value instanceof Instant at) {
+                texts.put(name, time(lang, at));
             } else if (!(value instanceof Number)) {
                 texts.put(name, String.valueOf(value));
             }

@@ -103,4 +103,13 @@ class MailTextsTests {
         assertThat(texts.language("fr")).isEqualTo("en");
         assertThat(texts.language(null)).isEqualTo("en");
     }
+
+    @Test
+    void renderWhenValueIsAMomentThenWrittenAsTheLanguageWritesADateAndTimeInUtc() {
+        CatalogueMail mail = CatalogueMail.subject("mail.test.subject");
+        Map<String, Object> values = Map.of("instance", "BAR", "name", java.time.Instant.parse("2026-12-05T18:46:00Z"));
+
+        assertThat(texts.render(mail, "en", "ann@example.com", values).subject()).isEqualTo("Welcome to BAR, Dec 5, 2026, 6:46\u202fPM UTC");
+        assertThat(texts.render(mail, "de", "ann@example.com", values).subject()).isEqualTo("Willkommen bei BAR, 5. Dez. 2026, 18:46 UTC");
+    }
 }

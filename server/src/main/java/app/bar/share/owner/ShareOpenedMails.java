@@ -10,8 +10,6 @@ import app.bar.share.core.ShareLabels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +36,6 @@ class ShareOpenedMails {
 
     private static final Logger log = LoggerFactory.getLogger(ShareOpenedMails.class);
     static final int PER_SHARE_HOUR = 10;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC); // i18n-ignore: ISO time, every language
 
     private static final CatalogueMail.Link SHARES = new CatalogueMail.Link("mail.share_opened.dashboard", "dashboard");
     private static final CatalogueMail.Link STOP = new CatalogueMail.Link("mail.share_opened.settings", "settings");
@@ -81,7 +77,7 @@ class ShareOpenedMails {
         if (name != null && !name.isBlank()) {
             values.put("name", name);
         }
-        values.put("when", WHEN.format(event.at()));
+        values.put("when", event.at()); // written as the mail's language writes a date and time
         values.put("browser", event.browser() == null
                 ? CatalogueMail.Phrase.of("mail.share_opened.unknown_browser") : event.browser());
         values.put("dashboard", publicUrl.resolve("/dashboard"));

@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * ticket (one view) and decrypts here with the key from the link's fragment — the steps of the
  * browser's open page (open.mjs).
  */
-@Command(name = "open", mixinStandardHelpOptions = true, sortOptions = false, description = {"Open a share: text to stdout, a file saved under its name.",
+@Command(name = "open", mixinStandardHelpOptions = true, sortOptions = false, description = {"Open a share: text to stdout, a file saved under its name,",
+        "several files saved under a folder (-o DIR, default the current directory) and listed on stdout.",
         "LINK may be - to read the link from the first line of standard input."})
 final class OpenCommand implements Callable<Integer> {
 
@@ -35,8 +36,12 @@ final class OpenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LINK", description = "https://SERVER/s/ID#KEY, or - to read it from standard input.")
     String link = "";
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", description = "Write the content to FILE (replaced), or - for stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR|-", description = {"Write the content to FILE (replaced), or - for stdout.",
+            "A share of several files: the folder to save them in (created; default: the current directory)."})
     @Nullable String output;
+
+    @Option(names = "--force", description = "A share of several files: replace existing files (default: a free name, name (1).ext).")
+    boolean force;
 
     @Mixin
     SecretOptions password = new SecretOptions();
@@ -70,7 +75,7 @@ final class OpenCommand implements Callable<Integer> {
         JsonNode meta = api.metadata(share.id());
         boolean zeroKnowledge = meta.path("zeroKnowledge").asBoolean();
         boolean textKind = "text".equals(meta.path("kind").asString());
-        PlaintextOutput out = new PlaintextOutput(io, output);
+        PlaintextOutput out = new PlaintextOutput(io, output, force);
         if (meta.path("viewOnly").asBoolean() && !textKind) {
             throw CliFailure.usage("the sender made this file view-only: open the link in a browser");
         }

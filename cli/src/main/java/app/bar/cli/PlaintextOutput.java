@@ -1,5 +1,6 @@
 package app.bar.cli;
 
+import app.bar.format.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,10 +29,17 @@ final class PlaintextOutput {
 
     private final Io io;
     private final @Nullable String option;
+    private final boolean force;
 
     PlaintextOutput(Io io, @Nullable String option) {
+        this(io, option, false);
+    }
+
+    /** {@code force}: the files of a multi-file share replace existing files of the same name. */
+    PlaintextOutput(Io io, @Nullable String option, boolean force) {
         this.io = io;
         this.option = option;
+        this.force = force;
     }
 
     boolean toStdout(boolean text) {
@@ -59,14 +68,30 @@ final class PlaintextOutput {
         return save(content, Path.of(safeName(name)), false).toString();
     }
 
+    /**
+     * Saves the files of a multi-file share under the directory {@code -o} names (default: the
+     * current directory), lists them on stdout (one path a line) and answers where they went.
+     */
+    String writeFiles(Manifest manifest, InputStream content) throws IOException {
+        int count = manifest.files().size();
+        if ("-".equals(option)) {
+            throw CliFailure.usage("this share holds " + count + " files: they are saved in a folder (-o DIR, default the current "
+                    + "directory), not written to standard output; the view is used, nothing was saved");
+        }
+        FilesOutput files = FilesOutput.in(Path.of(option != null ? option : "."), force);
+        List<FilesOutput.Saved> saved = files.write(manifest, content);
+        for (FilesOutput.Saved one : saved) {
+            io.out().println(files.base().relativize(one.file()).toString().replace(java.io.File.separatorChar, '/'));
+        }
+        io.out().flush();
+        return files.base() + " (" + count + (count == 1 ? " file" : " files") + ", listed on standard output)";
+    }
+
     private static Path save(InputStream content, Path target, boolean replace) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path parent = absolute.getParent();
         Path dir = parent != null ? parent : Path.of(".").toAbsolutePath();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))} : new FileAttribute<?>[0];
-        Path temp = Files.createTempFile(dir, ".bar-", ".part", ownerOnly);
+        Path temp = Files.createTempFile(dir, ".bar-", ".part", ownerOnly());
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -84,7 +109,14 @@ final class PlaintextOutput {
         }
     }
 
-    private static Path moveToFreeName(Path temp, Path wanted) throws IOException {
+    /** Mode 600 where the file system has POSIX modes (opened content is nobody else's business). */
+    static FileAttribute<?>[] ownerOnly() {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))} : new FileAttribute<?>[0];
+    }
+
+    static Path moveToFreeName(Path temp, Path wanted) throws IOException {
         String name = fileName(wanted);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;

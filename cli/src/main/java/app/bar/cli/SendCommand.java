@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * container up and prints the link with the key in its fragment. {@code --server-mode} lets the
  * server encrypt instead (for its virus scan).
  */
-@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false, description = {"Share a text (from standard input, with --text) or a file.",
+@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false, description = {"Share a text (from standard input, with --text), a file,",
+        "or several files and folders in one share (zero-knowledge; folders recursively, regular files only).",
         "Prints the link on stdout and the manage link (to burn it early) on stderr."})
 final class SendCommand implements Callable<Integer> {
 
@@ -40,8 +42,17 @@ final class SendCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "The file to share; - reads standard input.")
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR|-", description = {"The file to share; - reads standard input.",
+            "Several files, or a folder: one share of them all (links inside folders are skipped)."})
+    List<String> files = new ArrayList<>();
+
+    /** The one file (or -) of a single-file or text share; null with several files or a folder. */
     @Nullable String file;
+
+    /** Several files or a folder: one share with a manifest (docs/zero-knowledge-format.md, "Several files"). */
+    boolean several;
+
+    private @Nullable FilesInput packed;
 
     @Option(names = "--text", description = "Share text (read from standard input, or from FILE) rather than a file.")
     boolean text;
@@ -108,8 +119,14 @@ final class SendCommand implements Callable<Integer> {
         return Exit.OK;
     }
 
-    private void checkUsage() {
+    private void checkUsage() throws IOException {
         password.check();
+        several = files.size() > 1 || (files.size() == 1 && Files.isDirectory(Path.of(files.get(0))));
+        file = files.size() == 1 && !several ? files.get(0) : null;
+        if (several) {
+            checkSeveral();
+            return;
+        }
         if (file == null && !text) {
             throw CliFailure.usage("what to send? Give a FILE, - for standard input, or --text to read text from standard input");
         }
@@ -126,6 +143,23 @@ final class SendCommand implements Callable<Integer> {
         if (!fromStdin) {
             SecretOptions.requireFile(file);
         }
+    }
+
+    private void checkSeveral() throws IOException {
+        if (files.contains("-")) {
+            throw CliFailure.usage("- (standard input) cannot be sent together with other files: send it on its own");
+        }
+        if (text) {
+            throw CliFailure.usage("--text sends one text: give one FILE, or leave --text out to send the files");
+        }
+        if (label != null) {
+            throw CliFailure.usage("--label names one file; several files keep their own names");
+        }
+        if (serverMode) {
+            throw CliFailure.usage("--server-mode keeps one file per share: send the files without it (zero-knowledge, one share),"
+                    + " or one by one");
+        }
+        packed = FilesInput.collect(files, io.err());
     }
 
     private Map<String, Object> policy(boolean signedIn) {
@@ -177,6 +211,17 @@ final class SendCommand implements Callable<Integer> {
         }
         byte[] contentKey = keys.contentKey();
         try {
+            FilesInput input = packed;
+            if (input != null) {
+                String metadata = input.manifest().toJson();
+                long length = SealingStream.containerSize(input.manifest().size(), metadata.getBytes(StandardCharsets.UTF_8).length);
+                if (!quiet) {
+                    io.err().println("Sending " + input.manifest().files().size() + " files (" + input.manifest().size()
+                            + " bytes) in one share.");
+                }
+                return new Created(upload(api, policy, new SealingStream(input.content(), contentKey, keys.passwordBound(), metadata),
+                        length), linkKey);
+            }
             if (text) {
                 byte[] head = input().readNBytes(TEXT_LIMIT + 1);
                 String metadata = Metadata.text();

@@ -27,8 +27,12 @@ final class UnsealCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "F.bar|-", description = "The container; - reads standard input.")
     String input = "";
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", description = "Write the content to FILE (replaced), or - for stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR|-", description = {"Write the content to FILE (replaced), or - for stdout.",
+            "A container of several files: the folder to save them in (created; default: the current directory)."})
     @Nullable String output;
+
+    @Option(names = "--force", description = "A container of several files: replace existing files (default: a free name).")
+    boolean force;
 
     @Mixin
     KeyOptions key = new KeyOptions();
@@ -54,7 +58,7 @@ final class UnsealCommand implements Callable<Integer> {
         if (!fromStdin) {
             SecretOptions.requireFile(input);
         }
-        PlaintextOutput out = new PlaintextOutput(io, output);
+        PlaintextOutput out = new PlaintextOutput(io, output, force);
         try (InputStream in = fromStdin ? io.in() : Files.newInputStream(Path.of(input))) {
             byte[] header = in.readNBytes(BarContainer.HEADER_BYTES);
             byte[] linkKey = key.read(io);

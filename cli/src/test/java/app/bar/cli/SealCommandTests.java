@@ -39,6 +39,10 @@ class SealCommandTests {
         return vectors("invalid");
     }
 
+    static Stream<JsonNode> invalidManifests() throws Exception {
+        return vectors("invalidManifests");
+    }
+
     private static Stream<JsonNode> vectors(String kind) throws Exception {
         List<JsonNode> list = new ArrayList<>();
         Api.JSON.readTree(Files.readString(VECTORS)).path(kind).forEach(list::add);
@@ -51,7 +55,29 @@ class SealCommandTests {
         Path out = dir.resolve("out");
         TestIo io = io();
         assertThat(unseal(io, vector, out)).as(io.err()).isZero();
-        assertThat(out).hasBinaryContent(Base64.getUrlDecoder().decode(vector.path("content").asString()));
+        byte[] content = Base64.getUrlDecoder().decode(vector.path("content").asString());
+        if (vector.path("metadata").asString().contains("\"files\"")) {
+            assertThat(out.resolve("report.pdf")).hasBinaryContent(java.util.Arrays.copyOfRange(content, 0, 70));
+            assertThat(out.resolve("photos/\u00e9t\u00e9.png")).hasBinaryContent(java.util.Arrays.copyOfRange(content, 70, 160));
+            assertThat(out.resolve("empty.txt")).isEmptyFile();
+            assertThat(io.out()).isEqualTo("report.pdf\nphotos/\u00e9t\u00e9.png\nempty.txt\n");
+        } else {
+            assertThat(out).hasBinaryContent(content);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidManifests")
+    void unsealWhenManifestBreaksARuleThenExit6AndWritesNothing(JsonNode vector) throws Exception {
+        Path out = dir.resolve("out");
+        TestIo io = io();
+        assertThat(unseal(io, vector, out)).as(io.err()).isEqualTo(Exit.FAILED);
+        assertThat(io.err()).contains("is damaged: its list of files breaks the format").contains("nothing was written");
+        assertThat(io.out()).isEmpty();
+        try (Stream<Path> left = Files.walk(dir)) {
+            assertThat(left.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
+                    .allMatch(p -> p.equals("vector.bar"));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

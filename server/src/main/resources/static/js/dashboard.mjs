@@ -32,6 +32,7 @@ const OUTCOMES = {
   destroyed_upload_abandoned: 'account.dashboard.ending.upload_abandoned',
   destroyed_recipient: 'account.dashboard.ending.recipient',
   destroyed_burned_by_admin: 'account.dashboard.ending.burned_by_admin',
+  link_mailed: 'account.dashboard.outcome.link_mailed', link_mail_failed: 'account.dashboard.outcome.link_mail_failed',
 };
 
 /** The words for {@code value} from one of the tables above; a value the page does not know is shown as sent. */

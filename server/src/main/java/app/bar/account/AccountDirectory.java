@@ -27,6 +27,15 @@ public class AccountDirectory {
                 .map(a -> new ShareOwnerContact(a.email(), a.displayName(), a.language()));
     }
 
+    /**
+     * Who the account is, for a mail sent on its behalf (a share's link mailed by its owner, issue 18
+     * item 4): present only for an active account.
+     */
+    public Optional<ShareOwnerContact> contact(String accountId) {
+        return accounts.findById(accountId).filter(a -> a.state() == AccountState.ACTIVE)
+                .map(a -> new ShareOwnerContact(a.email(), a.displayName(), a.language()));
+    }
+
     /** True once an admin deleted the account (an unknown id is not a deleted account). */
     public boolean isDeleted(String accountId) {
         return accounts.findById(accountId).map(a -> a.state() == AccountState.DELETED).orElse(false);

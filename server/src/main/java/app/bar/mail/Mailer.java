@@ -20,4 +20,12 @@ public interface Mailer {
      * {@code {instance}} with the instance name ({@code bar.branding.name}).
      */
     void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values);
+
+    /**
+     * As {@link #send(CatalogueMail, String, String, Map)}, and then runs {@code onFailure} (on the
+     * mail thread) when the message could not be handed over: the queue was full, or the SMTP server
+     * (or the outbox) refused it. A later bounce is the receiving server's to report to the sender
+     * address; this is what BAR itself can know.
+     */
+    void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values, Runnable onFailure);
 }

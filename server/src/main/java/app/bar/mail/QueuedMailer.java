@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 final class QueuedMailer implements Mailer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(QueuedMailer.class);
+    private static final Runnable NOTHING = () -> { };
 
     private final MailTransport transport;
     private final MailBranding branding;
@@ -45,22 +46,45 @@ final class QueuedMailer implements Mailer, DisposableBean {
 
     @Override
     public void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values) {
+        send(mail, language, to, values, NOTHING);
+    }
+
+    @Override
+    public void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values, Runnable onFailure) {
         Map<String, Object> all = new HashMap<>(values);
         all.put(MailBranding.INSTANCE, branding.name());
-        send(texts.render(mail, language, to, all));
+        queue(texts.render(mail, language, to, all), onFailure);
     }
 
     @Override
     public void send(OutgoingMail mail) {
+        queue(mail, NOTHING);
+    }
+
+    private void queue(OutgoingMail mail, Runnable onFailure) {
         OutgoingMail signed = branding.sign(mail);
         try {
-            executor.execute(() -> deliver(signed));
+            executor.execute(() -> {
+                if (!deliver(signed)) {
+                    failed(onFailure);
+                }
+            });
         } catch (RejectedExecutionException e) {
             log.error("mail.dropped reason=queue_full to={}", LogRedactor.email(mail.to()));
+            failed(onFailure);
         }
     }
 
-    private void deliver(OutgoingMail mail) {
+    private static void failed(Runnable onFailure) {
+        try {
+            onFailure.run();
+        } catch (RuntimeException e) {
+            log.error("mail.failure_not_recorded error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** True when the transport took the message. */
+    private boolean deliver(OutgoingMail mail) {
         try {
             MimeMessage message = transport.newMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, StandardCharsets.UTF_8.name());
@@ -74,9 +98,11 @@ final class QueuedMailer implements Mailer, DisposableBean {
             }
             transport.deliver(message);
             log.info("mail.sent to={}", LogRedactor.email(mail.to()));
+            return true;
         } catch (jakarta.mail.MessagingException | java.io.IOException | RuntimeException e) {
             // a background send fails into the log, never into a client's answer
             log.error("mail.failed to={} error={}", LogRedactor.email(mail.to()), e.getClass().getSimpleName());
+            return false;
         }
     }
 

@@ -50,16 +50,19 @@ class ShareRoutes {
                 route(GET, "/api/shares/{id}/events", Access.anonymousOrScope("shares:read"), standard()),
                 route(GET, "/api/shares/{id}/receipt", Access.anonymousOrScope("shares:read"), standard()),
                 route(GET, "/.well-known/bar-receipt-keys", Access.anyone(), standard()),
-                route(PUT, "/api/shares/{id}/label", Access.scope("shares:write"), standard()));
+                route(PUT, "/api/shares/{id}/label", Access.scope("shares:write"), standard()),
+                route(POST, "/api/shares/{id}/mail", Access.scope("shares:write"), perCaller("share-mail", limits.shareMail())));
     }
 
     /**
      * The share module's rate-limit policies, {@code bar.rate-limits.*} ({@code BAR_RATELIMITS_SHAREUNLOCK}):
-     * unlock per client IP or account, creation per anonymous client IP.
+     * unlock per client IP or account, creation per anonymous client IP, mailing a share's link
+     * per account ({@code BAR_RATELIMITS_SHAREMAIL}; requests, each up to 10 addresses).
      */
     @ConfigurationProperties("bar.rate-limits")
     record Limits(
             @DefaultValue("30/1m") RatePolicy shareUnlock,
-            @DefaultValue("20/1h") RatePolicy shareCreate) {
+            @DefaultValue("20/1h") RatePolicy shareCreate,
+            @DefaultValue("10/1h") RatePolicy shareMail) {
     }
 }

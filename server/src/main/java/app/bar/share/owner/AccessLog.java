@@ -42,6 +42,15 @@ class AccessLog implements ShareAuditTrail {
     }
 
     /**
+     * A row the owner's own action wrote, not a share event (no webhook, no event id): the share's
+     * link mailed, or a mail of it that could not be handed over (issue 18 item 4). No address.
+     */
+    void record(ShareId shareId, String outcome, Instant at) {
+        jdbc.sql("insert into share_access_log (share_id, occurred_at, outcome) values (:s, :t, :o)")
+                .param("s", shareId.value()).param("t", SqlTime.of(at)).param("o", outcome).update();
+    }
+
+    /**
      * Marks the owner as told about event {@code eventId}: true for exactly one caller however
      * often the event is delivered (a conditional update), false once done or when the row is gone.
      */

@@ -10,25 +10,29 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The signed-in owner's dashboard API: their shares, a share's label and its access log. */
+/** The signed-in owner's dashboard API: their shares, a share's label and its access log, and mailing a share's link. */
 @RestController
 final class OwnerController {
 
     private final OwnedShares owned;
+    private final ShareLinkMails linkMails;
     private final JsonMapper json;
 
-    OwnerController(OwnedShares owned, JsonMapper json) {
+    OwnerController(OwnedShares owned, ShareLinkMails linkMails, JsonMapper json) {
         this.owned = owned;
+        this.linkMails = linkMails;
         this.json = json;
     }
 
@@ -57,6 +61,25 @@ final class OwnerController {
     ResponseEntity<LabelView> label(@PathVariable String id, @RequestBody LabelRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new LabelView(owned.label(account(), id, request.label())));
+    }
+
+    /**
+     * {@code POST /api/shares/{id}/mail} (issue 18 item 4): mail the share's link, without the key
+     * a zero-knowledge link carries in its fragment, to 1–10 addresses, with an optional note, in
+     * {@code language} (the sender's page language; English when not offered).
+     */
+    record MailRequest(@Nullable List<@Nullable String> to, @Nullable String note, @Nullable String language) {
+    }
+
+    /** {@code 202}: how many mails were queued, and whether the mailed link opens the share by itself. */
+    record MailAnswer(int queued, boolean keyIncluded) {
+    }
+
+    @PostMapping(path = "/api/shares/{id}/mail", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MailAnswer> mail(@PathVariable String id, @RequestBody MailRequest request) {
+        ShareLinkMails.Queued queued = linkMails.send(account(), id, request.to(), request.note(), request.language());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
+                .body(new MailAnswer(queued.queued(), queued.keyIncluded()));
     }
 
     /**

@@ -8,6 +8,7 @@ import { generatePassword } from './passwords.mjs';
 import { qrSvg } from './qr.mjs';
 import { customExpiryProblem, expiryChoices, tierOf, tooLarge, uploadLimitText, viewChoices } from './share-limits.mjs';
 import { splitLink } from './share-links.mjs';
+import { offerMail } from './share-mail.mjs';
 import { describeCreateProblem } from './share-problems.mjs';
 import { t } from './i18n.mjs';
 import { $, announce, copy, el, formatBytes, formatDate, markInvalid, relative, say } from './ui.mjs';
@@ -433,6 +434,7 @@ function showResult(created, linkKey, policy, passwordBound) {
   $('#link-only').value = apart.link;
   $('#link-key').value = apart.key;
   $('#manage-link').value = `${base}#manage=${created.manageToken}`;
+  offerMail(created.id, apart.key, account !== null);
   showSplit();
   $('#result-expiry').textContent = `${formatDate(created.expiresAt)} (${relative(created.expiresAt)})`;
   $('#result-views').textContent = created.maxViews == null ? t('share.limits.unlimited')

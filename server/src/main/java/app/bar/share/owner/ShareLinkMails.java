@@ -11,8 +11,6 @@ import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +35,6 @@ class ShareLinkMails {
 
     static final String MAILED = "link_mailed";
     static final String MAIL_FAILED = "link_mail_failed";
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC); // i18n-ignore: ISO time, every language
 
     private final ShareRepository shares;
     private final AccountDirectory accounts;
@@ -79,7 +74,7 @@ class ShareLinkMails {
         boolean keyApart = share.policy().zeroKnowledge();
         Map<String, Object> values = new HashMap<>();
         values.put("sender", sender(sender));
-        values.put("expires", WHEN.format(share.expiresAt()));
+        values.put("expires", share.expiresAt()); // written as the mail's language writes a time, in UTC
         values.put("link", publicUrl.resolve("/s/" + share.id().value()));
         if (validNote != null) {
             values.put("note", validNote);

@@ -286,9 +286,10 @@ export function isPasswordBound(header) {
  * Opens a container and splits its plaintext: returns the metadata (parsed JSON) and passes
  * every piece of content to {@code onContent} (a Uint8Array view per call), in order. Nothing
  * reaches onContent before its segment is authenticated; on a failure the caller must drop what
- * it was given.
+ * it was given. {@code onMetadata}, when given, sees the metadata before any content (a reader
+ * checks a manifest there, and a throw stops the download).
  */
-export async function openFramed(chunks, contentKey, onContent) {
+export async function openFramed(chunks, contentKey, onContent, onMetadata) {
   const frame = new ByteQueue();
   let metadataLength = -1;
   let metadata = null;
@@ -306,6 +307,9 @@ export async function openFramed(chunks, contentKey, onContent) {
         continue;
       }
       metadata = parseMetadata(frame.take(metadataLength));
+      if (onMetadata) {
+        await onMetadata(metadata);
+      }
       rest = frame.length > 0 ? frame.take(frame.length) : new Uint8Array(0);
     }
     if (rest.length > 0) {
@@ -327,6 +331,109 @@ function parseMetadata(bytes) {
     return value;
   } catch (e) {
     throw new ContainerError('the metadata frame is not a JSON object');
+  }
+}
+
+/** A share of several files (docs/zero-knowledge-format.md, "Plaintext framing"): at most this many entries. */
+export const MAX_FILES = 1000;
+const MAX_SEGMENT_BYTES = 255;
+const MAX_PATH_BYTES = 1024;
+const MAX_TYPE_BYTES = 255;
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_IN_PATH = /[\u0000-\u001f\u007f\\:]/;
+
+/** Whether decrypted metadata describes several files ({"files": [...], "size": n}). */
+export function isManifest(metadata) {
+  return metadata !== null && typeof metadata === 'object' && Object.prototype.hasOwnProperty.call(metadata, 'files');
+}
+
+/**
+ * Checks a manifest against every rule of the format and returns its entries as
+ * {path, type, size, offset} (offset into the content); throws ContainerError when one fails.
+ * A reader calls it after decrypting the metadata frame and before showing or writing anything.
+ */
+export function checkManifest(metadata) {
+  const files = metadata.files;
+  if (!Array.isArray(files) || files.length < 1 || files.length > MAX_FILES) {
+    throw new ContainerError('a manifest lists 1 to ' + MAX_FILES + ' files');
+  }
+  if (!isSize(metadata.size)) {
+    throw new ContainerError('the manifest size is not a size');
+  }
+  const seen = new Set();
+  const entries = [];
+  let offset = 0;
+  for (const file of files) {
+    if (file === null || typeof file !== 'object' || Array.isArray(file)) {
+      throw new ContainerError('a manifest entry is not an object');
+    }
+    checkPath(file.path);
+    if (!isSize(file.size)) {
+      throw new ContainerError('a manifest entry has no valid size');
+    }
+    if (file.type !== undefined && (typeof file.type !== 'string' || encoder.encode(file.type).length > MAX_TYPE_BYTES)) {
+      throw new ContainerError('a manifest entry has an invalid type');
+    }
+    const key = file.path.toLowerCase();
+    if (seen.has(key)) {
+      throw new ContainerError('two manifest entries have the same path');
+    }
+    seen.add(key);
+    entries.push({ path: file.path, type: file.type || 'application/octet-stream', size: file.size, offset });
+    offset += file.size;
+  }
+  for (const key of seen) { // a/b beside a/b/c: every directory prefix of a path must not be a file
+    for (let i = key.indexOf('/'); i > 0; i = key.indexOf('/', i + 1)) {
+      if (seen.has(key.slice(0, i))) {
+        throw new ContainerError('a manifest path is also a directory of another');
+      }
+    }
+  }
+  if (offset !== metadata.size) {
+    throw new ContainerError('the manifest sizes do not add up to its size');
+  }
+  return entries;
+}
+
+function isSize(n) {
+  return Number.isSafeInteger(n) && n >= 0;
+}
+
+function checkPath(path) {
+  if (typeof path !== 'string' || path.length === 0 || path.normalize('NFC') !== path
+      || FORBIDDEN_IN_PATH.test(path) || encoder.encode(path).length > MAX_PATH_BYTES || path.isWellFormed?.() === false) {
+    throw new ContainerError('a manifest path is invalid');
+  }
+  for (const segment of path.split('/')) {
+    const bytes = encoder.encode(segment).length;
+    if (bytes < 1 || bytes > MAX_SEGMENT_BYTES || segment === '.' || segment === '..') {
+      throw new ContainerError('a manifest path has an invalid segment');
+    }
+  }
+}
+
+/**
+ * The manifest for several files, each {path, file (a File or Blob)}, in the given order; throws
+ * ContainerError (the same checks a reader makes) when the files cannot go into one share, and
+ * ManifestTooLarge when the manifest does not fit the 64 KiB metadata frame.
+ */
+export function fileManifest(items) {
+  const manifest = {
+    files: items.map(({ path, file }) => ({ path, type: file.type || 'application/octet-stream', size: file.size })),
+    size: items.reduce((n, { file }) => n + file.size, 0),
+  };
+  checkManifest(manifest);
+  if (encoder.encode(JSON.stringify(manifest)).length > MAX_METADATA_BYTES) {
+    throw new ManifestTooLarge('the manifest is larger than 64 KiB'); // i18n-ignore: the page says share.files.too_many
+  }
+  return manifest;
+}
+
+/** Too many files (or too long paths) for one share's 64 KiB manifest. */
+export class ManifestTooLarge extends ContainerError {
+  constructor(message) {
+    super(message);
+    this.name = 'ManifestTooLarge'; // i18n-ignore: the class name
   }
 }
 

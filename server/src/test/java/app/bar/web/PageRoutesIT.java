@@ -138,7 +138,8 @@ class PageRoutesIT {
 
     @Test
     void modulesWhenServedThenJavaScriptWithStrictHeaders() {
-        for (String path : new String[] {"/js/bar-format.mjs", "/js/create.mjs", "/vendor/qrcode-generator/qrcode.mjs"}) {
+        for (String path : new String[] {"/js/bar-format.mjs", "/js/create.mjs", "/vendor/qrcode-generator/qrcode.mjs",
+            "/vendor/client-zip/index.js"}) {
             HttpResponse<String> response = http.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
@@ -146,6 +147,7 @@ class PageRoutesIT {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
         assertThat(http.get("/vendor/qrcode-generator/LICENSE").body()).contains("MIT License", "Kazuhiko Arase");
+        assertThat(http.get("/vendor/client-zip/LICENSE.txt").body()).contains("Copyright 2020 David Junger", "Permission is hereby granted");
     }
 
     /**

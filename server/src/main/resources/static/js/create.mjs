@@ -24,7 +24,15 @@ const form = $('#create-form');
 const button = $('#create-button');
 const notice = $('#create-notice');
 const fileInput = $('#secret-file');
+const folderInput = $('#secret-folder');
 const dropzone = $('#dropzone');
+/**
+ * The chosen files, each {path, file}: picks, folders and drops add to it (a folder's files under
+ * paths that start with its name). One file is shared as today; several go into one container
+ * with a manifest (docs/zero-knowledge-format.md). The File objects are read segment by segment
+ * while encrypting, never all at once.
+ */
+let chosen = [];
 
 let account = null;
 let current = null; // {id, manageToken} of the share on the result page
@@ -142,11 +150,43 @@ $('#require-otp').addEventListener('change', () => {
   $('#otp-field').hidden = !$('#require-otp').checked;
 });
 
-/** Names the chosen file, and says at once when it is larger than this person may send. */
+/** The metadata and content of the chosen files: one file as today, several with their manifest. */
+function chosenPlaintext() {
+  if (chosen.length === 1) {
+    const { file } = chosen[0];
+    return { what: file.name, metadata: fileMetadata(file), content: file };
+  }
+  let metadata;
+  try {
+    metadata = bar.fileManifest(chosen);
+  } catch (error) {
+    throw new Error(error instanceof bar.ManifestTooLarge
+      ? t('share.files.too_many', { max: bar.MAX_FILES }) : t('share.files.names_refused'));
+  }
+  // a Blob of Files refers to them; seal() reads it one segment at a time
+  return { what: t('share.files.the_selection'), metadata, content: new Blob(chosen.map((c) => c.file)) };
+}
+
+/** Lists the chosen files with their sizes and total, and says at once when they are more than this person may send. */
 function showChosenFile() {
-  const file = fileInput.files[0];
-  $('#file-chosen').textContent = file ? `${file.name} (${formatBytes(file.size)})` : '';
-  const problem = file ? sizeProblem(file.name, framedSize(fileMetadata(file), file.size)) : null;
+  const total = chosen.reduce((n, c) => n + c.file.size, 0);
+  $('#file-chosen').textContent = chosen.length === 0 ? ''
+    : chosen.length === 1 ? `${chosen[0].path} (${formatBytes(total)})`
+      : t('share.files.total', { count: chosen.length, size: formatBytes(total) });
+  const list = $('#file-list');
+  list.replaceChildren(...(chosen.length > 1 ? chosen : []).map((c) => el('li', {},
+    el('span', { class: 'path' }, c.path), el('span', { class: 'size' }, formatBytes(c.file.size)))));
+  list.hidden = chosen.length < 2;
+  $('#clear-files').hidden = chosen.length === 0;
+  let problem = null;
+  if (chosen.length > 0) {
+    try {
+      const plain = chosenPlaintext();
+      problem = sizeProblem(plain.what, framedSize(plain.metadata, total));
+    } catch (error) {
+      problem = error.message;
+    }
+  }
   if (problem) {
     fileInput.setAttribute('aria-invalid', 'true');
     say(notice, problem, 'error');
@@ -156,7 +196,61 @@ function showChosenFile() {
   }
 }
 
-fileInput.addEventListener('change', showChosenFile);
+/** Adds files to the choice; a file under a path already chosen replaces it. */
+function addFiles(items) {
+  const byPath = new Map(chosen.map((c) => [c.path, c]));
+  for (const item of items) {
+    byPath.set(item.path, item);
+  }
+  chosen = [...byPath.values()];
+  showChosenFile();
+}
+
+fileInput.addEventListener('change', () => {
+  addFiles(Array.from(fileInput.files, (file) => ({ path: file.name, file })));
+  fileInput.value = '';
+});
+folderInput.addEventListener('change', () => {
+  // webkitRelativePath is "folder/sub/name": empty directories are not listed, and are not carried
+  addFiles(Array.from(folderInput.files, (file) => ({ path: file.webkitRelativePath || file.name, file })));
+  folderInput.value = '';
+});
+$('#choose-folder').addEventListener('click', () => folderInput.click());
+$('#clear-files').addEventListener('click', () => {
+  chosen = [];
+  showChosenFile();
+  fileInput.focus();
+});
+
+/** The files of dropped items: folders walked through their entries (DataTransferItem.webkitGetAsEntry). */
+async function droppedFiles(dataTransfer) {
+  const entries = Array.from(dataTransfer.items || [], (item) => (item.webkitGetAsEntry ? item.webkitGetAsEntry() : null));
+  if (entries.length === 0 || entries.some((entry) => entry === null)) {
+    return Array.from(dataTransfer.files, (file) => ({ path: file.name, file }));
+  }
+  const out = [];
+  const walk = async (entry) => {
+    if (entry.isFile) {
+      const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+      out.push({ path: entry.fullPath.replace(/^\/+/, ''), file });
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) { // readEntries gives a directory's entries in batches, an empty one at the end
+        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+        if (batch.length === 0) {
+          break;
+        }
+        for (const child of batch) {
+          await walk(child);
+        }
+      }
+    }
+  };
+  for (const entry of entries) {
+    await walk(entry);
+  }
+  return out;
+}
 dropzone.addEventListener('dragover', (e) => {
   e.preventDefault();
   dropzone.classList.add('over');
@@ -165,9 +259,8 @@ dropzone.addEventListener('dragleave', () => dropzone.classList.remove('over'));
 dropzone.addEventListener('drop', (e) => {
   e.preventDefault();
   dropzone.classList.remove('over');
-  if (e.dataTransfer && e.dataTransfer.files.length > 0) {
-    fileInput.files = e.dataTransfer.files;
-    showChosenFile();
+  if (e.dataTransfer && e.dataTransfer.items.length + e.dataTransfer.files.length > 0) {
+    droppedFiles(e.dataTransfer).then(addFiles, () => say(notice, t('share.files.drop_failed'), 'error'));
   }
 });
 // A file dropped next to the zone must not make the browser navigate away to it.
@@ -221,7 +314,10 @@ function readPolicy() {
     policy.otpEmails = emails;
   }
   if ($('#view-only').checked) {
-    const file = kind() === 'file' ? fileInput.files[0] : null;
+    if (kind() === 'file' && chosen.length > 1) {
+      throw fieldError('#view-only', t('share.files.view_only_one'));
+    }
+    const file = kind() === 'file' && chosen.length === 1 ? chosen[0].file : null;
     if (file && !previewable(file)) {
       throw fieldError('#view-only', t('share.create.not_previewable', { name: file.name }));
     }
@@ -264,13 +360,18 @@ form.addEventListener('submit', async (event) => {
   markInvalid(form, null);
   let policy;
   const text = $('#secret-text').value;
-  const file = fileInput.files[0];
+  let files = null;
   try {
     if (kind() === 'text' && text.length === 0) {
       throw fieldError('#secret-text', t('share.problem.text_required'));
     }
-    if (kind() === 'file' && !file) {
+    if (kind() === 'file' && chosen.length === 0) {
       throw fieldError('#secret-file', t('share.create.file_required'));
+    }
+    try {
+      files = kind() === 'file' ? chosenPlaintext() : null;
+    } catch (error) {
+      throw fieldError('#secret-file', error.message);
     }
     policy = readPolicy();
   } catch (error) {
@@ -289,10 +390,10 @@ form.addEventListener('submit', async (event) => {
       }
     }
     limits = await limitsLoaded;
-    const what = kind() === 'text' ? t('share.create.the_secret_text') : file.name;
+    const what = kind() === 'text' ? t('share.create.the_secret_text') : files.what;
     const textBytes = kind() === 'text' ? new TextEncoder().encode(text) : null;
     const plainBytes = textBytes ? framedSize({ type: bar.TEXT_TYPE }, textBytes.length)
-      : framedSize(fileMetadata(file), file.size);
+      : framedSize(files.metadata, files.content.size);
     const asText = textBytes !== null && encodedLength(bar.containerSize(plainBytes)) <= textLimit();
     const tooBig = asText ? null : sizeProblem(what, plainBytes);
     if (tooBig) {
@@ -314,7 +415,7 @@ form.addEventListener('submit', async (event) => {
     } else if (textBytes) {
       created = await createFileShare(policy, bar.framedPlaintext({ type: bar.TEXT_TYPE }, textBytes), keys);
     } else {
-      created = await createFileShare(policy, bar.framedPlaintext(fileMetadata(file), file), keys);
+      created = await createFileShare(policy, bar.framedPlaintext(files.metadata, files.content), keys);
     }
     showResult(created, linkKey, policy, keys.passwordBound);
   } catch (error) {
@@ -458,6 +559,7 @@ function showResult(created, linkKey, policy, passwordBound) {
   $('#burn-now').disabled = false;
   // the secret leaves the page: only the link (and the manage token) remain
   form.reset();
+  chosen = [];
   hidePassword();
   delete $('#expiry').dataset.touched;
   delete $('#views').dataset.touched;

@@ -5,12 +5,14 @@
 // load never uses a view. "#manage=<token>" links show the burn button instead.
 import { ApiError, RETRY_LATER, describe, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
+import { makeZip } from '../vendor/client-zip/index.js';
 import './nav.mjs';
 import { pastedKey } from './share-links.mjs';
 import { t } from './i18n.mjs';
 import { $, copy, countdown, el, formatBytes, formatDate, relative, say } from './ui.mjs';
 
 const FOLD_BYTES = 16 << 20;
+const ZIP_NAME = 'secret-files.zip'; // i18n-ignore: a file name, the same in every language
 const SECTIONS = ['loading', 'gone', 'problem', 'unlock', 'content', 'manage'];
 
 const id = decodeURIComponent(location.pathname.split('/')[2] || '');
@@ -448,7 +450,20 @@ async function openContent(unlocked, keys) {
     : download(response);
   const collected = collector();
   progress.show(t('share.open.progress.decrypting'), null);
-  const metadata = await bar.openFramed(chunks, keys.contentKey, collected.add);
+  let entries = null;
+  // a manifest is checked before any content is kept: a damaged one stops the download
+  const metadata = await bar.openFramed(chunks, keys.contentKey, collected.add, (m) => {
+    entries = bar.isManifest(m) ? bar.checkManifest(m) : null;
+  });
+  if (entries !== null) {
+    const blob = collected.blob();
+    if (blob.size !== metadata.size) {
+      throw new bar.ContainerError('the content is not as long as the manifest says'); // i18n-ignore: shown as share.open.decrypt_failed
+    }
+    showFiles(entries, blob);
+    show('content');
+    return;
+  }
   const isText = typeof metadata.name !== 'string' && String(metadata.type || '').startsWith('text/plain');
   await showContent(metadata, collected.blob(), isText);
 }
@@ -538,6 +553,7 @@ function collector() {
 async function showContent(metadata, blob, isText) {
   $('#text-view').hidden = true;
   $('#file-view').hidden = true;
+  $('#files-view').hidden = true;
   $('#preview-view').hidden = true;
   if (isText) {
     $('#secret').value = await blob.text();
@@ -575,6 +591,78 @@ function showFile(metadata, blob) {
   $('#file-view').hidden = false;
   link.click();
 }
+
+/** The last segment of a manifest path: a file saved alone is named by it. */
+function baseName(path) {
+  return safeName(path.slice(path.lastIndexOf('/') + 1));
+}
+
+let shownFiles = null; // {entries, blob} of a share of several files, for "Save all"
+
+/**
+ * A share of several files (its manifest checked): the list, a Save link per file and Save all.
+ * The decrypted content stays one Blob (the browser's blob storage, not script memory), so every
+ * file can be saved again after the one view; each file is a slice of it, never a copy.
+ */
+function showFiles(entries, blob) {
+  shownFiles = { entries, blob };
+  $('#content-title').textContent = t('share.files.title');
+  $('#files-note').textContent = t('share.files.decrypted', { count: entries.length, size: formatBytes(blob.size) });
+  $('#files-body').replaceChildren(...entries.map((entry) => {
+    const name = baseName(entry.path);
+    // a download, never a page: the sender's type says nothing about how to render it
+    const link = el('a', { class: 'button secondary', href: url(blob.slice(entry.offset, entry.offset + entry.size, 'application/octet-stream')),
+      download: name, 'aria-label': t('share.files.save_named', { path: entry.path }) }, t('share.files.save'));
+    return el('tr', {}, el('td', { class: 'file-name' }, entry.path), el('td', {}, formatBytes(entry.size)),
+      el('td', { class: 'actions-cell' }, link));
+  }));
+  say($('#files-notice'), '');
+  $('#files-view').hidden = false;
+}
+
+/**
+ * Save all: a zip (stored entries, ZIP64 when needed; the vendored client-zip) made as a stream
+ * from the slices and folded into a Blob every few MiB, so script memory stays small however large
+ * the share; the browser's blob storage holds the zip (Chromium moves large blobs to disk).
+ */
+$('#save-all').addEventListener('click', async (e) => {
+  const button = e.currentTarget;
+  if (!shownFiles) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    const { entries, blob } = shownFiles;
+    const now = new Date();
+    const stream = makeZip(entries.map((entry) => ({
+      name: entry.path, input: blob.slice(entry.offset, entry.offset + entry.size), size: entry.size, lastModified: now,
+    })));
+    const collected = collector();
+    const reader = stream.getReader();
+    let done = 0;
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        break;
+      }
+      collected.add(next.value);
+      const before = done;
+      done += next.value.length;
+      if (Math.floor(before / FOLD_BYTES) !== Math.floor(done / FOLD_BYTES)) {
+        say($('#files-notice'), t('share.files.zipping', { done: formatBytes(done) }), 'info');
+      }
+    }
+    const link = el('a', { href: url(new Blob([collected.blob()], { type: 'application/zip' })), download: ZIP_NAME, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    say($('#files-notice'), t('share.files.zipped', { name: ZIP_NAME }), 'ok');
+  } catch (error) {
+    say($('#files-notice'), t('share.files.zip_failed'), 'error');
+  } finally {
+    button.disabled = false;
+  }
+});
 
 /**
  * View-only files are shown, never offered for download: raster images as an <img> (decoded,

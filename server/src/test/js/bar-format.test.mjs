@@ -13,8 +13,8 @@ if (!globalThis.crypto?.subtle) {
   globalThis.crypto = webcrypto;
 }
 const {
-  ContainerError, b64urlDecode, b64urlEncode, containerSize, deriveKeys, framedPlaintext, hexDecode, isPasswordBound,
-  open, openFramed, seal, sealToBytes,
+  ContainerError, b64urlDecode, b64urlEncode, checkContentLength, checkManifest, containerSize, deriveKeys, framedPlaintext,
+  hexDecode, isManifest, isPasswordBound, open, openFramed, seal, sealToBytes,
 } = await import('../../main/resources/static/js/bar-format.mjs');
 
 const vectorsFile = fileURLToPath(new URL('../../../../format/src/test/resources/app/bar/format/vectors.json', import.meta.url));
@@ -91,6 +91,54 @@ for (const v of vectors.invalid) {
     const container = b64urlDecode(v.container);
     await assert.rejects(openAll(container, keys.contentKey), ContainerError);
     await assert.rejects(openAll(container, keys.contentKey, 5), ContainerError);
+  });
+}
+
+/** Opens a container as the open page does: a manifest checked before any content, its length after the last segment. */
+async function openFiles(container, contentKey, chunkSize = container.length) {
+  const content = [];
+  let entries = null;
+  const metadata = await openFramed(chunked(container, chunkSize), contentKey, (part) => content.push(part.slice()), (m) => {
+    entries = isManifest(m) ? checkManifest(m) : null;
+  });
+  const bytes = concat(content);
+  if (entries !== null) {
+    checkContentLength(metadata, bytes.length);
+  }
+  return { metadata, entries, content: bytes };
+}
+
+test('the "files" vector opens to its manifest, and each file is its slice of the content', async () => {
+  const v = vectors.valid.find((x) => x.name === 'files');
+  assert.ok(v, 'a "files" vector');
+  const keys = await deriveKeys(b64urlDecode(v.linkKey), v.password);
+  const container = b64urlDecode(v.container);
+  for (const chunkSize of [container.length, 1, 7, v.segmentSize + 16]) {
+    const opened = await openFiles(container, keys.contentKey, chunkSize);
+    const manifest = JSON.parse(v.metadata);
+    assert.deepEqual(opened.entries.map((e) => e.path), manifest.files.map((f) => f.path));
+    assert.equal(opened.content.length, manifest.size);
+    let offset = 0;
+    for (const [i, f] of manifest.files.entries()) {
+      assert.equal(opened.entries[i].offset, offset);
+      assert.equal(opened.entries[i].size, f.size);
+      offset += f.size;
+    }
+  }
+});
+
+test('the vector file has invalid manifests', () => {
+  assert.ok((vectors.invalidManifests || []).length >= 8, 'invalid manifests');
+});
+
+for (const v of vectors.invalidManifests || []) {
+  test(`invalid manifest ${v.name} (${v.refusal}) decrypts but is refused`, async () => {
+    const keys = await deriveKeys(b64urlDecode(v.linkKey), v.password);
+    const container = b64urlDecode(v.container);
+    const plain = await openAll(container, keys.contentKey); // the encryption itself is sound
+    assert.deepEqual(plain.metadata, JSON.parse(v.metadata));
+    await assert.rejects(openFiles(container, keys.contentKey), ContainerError);
+    await assert.rejects(openFiles(container, keys.contentKey, 5), ContainerError);
   });
 }
 

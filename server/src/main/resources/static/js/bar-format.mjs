@@ -395,6 +395,13 @@ export function checkManifest(metadata) {
   return entries;
 }
 
+/** After the last segment: a manifest's content must be exactly its {@code size} long, else ContainerError. */
+export function checkContentLength(metadata, length) {
+  if (length !== metadata.size) {
+    throw new ContainerError('the content is not as long as the manifest says');
+  }
+}
+
 function isSize(n) {
   return Number.isSafeInteger(n) && n >= 0;
 }

@@ -457,9 +457,7 @@ async function openContent(unlocked, keys) {
   });
   if (entries !== null) {
     const blob = collected.blob();
-    if (blob.size !== metadata.size) {
-      throw new bar.ContainerError('the content is not as long as the manifest says'); // i18n-ignore: shown as share.open.decrypt_failed
-    }
+    bar.checkContentLength(metadata, blob.size);
     showFiles(entries, blob);
     show('content');
     return;

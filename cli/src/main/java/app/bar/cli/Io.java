@@ -60,6 +60,27 @@ public final class Io {
         return prompter;
     }
 
+    /**
+     * The user's language as a BCP 47 tag from the POSIX locale variables, first set of
+     * {@code LC_ALL}, {@code LC_MESSAGES}, {@code LANG} ({@code de_DE.UTF-8} → {@code de-DE});
+     * null for {@code C}/{@code POSIX} or none. Read from the environment rather than the JVM's
+     * default locale, which falls back to English when the locale is not installed on the machine.
+     */
+    public @Nullable String language() {
+        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String value = env(name);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String tag = value.strip().replaceFirst("[.@].*$", "").replace('_', '-');
+            if (tag.equals("C") || tag.equals("POSIX") || !tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+                return null;
+            }
+            return tag;
+        }
+        return null;
+    }
+
     public @Nullable String env(String name) {
         String value = env.get(name);
         return value == null || value.isEmpty() ? null : value;

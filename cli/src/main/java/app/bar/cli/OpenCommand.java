@@ -124,6 +124,10 @@ final class OpenCommand implements Callable<Integer> {
     private JsonNode unlock(Api api, String id, Map<String, Object> body, boolean requiresOtp) {
         if (requiresOtp) {
             body.put("email", email != null ? email : askLine("This share mails a one-time code. Your email: ", "--email EMAIL"));
+            String language = io.language();
+            if (language != null) {
+                body.put("language", language); // the code's mail in the user's language (the server picks the nearest it has)
+            }
         }
         JsonNode ticket = api.unlock(id, body);
         if (ticket == null) {

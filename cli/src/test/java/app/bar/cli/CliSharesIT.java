@@ -138,6 +138,22 @@ class CliSharesIT {
     }
 
     @Test
+    void openWhenOtpRequiredAndGermanLocaleThenTheCodeComesInGerman() throws Exception {
+        String email = "german-" + System.nanoTime() + "@example.com";
+        Cli.Result sent = bar.run("geheim", "send", "--text", "--otp", email);
+        assertThat(sent.exitCode()).as(sent.toString()).isZero();
+
+        Cli.Running open = bar.env("LANG", "de_DE.UTF-8").start("open", sent.firstLine(), "--email", email);
+        String code = server.awaitMail(email, java.util.regex.Pattern.compile("Ihr Einmalcode lautet ([0-9]{6})"));
+        try (OutputStream stdin = open.stdin()) {
+            stdin.write((code + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Cli.Result opened = open.await(Duration.ofMinutes(1));
+        assertThat(opened.exitCode()).as(opened.toString()).isZero();
+        assertThat(opened.stdout()).isEqualTo("geheim");
+    }
+
+    @Test
     void openWhenOtpWrongThenExit4() throws Exception {
         String email = "wrong-code-" + System.nanoTime() + "@example.com";
         Cli.Result sent = bar.run("x", "send", "--text", "--otp", email);

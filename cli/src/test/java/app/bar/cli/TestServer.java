@@ -130,6 +130,22 @@ final class TestServer implements ExtensionContext.Store.CloseableResource, Auto
     }
 
     /** The 6-digit code of the newest mail to {@code email} in the dev outbox (tests use an address each). */
+    /** The first group of {@code pattern} in the newest mail to {@code email}, quoted-printable soft line breaks joined. */
+    String awaitMail(String email, Pattern pattern) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> found = newestMailTo(email).map(text -> {
+                Matcher m = pattern.matcher(text.replaceAll("=\r?\n", ""));
+                return m.find() ? m.group(1) : null;
+            });
+            if (found.isPresent()) {
+                return found.get();
+            }
+            sleep(200);
+        }
+        throw new AssertionError("no mail matching " + pattern + " to " + email + " in the outbox " + dir.resolve("data/outbox"));
+    }
+
     String awaitOtp(String email) {
         Pattern code = Pattern.compile("code is ([0-9]{6})");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -35,9 +35,12 @@ final class MailTexts {
         this.catalogues = catalogues;
     }
 
-    /** The language a mail is written in: {@code requested} when it is offered, else English. */
+    /**
+     * The language a mail is written in: {@code requested} (a language tag, such as a page's or the
+     * CLI's {@code de-AT}) or the nearest offered one (de), else English.
+     */
     String language(@Nullable String requested) {
-        return requested != null && catalogues.languages().contains(requested) ? requested : Catalogues.ENGLISH;
+        return catalogues.negotiate(null, requested);
     }
 
     /**

@@ -98,8 +98,9 @@ class MailTextsTests {
     }
 
     @Test
-    void languageWhenOfferedThenKeptElseEnglish() {
+    void languageWhenOfferedOrNearOneThenThatElseEnglish() {
         assertThat(texts.language("de")).isEqualTo("de");
+        assertThat(texts.language("de-AT")).as("the nearest offered").isEqualTo("de");
         assertThat(texts.language("fr")).isEqualTo("en");
         assertThat(texts.language(null)).isEqualTo("en");
     }

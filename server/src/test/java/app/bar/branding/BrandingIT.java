@@ -3,22 +3,16 @@ package app.bar.branding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.mail.MailProperties;
+import app.bar.mail.Outbox;
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestHttp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +109,7 @@ class BrandingIT {
                 TestHttp.map("email", email, "password", "Plover quartz lantern 47 meadow"));
         assertThat(registered.statusCode()).isEqualTo(202);
 
-        MimeMessage message = awaitOutboxMailTo(email);
+        MimeMessage message = Outbox.awaitMailTo(mail.outbox(), email);
         assertThat(message.getSubject()).isEqualTo("Confirm your " + NAME + " account");
         String text = part(message, "text/plain");
         String html = part(message, "text/html");
@@ -127,30 +121,6 @@ class BrandingIT {
                 "<a href=\"https://acme.example/imprint\">Imprint</a> · <a href=\"https://bar.example.test/privacy\">Privacy</a>");
     }
 
-    /** The embedded default writes each mail as an .eml file into the outbox: wait for the one to {@code to}. */
-    private MimeMessage awaitOutboxMailTo(String to) {
-        return Awaitility.await("an outbox mail to " + to).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> outboxMailTo(to), Optional::isPresent).orElseThrow();
-    }
-
-    private Optional<MimeMessage> outboxMailTo(String to) throws Exception {
-        if (!Files.isDirectory(mail.outbox())) {
-            return Optional.empty();
-        }
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(mail.outbox())) {
-            files = listed.filter(p -> p.toString().endsWith(".eml")).toList();
-        }
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-                if (message.getAllRecipients()[0].toString().equals(to)) {
-                    return Optional.of(message);
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
     private static String part(MimeMessage message, String type) throws Exception {
         String found = part(message.getContent(), type);

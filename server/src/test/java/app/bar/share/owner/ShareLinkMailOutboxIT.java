@@ -3,24 +3,16 @@ package app.bar.share.owner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.mail.MailProperties;
+import app.bar.mail.Outbox;
 import app.bar.share.ShareApi;
 import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestHttp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,33 +44,13 @@ class ShareLinkMailOutboxIT {
                 Map.of("to", List.of(to), "note", "from the outbox test"), api.as("outbox-owner"));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
 
-        MimeMessage message = Awaitility.await("an outbox mail to " + to).atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(100)).until(() -> outboxMailTo(to), Optional::isPresent).orElseThrow();
+        MimeMessage message = Outbox.awaitMailTo(mail.outbox(), to);
         String text = part(message.getContent(), "text/plain");
         String html = part(message.getContent(), "text/html");
         assertThat(message.getSubject()).contains("sent you a secret on");
         assertThat(text).contains("https://bar.example.test/s/" + share.id(), "from the outbox test",
                 "its key was left out of this mail");
         assertThat(text + html).doesNotContain("#", ShareApi.LINK_ACCESS_KEY, share.manageToken());
-    }
-
-    private Optional<MimeMessage> outboxMailTo(String to) throws Exception {
-        if (!Files.isDirectory(mail.outbox())) {
-            return Optional.empty();
-        }
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(mail.outbox())) {
-            files = listed.filter(p -> p.toString().endsWith(".eml")).toList();
-        }
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-                if (message.getAllRecipients()[0].toString().equals(to)) {
-                    return Optional.of(message);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static String part(Object content, String type) throws Exception {

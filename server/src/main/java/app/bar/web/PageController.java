@@ -45,6 +45,9 @@ final class PageController {
     static final String OPEN = "/s/{id:[A-Za-z0-9_-]{1,100}}";
     /** The burn chat's page: a room ({@code /c/{id}#<room key>}) or {@code /c/new}. */
     static final String CHAT = "/c/{id:[A-Za-z0-9_-]{1,100}}";
+    /** Requests for a secret: {@code /r/new}, the filler's {@code /r/{id}#<public key>}, the requester's {@code /r/{id}/open#<private key>}. */
+    static final String REQUEST = "/r/{id:[A-Za-z0-9_-]{1,100}}";
+    static final String REQUEST_OPEN = "/r/{id:[A-Za-z0-9_-]{1,100}}/open";
 
     /** page → language → bytes. */
     private final Map<String, Map<String, byte[]>> html = new HashMap<>();
@@ -56,6 +59,7 @@ final class PageController {
         Set<String> pages = new TreeSet<>(PAGES.values());
         pages.add("open");
         pages.add("chat");
+        pages.add("request");
         for (String page : pages) {
             Map<String, byte[]> languages = new HashMap<>();
             for (String lang : catalogues.languages()) {
@@ -80,6 +84,11 @@ final class PageController {
     @GetMapping(CHAT)
     ResponseEntity<byte[]> chat(HttpServletRequest request) {
         return html("chat", request);
+    }
+
+    @GetMapping({REQUEST, REQUEST_OPEN})
+    ResponseEntity<byte[]> request(HttpServletRequest request) {
+        return html("request", request);
     }
 
     /**

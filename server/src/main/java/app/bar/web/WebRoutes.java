@@ -25,6 +25,7 @@ class WebRoutes {
     RoutePolicies webRoutePolicies() {
         List<RoutePolicy> routes = new ArrayList<>();
         Stream.concat(PageController.PAGES.keySet().stream().sorted(), Stream.of(PageController.OPEN, PageController.CHAT,
+                PageController.REQUEST, PageController.REQUEST_OPEN,
                 "/css/**", "/js/**", "/i18n/*.json", "/vendor/**", "/favicon.svg", "/favicon.ico", "/robots.txt"))
                 .forEach(path -> routes.add(route(GET, path, Access.anyone(), none())));
         return new RoutePolicies(routes);

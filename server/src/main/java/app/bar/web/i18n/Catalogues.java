@@ -52,7 +52,7 @@ public final class Catalogues {
     public static final List<String> LANGUAGES =
             List.of("en", "de", "fr", "es", "it", "pt-BR", "nl", "pl", "uk", "tr", "ja", "zh-CN", "ar");
     /** The areas; {@code mail} stays on the server (not in {@link #browserJson}). */
-    public static final List<String> AREAS = List.of("common", "share", "account", "admin", "chat", "mail");
+    public static final List<String> AREAS = List.of("common", "share", "account", "admin", "chat", "request", "mail");
     /** The cookie the language picker sets. */
     public static final String COOKIE = "bar_lang";
 

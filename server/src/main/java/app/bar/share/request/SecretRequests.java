@@ -1,0 +1,243 @@
+package app.bar.share.request;
+
+import app.bar.crypto.KdfParams;
+import app.bar.crypto.PasswordKdf;
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
+import app.bar.platform.secrets.OpaqueTokens;
+import app.bar.platform.secrets.Password;
+import app.bar.platform.secrets.SecretBytes;
+import app.bar.share.ShareProperties;
+import app.bar.share.core.Requester;
+import app.bar.share.create.CreateShareRequest;
+import app.bar.share.create.ExpiresIn;
+import app.bar.share.create.ShareCreation;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Requests for a secret: made by a signed-in requester, answered once by anyone with the link
+ * (one conditional update decides), the answer stored as an ordinary zero-knowledge text share
+ * owned by the requester with the view and expiry rules of the request. An optional password
+ * (Argon2id, as share passwords) guards answering; five wrong ones close the request.
+ */
+@Service
+class SecretRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(SecretRequests.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    static final int MAX_NOTE = 1000;
+    static final int MAX_PASSWORD = 200;
+    static final int MAX_VIEWS = 100;
+    /** The answer is counted as its container: the plaintext's limit plus room for the frame and the segment tags. */
+    static final int FRAME_ROOM = 4096;
+    static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
+
+    private final SecretRequestRepository requests;
+    private final ShareCreation creation;
+    private final ShareProperties properties;
+    private final PasswordKdf kdf;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    SecretRequests(SecretRequestRepository requests, ShareCreation creation, ShareProperties properties, PasswordKdf kdf,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.requests = requests;
+        this.creation = creation;
+        this.properties = properties;
+        this.kdf = kdf;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    SecretRequest create(String accountId, @Nullable String note, @Nullable ExpiresIn expiresIn,
+            @Nullable ExpiresIn shareExpiresIn, @Nullable Integer maxBytes, @Nullable Integer maxViews,
+            @Nullable Password password) {
+        try {
+            String text = note == null ? "" : note.strip();
+            if (text.codePointCount(0, text.length()) > MAX_NOTE) {
+                throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "note", "must be at most " + MAX_NOTE + " characters",
+                        0L, (long) MAX_NOTE);
+            }
+            Duration expiry = duration("expiresIn", expiresIn);
+            Duration shareExpiry = duration("shareExpiresIn", shareExpiresIn);
+            long textLimit = properties.maxTextSize().toBytes() * 3 / 4 - FRAME_ROOM; // the container travels as base64url
+            int bytes = (int) range("maxBytes", maxBytes, 1, textLimit, textLimit);
+            int views = (int) range("maxViews", maxViews, 1, MAX_VIEWS, 1);
+            String params = null;
+            String hash = null;
+            if (password != null) {
+                int length = password.codePointCount();
+                if (length < 1 || length > MAX_PASSWORD) {
+                    throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "password", "must be 1 to " + MAX_PASSWORD
+                            + " characters", 1L, (long) MAX_PASSWORD);
+                }
+                KdfParams p = kdf.newParams();
+                params = p.encode();
+                hash = hash(password, p);
+            }
+            Instant now = clock.instant();
+            SecretRequest request = new SecretRequest(OpaqueTokens.newId(), accountId, text, bytes, views,
+                    shareExpiry.toSeconds(), params, hash, 0, SecretRequest.State.OPEN, null, null, now, now.plus(expiry), null);
+            requests.insert(request);
+            log.info("request.created id={} expires={} password={}", request.id(), expiry, hash != null);
+            return request;
+        } finally {
+            if (password != null) {
+                password.wipe();
+            }
+        }
+    }
+
+    /** An open request, as anyone with its link may see it; 404 when it is unknown, answered, expired or locked. */
+    SecretRequest open(String id) {
+        return find(id).filter(r -> r.openAt(clock.instant())).orElseThrow(BarProblem.NotFound::new);
+    }
+
+    /** The requester's own request (any state); 404 for anyone else. */
+    SecretRequest owned(String id, String accountId) {
+        return find(id).filter(r -> r.ownerAccountId().equals(accountId)).orElseThrow(BarProblem.NotFound::new);
+    }
+
+    List<SecretRequest> ofOwner(String accountId) {
+        return requests.ofOwner(accountId);
+    }
+
+    void withdraw(String id, String accountId) {
+        if (!ID.matcher(id).matches() || !requests.delete(id, accountId)) {
+            throw new BarProblem.NotFound();
+        }
+    }
+
+    /**
+     * Answers the request once: checks the password and the size, closes the request (the
+     * conditional update; a second answer is a 404), stores the answer as a share of the requester.
+     */
+    void fulfil(String id, @Nullable String ephemeralPublic, @Nullable String linkVerifier, char @Nullable [] text,
+            @Nullable Password password, Requester filler) {
+        try {
+            SecretRequest request = open(id);
+            String eph = checkEphemeralPublic(ephemeralPublic);
+            if (text == null || text.length == 0) {
+                throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "text", "is required");
+            }
+            long containerBytes = (long) text.length * 3 / 4;
+            if (containerBytes > (long) request.maxBytes() + FRAME_ROOM) {
+                throw new BarProblem.Invalid(RequestCodes.TOO_LARGE, "text", "is larger than the request allows ("
+                        + request.maxBytes() + " bytes)", null, (long) request.maxBytes());
+            }
+            checkPassword(request, password);
+            Instant now = clock.instant();
+            if (!requests.claim(id, now)) {
+                throw new BarProblem.NotFound(); // answered (or expired) a moment ago
+            }
+            String shareId;
+            try {
+                CreateShareRequest share = new CreateShareRequest("text", text, null,
+                        ExpiresIn.ofSeconds(request.shareExpiresSeconds()), request.maxViews(), null, null, null, null, null,
+                        null, null, true, null, linkVerifier, null, null, null);
+                shareId = creation.create(share, new Requester(request.ownerAccountId(), filler.clientIp(), filler.browser()))
+                        .id().value();
+            } catch (RuntimeException e) {
+                requests.release(id);
+                throw e;
+            }
+            requests.fulfilled(id, shareId, eph, now);
+            publisher.publishEvent(new RequestFulfilled(id, request.ownerAccountId(), now));
+            log.info("request.fulfilled id={}", id);
+        } finally {
+            if (text != null) {
+                Arrays.fill(text, '\0');
+            }
+            if (password != null) {
+                password.wipe();
+            }
+        }
+    }
+
+    private void checkPassword(SecretRequest request, @Nullable Password password) {
+        String params = request.passwordParams();
+        String expected = request.passwordHash();
+        if (params == null || expected == null) {
+            return;
+        }
+        boolean right = password != null && !password.isEmpty() && MessageDigest.isEqual(
+                hash(password, KdfParams.decode(params)).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        if (!right) {
+            int left = requests.failedAttempt(request.id(), properties.lockAfterFailedAttempts());
+            log.info("request.password_wrong id={} left={}", request.id(), left);
+            throw new BarProblem.Unauthorized(RequestCodes.PASSWORD_WRONG, password == null
+                    ? "This request asks for a password." : "The password is wrong.", Map.of("attemptsLeft", left));
+        }
+    }
+
+    private String hash(Password password, KdfParams params) {
+        char[] chars = password.toCharArray();
+        try {
+            SecretBytes key = kdf.derive(chars, params);
+            byte[] bytes = key.toByteArray();
+            try {
+                return HexFormat.of().formatHex(OpaqueTokens.sha256(bytes));
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    private java.util.Optional<SecretRequest> find(String id) {
+        return ID.matcher(id).matches() ? requests.find(id) : java.util.Optional.empty();
+    }
+
+    private Duration duration(String field, @Nullable ExpiresIn value) {
+        if (value == null) {
+            return DEFAULT_EXPIRY.compareTo(properties.maxExpiry()) > 0 ? properties.maxExpiry() : DEFAULT_EXPIRY;
+        }
+        Duration d = value.duration().orElseThrow(() -> new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, field,
+                "must be seconds or a duration such as 2d, 1h, 90m"));
+        long max = properties.maxExpiry().toSeconds();
+        if (d.toSeconds() < 60 || d.toSeconds() > max) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, field, "must be between 60 and " + max + " seconds",
+                    60L, max);
+        }
+        return d;
+    }
+
+    private static long range(String field, @Nullable Integer value, long min, long max, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, field, "must be between " + min + " and " + max,
+                    min, max);
+        }
+        return value;
+    }
+
+    /** base64url of a raw uncompressed P-256 point (65 bytes, 0x04 first); the server checks only its shape. */
+    private static String checkEphemeralPublic(@Nullable String value) {
+        if (value == null || value.isEmpty()) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "ephemeralPublic", "is required");
+        }
+        byte[] raw = value.length() == 87 ? OpaqueTokens.decodeBase64Url(value) : null;
+        if (raw == null || raw.length != 65 || raw[0] != 4) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "ephemeralPublic",
+                    "must be a raw uncompressed P-256 public key in base64url (87 characters)");
+        }
+        return value;
+    }
+}

@@ -44,7 +44,7 @@ async function makeNew() {
         body.password = $('#request-password').value;
       }
       const made = await requestJson('/api/requests', { method: 'POST', json: body, auth: true });
-      $('#request-link').value = `${made.url}#${pair.requestFragment}`;
+      $('#request-link').value = `${location.origin}/r/${encodeURIComponent(made.id)}#${pair.requestFragment}`;
       $('#open-link').value = `${location.origin}/r/${encodeURIComponent(made.id)}/open#${pair.openFragment}`;
       $('#new-form').reset();
       show('made');

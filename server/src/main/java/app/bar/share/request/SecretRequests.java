@@ -156,7 +156,7 @@ class SecretRequests {
             }
             requests.fulfilled(id, shareId, eph, now);
             publisher.publishEvent(new RequestFulfilled(id, request.ownerAccountId(), now));
-            log.info("request.fulfilled id={}", id);
+            log.info("request.fulfilled id={}", request.id());
         } finally {
             if (text != null) {
                 Arrays.fill(text, '\0');

@@ -81,6 +81,15 @@ class SecretRequestRepository {
                 .param("id", id).param("owner", ownerAccountId).update() == 1;
     }
 
+    /**
+     * Forgets the requests that were never answered and expired before {@code before} (their note
+     * with them); answered ones stay, since the requester needs the answer's public key to open it.
+     */
+    int deleteUnansweredExpiredBefore(Instant before) {
+        return jdbc.sql("delete from secret_requests where state <> 'FULFILLED' and expires_at < :before")
+                .param("before", SqlTime.of(before)).update();
+    }
+
     int deleteOfOwner(String ownerAccountId) {
         return jdbc.sql("delete from secret_requests where owner_account_id = :owner").param("owner", ownerAccountId).update();
     }

@@ -74,6 +74,35 @@ class AccountDeletionModuleTests {
                 });
     }
 
+    @Test
+    void onAccountDeletedThenItsRequestsForASecretGoAndAnotherAccountsStay(Scenario scenario) {
+        String owner = "acct-" + System.nanoTime();
+        aRequest(owner);
+        String other = aRequest("acct-other-" + System.nanoTime());
+
+        scenario.publish(new AccountDeleted(owner, Instant.now()))
+                .andWaitForStateChange(() -> requestsOf(owner), n -> n == 0)
+                .andVerify(n -> assertThat(jdbc.sql("select count(*) from secret_requests where id = :id").param("id", other)
+                        .query(Integer.class).single()).isEqualTo(1));
+    }
+
+    private String aRequest(String owner) {
+        String id = ShareId.random().value();
+        Instant now = Instant.now();
+        jdbc.sql("""
+                insert into secret_requests (id, owner_account_id, note, max_bytes, max_views, share_expires_seconds,
+                    failed_attempts, state, created_at, expires_at)
+                values (:id, :owner, 'the ask', 1000, 1, 3600, 0, 'OPEN', :now, :expires)""")
+                .param("id", id).param("owner", owner).param("now", SqlTime.of(now))
+                .param("expires", SqlTime.of(now.plus(Duration.ofHours(1)))).update();
+        return id;
+    }
+
+    private int requestsOf(String owner) {
+        return jdbc.sql("select count(*) from secret_requests where owner_account_id = :o").param("o", owner)
+                .query(Integer.class).single();
+    }
+
     private String aTextShare(String owner) {
         String id = ShareId.random().value();
         Instant now = Instant.now();

@@ -43,6 +43,8 @@ class SecretRequestIT {
     JdbcClient jdbc;
     @Autowired
     MovableClock clock;
+    @Autowired
+    RequestCleanup cleanup;
     ShareApi api;
     TestHttp http;
 
@@ -137,6 +139,23 @@ class SecretRequestIT {
         ShareApi.assertProblem(http.postJson("/api/requests/" + id + "/fulfil", answer(b64(new byte[] {1}), new byte[32])),
                 404, "resource.not_found");
         assertThat(json(http.get("/api/requests/" + id + "/answer", api.as(me))).get("shareId").isNull()).isTrue();
+    }
+
+    @Test
+    void cleanupWhenUnansweredADayPastExpiryThenForgottenAndAnsweredKept() throws Exception {
+        String me = account();
+        String unanswered = create(me, Map.of("expiresIn", 3600, "note", "forget me")).get("id").asString();
+        String answered = create(me, Map.of("expiresIn", 3600)).get("id").asString();
+        assertThat(http.postJson("/api/requests/" + answered + "/fulfil", answer(b64(new byte[] {1}), new byte[32])).statusCode())
+                .isEqualTo(204);
+        clock.advance(Duration.ofHours(1).plus(RequestCleanup.KEEP_EXPIRED).plusMinutes(1));
+
+        cleanup.run();
+
+        assertThat(jdbc.sql("select count(*) from secret_requests where id = :id").param("id", unanswered).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select state from secret_requests where id = :id").param("id", answered).query(String.class).single())
+                .isEqualTo("FULFILLED");
     }
 
     @Test

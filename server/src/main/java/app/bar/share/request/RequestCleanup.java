@@ -1,20 +1,17 @@
 package app.bar.share.request;
 
-import app.bar.account.AccountDeleted;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * What a request leaves behind is forgotten: a deleted account's requests at once (after the
- * deletion committed; the shares that answered them go with the account's other shares), and a
- * request never answered a day after it expired, its note with it. Both are single deletes, safe
- * to run twice and on every node at once.
+ * A request never answered is forgotten a day after it expired, its note with it: one delete, safe
+ * on every node at once, unless {@code bar.scheduling.enabled=false} (maintenance commands). A
+ * deleted account's requests: {@link RequestAccountCleanup}.
  */
 @Component
 @ConditionalOnProperty(name = "bar.scheduling.enabled", havingValue = "true", matchIfMissing = true)
@@ -30,12 +27,6 @@ class RequestCleanup {
     RequestCleanup(SecretRequestRepository requests, Clock clock) {
         this.requests = requests;
         this.clock = clock;
-    }
-
-    @ApplicationModuleListener
-    void on(AccountDeleted event) {
-        int deleted = requests.deleteOfOwner(event.accountId());
-        log.info("request.owner_deleted account={} deleted={}", event.accountId(), deleted);
     }
 
     @Scheduled(initialDelayString = "${bar.shares.cleanup-interval:PT1M}",

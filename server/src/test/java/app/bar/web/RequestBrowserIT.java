@@ -11,6 +11,7 @@ import app.bar.support.BarIntegrationTest;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,9 @@ class RequestBrowserIT {
     void requestWhenFilledAnonymouslyThenRequesterReadsItAndTheLinkIsRefused() {
         Chromium.Session requester = chromium.person();
         Page page = signIn(requester, fixtures.anAccount().create());
-        page.navigate("/r/new");
+        page.navigate("/dashboard");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Request a secret")).click();
+        page.waitForURL(url -> url.endsWith("/r/new"));
         page.locator("#new-title:not(:empty)").waitFor();
         page.locator("#new-form").waitFor();
         page.getByLabel("Note for the person you ask").fill("Please send the staging database password");

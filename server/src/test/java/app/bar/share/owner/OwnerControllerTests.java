@@ -32,6 +32,8 @@ class OwnerControllerTests {
     MockMvc mvc;
     @MockitoBean
     OwnedShares owned;
+    @MockitoBean
+    ShareLinkMails linkMails; // POST /api/shares/{id}/mail: ShareLinkMailIT over real HTTP and SMTP
 
     @AfterEach
     void signOut() {

@@ -75,6 +75,7 @@ class ChatFormats {
             case "share.destroyed" -> share + " was destroyed (" + reason(text(p, "reason")) + ")";
             case "share.expired" -> share + " expired and was destroyed";
             case "share.tamper_detected" -> "tampering detected on " + share + "; it was quarantined";
+            case "request.fulfilled" -> "request `" + text(p, "requestId") + "` was answered: " + share;
             default -> share + ": " + text(p, "type");
         };
         String ip = text(p, "ip");

@@ -1,6 +1,7 @@
 package app.bar.webhook;
 
 import app.bar.account.AccountDirectory;
+import app.bar.share.RequestFulfilled;
 import app.bar.share.ShareEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
  * inserted only if absent. Events of anonymous shares never reach it (the condition is checked
  * before anything is stored), nor do a deleted account's (whatever order the account's clean-up
  * and its shares' destruction run in, the account is already marked deleted when either runs).
+ *
+ * <p>A request's answer ({@link RequestFulfilled}) goes to its requester's account webhook the same way.
  *
  * <p>At most {@code max-deliveries-per-share} per share; later events are dropped and counted
  * (column {@code webhook_share_quota.dropped}, counter {@code bar.webhooks.dropped}).
@@ -71,5 +74,21 @@ class WebhookOutbox {
             // no share id in logs: it is the link's capability
             log.info("webhook.dropped type={} dropped_for_share={}", event.type(), deliveries.dropped(shareId));
         }
+    }
+
+    /**
+     * A request for a secret was answered: one delivery to the requester's account webhook (the
+     * answer's share is new and has no webhook of its own). A request is answered once, so no cap.
+     */
+    @ApplicationModuleListener
+    void on(RequestFulfilled event) {
+        String owner = event.ownerAccountId();
+        Optional<WebhookRepository.Endpoint> destination = webhooks.account(owner);
+        if (destination.isEmpty() || accounts.isDeleted(owner)) {
+            return;
+        }
+        String eventId = "evt_" + event.eventId();
+        deliveries.insertIfAbsent(eventId, owner, event.shareId(), destination.get().target(), RequestFulfilled.TYPE,
+                payloads.payload(eventId, event), event.at(), clock.instant());
     }
 }

@@ -1,5 +1,6 @@
 package app.bar.webhook;
 
+import app.bar.share.RequestFulfilled;
 import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareEvent;
 import app.bar.share.ShareLocked;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON payload of a share event, as stored in the outbox and sent to generic receivers:
  * {@code eventId, type, time, shareId, viewsLeft, ip, browser} and, where the type has one,
  * {@code reason}, {@code failedAttempts} or {@code lockedUntil}. Built only from the event's
- * fields, which never hold content, filenames, emails, tokens or a whole IP address.
+ * fields, which never hold content, filenames, emails, tokens or a whole IP address. A request's
+ * answer ({@code request.fulfilled}) has its own, shorter payload.
  */
 @Component
 class WebhookPayloads {
@@ -48,6 +50,15 @@ class WebhookPayloads {
         }
         return json.writeValueAsString(new Payload(eventId, event.type(), iso(event.at()), event.shareId().value(),
                 event.viewsLeft(), event.clientIp(), event.browser(), reason, failedAttempts, lockedUntil));
+    }
+
+    /** A request's answer: {@code eventId, type, time, requestId, shareId} (the answer's share); never the note. */
+    record RequestPayload(String eventId, String type, String time, String requestId, String shareId) {
+    }
+
+    String payload(String eventId, RequestFulfilled event) {
+        return json.writeValueAsString(new RequestPayload(eventId, RequestFulfilled.TYPE, iso(event.at()),
+                event.requestId(), event.shareId()));
     }
 
     private static String iso(Instant at) {

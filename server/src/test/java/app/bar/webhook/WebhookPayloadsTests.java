@@ -117,4 +117,15 @@ class WebhookPayloadsTests {
             assertThat(line).startsWith("BAR: ").endsWith(".").hasSizeLessThan(200).contains("`" + SHARE + "`");
         }
     }
+
+    @Test
+    void requestFulfilledWhenPayloadThenIdsAndTimeOnly() {
+        JsonNode p = JSON.readTree(payloads.payload("evt_x",
+                new app.bar.share.RequestFulfilled(EVENT_ID, "ReQuEsTiDReQuEsTiD_-12", "acct", SHARE, AT)));
+        assertThat(p.propertyNames()).containsExactly("eventId", "type", "time", "requestId", "shareId");
+        assertThat(p.get("type").asString()).isEqualTo("request.fulfilled");
+        assertThat(p.get("time").asString()).isEqualTo("2026-11-05T10:15:30.123Z");
+        assertThat(ChatFormats.line(p)).isEqualTo(
+                "BAR: request `ReQuEsTiDReQuEsTiD_-12` was answered: share `" + SHARE + "`.");
+    }
 }

@@ -7,6 +7,7 @@ import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.secrets.OpaqueTokens;
 import app.bar.platform.secrets.Password;
 import app.bar.platform.secrets.SecretBytes;
+import app.bar.share.RequestFulfilled;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.Requester;
 import app.bar.share.create.CreateShareRequest;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Requests for a secret: made by a signed-in requester, answered once by anyone with the link
@@ -50,15 +52,17 @@ class SecretRequests {
     private final ShareProperties properties;
     private final PasswordKdf kdf;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     SecretRequests(SecretRequestRepository requests, ShareCreation creation, ShareProperties properties, PasswordKdf kdf,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, TransactionTemplate tx, Clock clock) {
         this.requests = requests;
         this.creation = creation;
         this.properties = properties;
         this.kdf = kdf;
         this.publisher = publisher;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -154,8 +158,11 @@ class SecretRequests {
                 requests.release(id);
                 throw e;
             }
-            requests.fulfilled(id, shareId, eph, now);
-            publisher.publishEvent(new RequestFulfilled(id, request.ownerAccountId(), now));
+            String answer = shareId;
+            tx.executeWithoutResult(status -> { // the event is stored with the change it reports (Modulith's registry)
+                requests.fulfilled(id, answer, eph, now);
+                publisher.publishEvent(RequestFulfilled.of(id, request.ownerAccountId(), answer, now));
+            });
             log.info("request.fulfilled id={}", request.id());
         } finally {
             if (text != null) {

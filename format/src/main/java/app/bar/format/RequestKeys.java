@@ -4,6 +4,7 @@ import com.google.crypto.tink.subtle.EllipticCurves;
 import com.google.crypto.tink.subtle.Hkdf;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
@@ -29,6 +30,24 @@ public final class RequestKeys {
     private static final byte[] INFO = "bar/v1/request-link".getBytes(StandardCharsets.US_ASCII);
 
     private RequestKeys() {
+    }
+
+    /**
+     * A fresh P-256 key pair as the open link's fragment carries it: the private scalar {@code d}
+     * (32 bytes, big-endian) followed by the raw public point (65 bytes) — 97 bytes, what
+     * {@code newRequestKeys()} of request-keys.mjs encodes. The public key alone is its last 65 bytes.
+     */
+    public static byte[] newKeyPair() throws GeneralSecurityException {
+        KeyPair pair = EllipticCurves.generateKeyPair(EllipticCurves.CurveType.NIST_P256);
+        byte[] publicKey = EllipticCurves.pointEncode(EllipticCurves.CurveType.NIST_P256,
+                EllipticCurves.PointFormatType.UNCOMPRESSED, ((ECPublicKey) pair.getPublic()).getW());
+        byte[] d = ((ECPrivateKey) pair.getPrivate()).getS().toByteArray(); // may carry a sign byte, or be shorter
+        byte[] both = new byte[PRIVATE_KEY_BYTES + PUBLIC_KEY_BYTES];
+        int copied = Math.min(d.length, PRIVATE_KEY_BYTES);
+        System.arraycopy(d, d.length - copied, both, PRIVATE_KEY_BYTES - copied, copied);
+        Arrays.fill(d, (byte) 0);
+        System.arraycopy(publicKey, 0, both, PRIVATE_KEY_BYTES, PUBLIC_KEY_BYTES);
+        return both;
     }
 
     /** The filler's side: its ephemeral private key and the requester's public key. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,20 @@ class RequestKeysTests {
             byte[] fragment = b64(v, "openFragment");
             assertThat(fragment).hasSize(RequestKeys.PRIVATE_KEY_BYTES + RequestKeys.PUBLIC_KEY_BYTES);
         }
+    }
+
+    @Test
+    void newKeyPairWhenUsedByRequesterAndFillerThenBothDeriveTheSameLinkKey() throws Exception {
+        byte[] requester = RequestKeys.newKeyPair();
+        byte[] filler = RequestKeys.newKeyPair();
+        assertThat(requester).hasSize(RequestKeys.PRIVATE_KEY_BYTES + RequestKeys.PUBLIC_KEY_BYTES).isNotEqualTo(filler);
+        assertThat(requester[RequestKeys.PRIVATE_KEY_BYTES]).isEqualTo((byte) 4); // an uncompressed point
+        byte[] requesterPrivate = Arrays.copyOfRange(requester, 0, RequestKeys.PRIVATE_KEY_BYTES);
+        byte[] requesterPublic = Arrays.copyOfRange(requester, RequestKeys.PRIVATE_KEY_BYTES, requester.length);
+        byte[] fillerPrivate = Arrays.copyOfRange(filler, 0, RequestKeys.PRIVATE_KEY_BYTES);
+        byte[] fillerPublic = Arrays.copyOfRange(filler, RequestKeys.PRIVATE_KEY_BYTES, filler.length);
+        assertThat(RequestKeys.requesterLinkKey(requesterPrivate, requesterPublic, fillerPublic))
+                .isEqualTo(RequestKeys.fillerLinkKey(fillerPrivate, fillerPublic, requesterPublic));
     }
 
     @Test

@@ -162,6 +162,52 @@ final class Api {
         }
     }
 
+    /** {@code POST /api/shares/{id}/mail} (the owner): {queued, keyIncluded}. */
+    JsonNode mailLink(String id, Map<String, Object> body) {
+        return json(post("/api/shares/" + path(id) + "/mail", body), 202, Problems.Step.MAIL);
+    }
+
+    /** {@code POST /api/requests} (signed in): {id, url, note, state, maxBytes, maxViews, expiresAt, ...}. */
+    JsonNode createRequest(Map<String, Object> body) {
+        return json(post("/api/requests", body), 201, Problems.Step.REQUEST);
+    }
+
+    /** {@code GET /api/requests}: the caller's own requests. */
+    JsonNode listRequests() {
+        return json(send(request("/api/requests").GET().build(), HttpResponse.BodyHandlers.ofInputStream()), 200,
+                Problems.Step.REQUEST);
+    }
+
+    /** {@code GET /api/requests/{id}} (anyone): {id, note, maxBytes, requiresPassword, expiresAt} while it can be answered. */
+    JsonNode openRequest(String id) {
+        return json(send(request("/api/requests/" + path(id)).GET().build(), HttpResponse.BodyHandlers.ofInputStream()), 200,
+                Problems.Step.FILL);
+    }
+
+    /** {@code POST /api/requests/{id}/fulfil} (anyone): the sealed answer. */
+    void fulfilRequest(String id, Map<String, Object> body) {
+        expectNoContent(post("/api/requests/" + path(id) + "/fulfil", body), Problems.Step.FILL);
+    }
+
+    /** {@code GET /api/requests/{id}/answer} (the requester): the request with, once answered, shareId and ephemeralPublic. */
+    JsonNode requestAnswer(String id) {
+        return json(send(request("/api/requests/" + path(id) + "/answer").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream()), 200, Problems.Step.REQUEST);
+    }
+
+    /** {@code DELETE /api/requests/{id}} (the requester): withdraws it. */
+    void deleteRequest(String id) {
+        expectNoContent(send(request("/api/requests/" + path(id)).DELETE().build(), HttpResponse.BodyHandlers.ofInputStream()),
+                Problems.Step.REQUEST);
+    }
+
+    private static void expectNoContent(HttpResponse<InputStream> response, Problems.Step step) {
+        if (response.statusCode() != 204) {
+            throw failure(response, step);
+        }
+        drain(response);
+    }
+
     /** A page of the audit export: where the next starts, and whether this one was full. */
     record AuditPage(@Nullable String nextCursor, boolean more) {
     }

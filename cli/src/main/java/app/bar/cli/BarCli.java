@@ -47,6 +47,7 @@ public final class BarCli implements Runnable {
         cli.addSubcommand(new LogoutCommand(io));
         cli.addSubcommand(new ListCommand(io));
         cli.addSubcommand(new EventsCommand(io));
+        cli.addSubcommand(RequestCommand.commandLine(io));
         cli.addSubcommand(new ReceiptCommand(io));
         cli.addSubcommand(new VerifyReceiptCommand(io));
         cli.addSubcommand(new CommandLine(new AdminCommand()).addSubcommand(new AuditCommand(io)));
@@ -74,6 +75,6 @@ public final class BarCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: send, open, info, burn, login, "
-                + "logout, list, events, receipt, verify-receipt, admin, seal or unseal");
+                + "logout, list, events, request, receipt, verify-receipt, admin, seal or unseal");
     }
 }

@@ -70,9 +70,17 @@ final class OpenCommand implements Callable<Integer> {
         if (share.manageToken() != null) {
             throw CliFailure.usage("this is a manage link: it burns the share (bar burn), it does not open it");
         }
-        URI base = server.server(io, share.server());
+        return open(server.server(io, share.server()), share.id(), share.hasKey() ? share.key() : null);
+    }
+
+    /**
+     * Opens share {@code id} of {@code base} with {@code linkKey} (a zero-knowledge share's; asked
+     * through the key options when null) — for {@code bar open}, and for {@code bar request open},
+     * whose link key is agreed rather than in a link.
+     */
+    int open(URI base, String id, byte @Nullable [] linkKey) throws GeneralSecurityException, IOException {
         Api api = server.anonymous(base);
-        JsonNode meta = api.metadata(share.id());
+        JsonNode meta = api.metadata(id);
         boolean zeroKnowledge = meta.path("zeroKnowledge").asBoolean();
         boolean textKind = "text".equals(meta.path("kind").asString());
         PlaintextOutput out = new PlaintextOutput(io, output, force);
@@ -80,7 +88,7 @@ final class OpenCommand implements Callable<Integer> {
             throw CliFailure.usage("the sender made this file view-only: open the link in a browser");
         }
         out.refuseBinaryOnTerminal(textKind);
-        byte[] linkKey = zeroKnowledge ? (share.hasKey() ? share.key() : key.read(io)) : null;
+        byte[] contentLinkKey = zeroKnowledge ? (linkKey != null ? linkKey : key.read(io)) : null;
 
         Map<String, Object> unlock = new LinkedHashMap<>();
         ShareKeys keys = null;
@@ -88,7 +96,7 @@ final class OpenCommand implements Callable<Integer> {
                 ? password.require(io, "this share needs its password") : null;
         try {
             if (zeroKnowledge) {
-                keys = secret == null ? ShareKeys.derive(linkKey) : ShareKeys.derive(linkKey, secret);
+                keys = secret == null ? ShareKeys.derive(contentLinkKey) : ShareKeys.derive(contentLinkKey, secret);
                 unlock.put("linkAccessKey", keys.linkAccessKey());
                 if (keys.passwordBound()) {
                     unlock.put("accessKey", keys.accessKey());
@@ -96,8 +104,8 @@ final class OpenCommand implements Callable<Integer> {
             } else if (secret != null) {
                 unlock.put("password", secret);
             }
-            JsonNode ticket = unlock(api, share.id(), unlock, meta.path("requiresOtp").asBoolean());
-            String where = read(api, share.id(), ticket, keys, out, textKind);
+            JsonNode ticket = unlock(api, id, unlock, meta.path("requiresOtp").asBoolean());
+            String where = read(api, id, ticket, keys, out, textKind);
             if (!quiet && !where.equals("standard output")) {
                 io.err().println("Saved to " + where);
             }

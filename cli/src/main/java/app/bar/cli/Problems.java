@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 final class Problems {
 
     /** What was being done, for the words of the message. */
-    enum Step { SHARE, UNLOCK, OTP, CONTENT, UPLOAD, OWNER, LOGIN }
+    enum Step { SHARE, UNLOCK, OTP, CONTENT, UPLOAD, OWNER, LOGIN, MAIL, REQUEST, FILL }
 
     private Problems() {
     }
@@ -22,11 +22,33 @@ final class Problems {
         String code = text(problem, "code");
         String detail = text(problem, "detail");
         String wait = retryAfter == null ? "" : " in " + Durations.human(retryAfter);
-        CliFailure byCode = code == null ? null : byCode(code.toLowerCase(Locale.ROOT), detail, wait, step);
+        CliFailure special = code == null ? null : mailOrRequest(code.toLowerCase(Locale.ROOT), wait, step, problem);
+        if (special != null) {
+            return special;
+        }
+        CliFailure byCode = code == null ? null : byCode(code.toLowerCase(Locale.ROOT), detail, wait, step, problem);
         return byCode != null ? byCode : byStatus(status, detail, wait, step, problem);
     }
 
-    private static @Nullable CliFailure byCode(String code, @Nullable String detail, String wait, Step step) {
+    /** Mailing a link and answering a request say what they are about: the addresses, the request's password. */
+    private static @Nullable CliFailure mailOrRequest(String code, String wait, Step step, @Nullable JsonNode problem) {
+        if (step == Step.MAIL && code.contains("rate_limit")) {
+            return new CliFailure(Exit.WAIT, "too many link mails from your account: try again" + orLater(wait));
+        }
+        if (step == Step.MAIL && code.equals("request.invalid")) {
+            return new CliFailure(Exit.USAGE, "the server refused to mail the link: " + invalidFields(problem, null)
+                    + " (--to takes plain addresses like a@example.com, at most 10; --note at most 500 characters)");
+        }
+        if (step == Step.FILL && code.equals("request.password_wrong")) {
+            JsonNode left = problem == null ? null : problem.get("attemptsLeft");
+            return new CliFailure(Exit.DENIED, "wrong password for this request: ask the requester for it"
+                    + (left != null && left.isNumber() ? " (" + left.asInt() + " tries left before the request closes)" : ""));
+        }
+        return null;
+    }
+
+    private static @Nullable CliFailure byCode(String code, @Nullable String detail, String wait, Step step,
+            @Nullable JsonNode problem) {
         if (code.contains("locked")) {
             return new CliFailure(Exit.WAIT, "the share is locked after too many wrong passwords: try again" + orLater(wait));
         }
@@ -53,7 +75,7 @@ final class Problems {
             return new CliFailure(Exit.FAILED, "the request took too long to arrive: try again on a better connection");
         }
         if (code.startsWith("request.") || code.endsWith(".invalid")) {
-            return new CliFailure(Exit.USAGE, "the server refused the request: " + orDefault(detail, code));
+            return new CliFailure(Exit.USAGE, "the server refused the request: " + invalidFields(problem, orDefault(detail, code)));
         }
         return null;
     }
@@ -79,7 +101,7 @@ final class Problems {
                         + "(or set BAR_TOKEN)");
             case 403:
                 return new CliFailure(Exit.DENIED, "refused: " + orDefault(detail, "not allowed")
-                        + (step == Step.OWNER || step == Step.SHARE ? " (an API token needs the scopes shares:read and shares:write)" : ""));
+                        + (step == Step.OWNER || step == Step.SHARE || step == Step.MAIL || step == Step.REQUEST ? " (an API token needs the scopes shares:read and shares:write)" : ""));
             case 404:
                 return gone(step);
             case 409:
@@ -111,9 +133,19 @@ final class Problems {
     }
 
     static CliFailure gone(Step step) {
-        return new CliFailure(Exit.GONE, step == Step.OWNER
-                ? "no such share of yours (or it is gone): check the id with bar list"
-                : "the share does not exist: it was opened, expired or burned, or the link is wrong");
+        switch (step) {
+            case OWNER:
+                return new CliFailure(Exit.GONE, "no such share of yours (or it is gone): check the id with bar list");
+            case MAIL:
+                return new CliFailure(Exit.GONE, "the share cannot be mailed: it is not yours, or it can no longer be opened");
+            case REQUEST:
+                return new CliFailure(Exit.GONE, "no such request of yours: check the id with bar request list");
+            case FILL:
+                return new CliFailure(Exit.GONE, "the request cannot be answered: it was answered, expired, withdrawn or closed, "
+                        + "or the link is wrong");
+            default:
+                return new CliFailure(Exit.GONE, "the share does not exist: it was opened, expired or burned, or the link is wrong");
+        }
     }
 
     private static CliFailure wrongPassword() {

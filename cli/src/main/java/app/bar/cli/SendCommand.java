@@ -87,7 +87,14 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--server-mode", description = "Let the server encrypt (not zero-knowledge; lets it virus-scan files).")
     boolean serverMode;
 
-    @Option(names = "--json", description = "Print {link, manageLink, id, expiresAt, maxViews[, key]} as JSON on stdout.")
+    @Option(names = "--to", split = ",", paramLabel = "EMAIL", description = {"Signed in: have BAR mail the link to these addresses "
+            + "(at most 10).", "A zero-knowledge link is mailed without its key: the key is printed for another channel."})
+    @Nullable List<String> mailTo;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "With --to: a short note in the mail (at most 500 characters, plain text).")
+    @Nullable String note;
+
+    @Option(names = "--json", description = "Print {link, manageLink, id, expiresAt, maxViews[, key][, mailed]} as JSON on stdout.")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no notes on stderr.")
@@ -103,8 +110,13 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
         checkUsage();
+        List<String> recipients = LinkMail.recipients(mailTo, note);
         URI base = server.server(io);
         Api api = server.maybeSignedIn(io, base);
+        if (recipients != null && !api.signedIn()) {
+            throw new CliFailure(Exit.DENIED, "--to mails the link from your account: sign in first (bar login, or set BAR_TOKEN); "
+                    + "nothing was shared");
+        }
         Map<String, Object> policy = policy(api.signedIn());
         char[] secret = password.read(io, false, password.prompt != null, "Password for the share");
         Created created;
@@ -115,7 +127,8 @@ final class SendCommand implements Callable<Integer> {
                 Arrays.fill(secret, '\0');
             }
         }
-        print(created);
+        LinkMail.Sent mailed = recipients == null ? null : mail(api, created, recipients);
+        print(created, mailed);
         return Exit.OK;
     }
 
@@ -226,12 +239,7 @@ final class SendCommand implements Callable<Integer> {
                 byte[] head = input().readNBytes(TEXT_LIMIT + 1);
                 String metadata = Metadata.text();
                 if (head.length <= TEXT_LIMIT) {
-                    byte[] container;
-                    try (SealingStream sealed = new SealingStream(new ByteArrayInputStream(head), contentKey,
-                            keys.passwordBound(), metadata)) {
-                        container = sealed.readAllBytes();
-                    }
-                    String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(container);
+                    String encoded = sealText(head, contentKey, keys.passwordBound());
                     Arrays.fill(head, (byte) 0);
                     if (encoded.length() <= TEXT_LIMIT) {
                         policy.put("kind", "text");
@@ -249,6 +257,26 @@ final class SendCommand implements Callable<Integer> {
                     linkKey);
         } finally {
             Arrays.fill(contentKey, (byte) 0);
+        }
+    }
+
+    /** A text as a zero-knowledge text share carries it: the sealed container in base64url (create.mjs). */
+    static String sealText(byte[] text, byte[] contentKey, boolean passwordBound) throws IOException {
+        byte[] container;
+        try (SealingStream sealed = new SealingStream(new ByteArrayInputStream(text), contentKey, passwordBound, Metadata.text())) {
+            container = sealed.readAllBytes();
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(container);
+    }
+
+    /** Mails the new share's link; when the server refuses, the share is burned so that nothing half-done stays. */
+    private LinkMail.Sent mail(Api api, Created created, List<String> recipients) {
+        String id = created.share().path("id").asString();
+        try {
+            return LinkMail.send(io, api, id, recipients, note);
+        } catch (CliFailure e) {
+            burnQuietly(api, id, created.share().path("manageToken").asString());
+            throw new CliFailure(e.exitCode(), e.getMessage() + "; nothing was shared (the new share was deleted)", e);
         }
     }
 
@@ -334,17 +362,22 @@ final class SendCommand implements Callable<Integer> {
         return type != null ? type : java.net.URLConnection.guessContentTypeFromName(PlaintextOutput.fileName(Path.of(file)));
     }
 
-    private void print(Created created) {
+    private void print(Created created, LinkMail.@Nullable Sent mailed) {
         JsonNode share = created.share();
         String shareUrl = share.path("shareUrl").asString();
         String key = created.linkKey() == null ? null : ShareLink.encodeKey(created.linkKey());
-        String link = key == null || splitKey ? shareUrl : shareUrl + "#" + key;
+        // a mailed zero-knowledge link went without its key: the key alone goes another way, as --split-key prints it
+        boolean apart = key != null && (splitKey || (mailed != null && !mailed.keyIncluded()));
+        String link = key == null || apart ? shareUrl : shareUrl + "#" + key;
         String manageLink = shareUrl + "#manage=" + share.path("manageToken").asString();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("link", link);
-            if (splitKey) {
+            if (apart) {
                 out.put("key", key);
+            }
+            if (mailed != null) {
+                out.put("mailed", mailed.queued());
             }
             out.put("manageLink", manageLink);
             out.put("id", share.path("id").asString());
@@ -353,7 +386,7 @@ final class SendCommand implements Callable<Integer> {
             io.out().println(Api.JSON.writeValueAsString(out));
         } else {
             io.out().println(link);
-            if (splitKey) {
+            if (apart) {
                 io.out().println(key);
             }
         }
@@ -362,7 +395,9 @@ final class SendCommand implements Callable<Integer> {
             io.err().print(QrCode.render(link));
         }
         if (!quiet && !json) {
-            if (splitKey) {
+            if (mailed != null) {
+                io.err().println(LinkMail.note(mailed));
+            } else if (apart) {
                 io.err().println("The first line is the link, the second its key: send them by different channels.");
             }
             io.err().println("Manage link (keep it; bar burn MANAGE-LINK destroys the share): " + manageLink);

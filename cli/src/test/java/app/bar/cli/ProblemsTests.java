@@ -12,6 +12,37 @@ class ProblemsTests {
     }
 
     @Test
+    void failureWhenMailAddressRefusedThenUsageNamingTheFieldAndTheRule() {
+        CliFailure f = Problems.failure(400, null, problem("{\"code\":\"request.invalid\",\"detail\":\"The request has invalid "
+                + "fields: to[1].\",\"errors\":[{\"field\":\"to[1]\",\"code\":\"field.format\",\"message\":\"is not one "
+                + "plain address\"}]}"), Problems.Step.MAIL);
+        assertThat(f.exitCode()).isEqualTo(Exit.USAGE);
+        assertThat(f.getMessage()).contains("to[1] is not one plain address").contains("--to takes plain addresses");
+    }
+
+    @Test
+    void failureWhenMailRateLimitedThenWaitNamingTheWait() {
+        CliFailure f = Problems.failure(429, 1800L, problem("{\"code\":\"rate_limit.exceeded\"}"), Problems.Step.MAIL);
+        assertThat(f.exitCode()).isEqualTo(Exit.WAIT);
+        assertThat(f.getMessage()).startsWith("too many link mails").contains("30");
+    }
+
+    @Test
+    void failureWhenRequestPasswordWrongThenDeniedNamingTriesLeft() {
+        CliFailure f = Problems.failure(401, null, problem("{\"code\":\"request.password_wrong\",\"attemptsLeft\":3}"),
+                Problems.Step.FILL);
+        assertThat(f.exitCode()).isEqualTo(Exit.DENIED);
+        assertThat(f.getMessage()).startsWith("wrong password for this request").contains("3 tries left");
+    }
+
+    @Test
+    void failureWhenRequestAnswered404ThenGoneSayingItCannotBeAnswered() {
+        CliFailure f = Problems.failure(404, null, problem("{\"code\":\"resource.not_found\"}"), Problems.Step.FILL);
+        assertThat(f.exitCode()).isEqualTo(Exit.GONE);
+        assertThat(f.getMessage()).startsWith("the request cannot be answered");
+    }
+
+    @Test
     void failureWhen404ThenGone() {
         assertThat(Problems.failure(404, null, null, Problems.Step.SHARE).exitCode()).isEqualTo(Exit.GONE);
     }

@@ -64,6 +64,7 @@ final class TestServer implements ExtensionContext.Store.CloseableResource, Auto
                     "--bar.data-dir=" + dir.resolve("data"),
                     "--bar.rate-limits.share-create=100000/1m", "--bar.rate-limits.share-unlock=100000/1m",
                     "--bar.rate-limits.api=100000/1m", "--bar.rate-limits.login=1000/1m",
+                    "--bar.rate-limits.request-fill=100000/1m", "--bar.rate-limits.share-mail=100000/1m",
                     "--bar.shares.max-file-size=3GB", "--bar.shares.anonymous-max-file-size=3GB"));
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -87,7 +88,7 @@ final class TestServer implements ExtensionContext.Store.CloseableResource, Auto
 
     private void awaitHealthy() {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited:\n" + output());
@@ -144,6 +145,24 @@ final class TestServer implements ExtensionContext.Store.CloseableResource, Auto
             sleep(200);
         }
         throw new AssertionError("no mail matching " + pattern + " to " + email + " in the outbox " + dir.resolve("data/outbox"));
+    }
+
+    /** The newest mail to {@code email} in the dev outbox, quoted-printable soft line breaks joined. */
+    String awaitMailTo(String email) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> found = newestMailTo(email);
+            if (found.isPresent()) {
+                return found.get().replaceAll("=\r?\n", "");
+            }
+            sleep(200);
+        }
+        throw new AssertionError("no mail to " + email + " in the outbox " + dir.resolve("data/outbox"));
+    }
+
+    /** Whether any mail to {@code email} is in the dev outbox now. */
+    boolean hasMailTo(String email) {
+        return newestMailTo(email).isPresent();
     }
 
     String awaitOtp(String email) {

@@ -136,6 +136,23 @@ public class ShareShredder {
     }
 
     /**
+     * The last view of a text share whose plaintext is already in memory: shredded in the
+     * caller's transaction, the one that took the view (issue 12: one commit for the whole read
+     * instead of four). Nothing is left to stream, so nothing can fail between the view and the
+     * shredding; the secrets blob goes after the commit. False when a burn or the clean-up won.
+     */
+    public boolean shredWithLastView(ShareRow share, Requester who) {
+        if (share.content().blob() != null) {
+            throw new IllegalStateException("only a share without a content blob is shredded with its last view");
+        }
+        if (!shred(share, DestroyReason.VIEWS_USED, who)) {
+            return false;
+        }
+        forgetSecrets(share);
+        return true;
+    }
+
+    /**
      * The blob goes only once the key deletion committed (a rolled-back destruction keeps a
      * readable share). Its column is cleared now; a file whose deletion fails is an orphan the
      * clean-up job removes.

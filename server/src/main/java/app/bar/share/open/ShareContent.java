@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -84,6 +86,7 @@ public class ShareContent {
         private final Requester who;
         private final boolean lastView;
         private final boolean viewTaken;
+        private final boolean shredded;
         private final @Nullable Integer viewsLeft;
         private final @Nullable String burnToken;
         private final InputStream plaintext;
@@ -97,6 +100,7 @@ public class ShareContent {
             this.who = who;
             this.lastView = view.last;
             this.viewTaken = view.taken;
+            this.shredded = view.shredded;
             this.viewsLeft = view.viewsLeft;
             this.burnToken = burnToken;
             this.slot = slot;
@@ -154,27 +158,42 @@ public class ShareContent {
         }
     }
 
+    /**
+     * Redeems the ticket and takes the view in one transaction (issue 12: a round trip's read was
+     * four commits). A text share sealed whole is decrypted inside it, before the view is spent, and
+     * when that was its last view it is shredded in the same transaction too; a failure rolls all of
+     * it back (ticket and view kept). A stream is decrypted as it is read, after the commit.
+     */
     private Opened open(ShareRow share, String ticket, @Nullable String viewerToken, Requester who,
             StreamSlots.@Nullable Slot slot) throws IOException {
         String id = share.id().value();
         Instant now = clock.instant();
-        DataKey key = tickets.redeem(share.id(), ticket, now).orElse(null);
-        if (key == null) {
-            visibility.visible(id, viewerToken); // a share used up meanwhile (its tickets went with it) is a 404
-            throw new BarProblem.Unauthorized(ShareCodes.TICKET_EXPIRED,
-                    "The ticket is invalid, used or expired; unlock again.");
-        }
-        InputStream source = null;
-        try (key) {
-            source = openSource(share);
+        InputStream source = openSource(share);
+        try {
             boolean reopen = viewers.mayReopen(share, viewerToken, now);
-            View view = reopen ? reopened(share, who, now) : takeView(share, who, now);
-            InputStream plain;
+            Redeemed redeemed;
             try {
-                plain = plaintext(share, key, source);
-            } catch (IOException | RuntimeException e) {
-                returnView(share, view);
-                throw e;
+                InputStream from = source;
+                redeemed = tx.execute(status -> redeem(share, ticket, from, reopen, who, now, status));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (redeemed == null) {
+                visibility.visible(id, viewerToken); // a share used up meanwhile (its tickets went with it) is a 404
+                throw new BarProblem.Unauthorized(ShareCodes.TICKET_EXPIRED,
+                        "The ticket is invalid, used or expired; unlock again.");
+            }
+            View view = redeemed.view;
+            InputStream plain = redeemed.plain;
+            try (DataKey key = redeemed.key) {
+                if (plain == null) {
+                    try {
+                        plain = cipher.decrypting(key, source, id);
+                    } catch (IOException | RuntimeException e) {
+                        returnView(share, view);
+                        throw e;
+                    }
+                }
             }
             source = null;
             String burnToken = share.policy().allowRecipientBurn() && !view.last ? burns.issue(share.id()) : null;
@@ -183,6 +202,50 @@ public class ShareContent {
             if (source != null) {
                 source.close();
             }
+        }
+    }
+
+    /** What the read's transaction did: the data key, the plaintext when already decrypted, the view. */
+    private record Redeemed(DataKey key, @Nullable InputStream plain, View view) {
+    }
+
+    /**
+     * The read's transaction. The view is taken first, so the share's row lock is the first lock
+     * it holds: concurrent readers queue on that row and none holds a ticket row the winner's
+     * shredding must delete (the other order deadlocked two nodes racing for one view). A ticket
+     * that does not redeem rolls the view back.
+     */
+    private @Nullable Redeemed redeem(ShareRow share, String ticket, InputStream source, boolean reopen, Requester who,
+            Instant now, TransactionStatus status) {
+        String inline = share.content().inline();
+        boolean whole = inline != null && InlineContent.isWhole(inline);
+        boolean shredWithLastView = whole && share.policy().viewRefresh() == null;
+        if (!reopen && !shares.consumeView(share.id(), now)) {
+            throw new BarProblem.NotFound(); // another reader took the last view
+        }
+        DataKey key = tickets.redeem(share.id(), ticket, now).orElse(null);
+        if (key == null) {
+            status.setRollbackOnly();
+            return null;
+        }
+        try {
+            InputStream plain = null;
+            if (whole) {
+                try (source) {
+                    plain = cipher.openWhole(key, source.readAllBytes(), share.id().value());
+                }
+            }
+            View view = reopen ? reopened(share, who, now) : viewTaken(share, who, now, shredWithLastView);
+            if (shredWithLastView && view.last) {
+                view = view.withShredded(shredder.shredWithLastView(share, who));
+            }
+            return new Redeemed(key, plain, view);
+        } catch (IOException e) {
+            key.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            key.close();
+            throw e;
         }
     }
 
@@ -220,14 +283,19 @@ public class ShareContent {
             throw new StreamCut(e);
         } finally {
             if (readFailed) {
-                returnView(opened.share, new View(null, opened.lastView, null, opened.viewTaken));
-            } else if (!tampered && opened.lastView && opened.share.policy().viewRefresh() == null) {
+                returnView(opened.share, new View(null, opened.lastView, null, opened.viewTaken, false));
+            } else if (!tampered && opened.lastView && !opened.shredded && opened.share.policy().viewRefresh() == null) {
                 shredder.afterLastView(opened.share, opened.who);
             }
         }
     }
 
-    private record View(@Nullable Integer viewsLeft, boolean last, @Nullable String viewerToken, boolean taken) {
+    /** A view taken (or a re-open), and whether the share was already shredded with it. */
+    private record View(@Nullable Integer viewsLeft, boolean last, @Nullable String viewerToken, boolean taken,
+            boolean shredded) {
+        View withShredded(boolean done) {
+            return new View(viewsLeft, last, viewerToken, taken, done);
+        }
     }
 
     /** A view whose content could not be read from storage is given back (the ticket is not: unlock again). */
@@ -238,41 +306,30 @@ public class ShareContent {
     }
 
     /**
-     * Takes a view by one conditional update and, in the same transaction, publishes
-     * {@link ShareAccessed} (the access-log row is written with it) and, for the last view, deletes
-     * the key and publishes {@link app.bar.share.ShareDestroyed}: the view is spent exactly when
-     * its record is. A failing access-log insert rolls the view back.
+     * The view just taken by one conditional update: in the caller's transaction, publishes
+     * {@link ShareAccessed} (the access-log row is written with it); a failing access-log insert
+     * rolls the view back. The last view marks the share exhausted so nobody else can take one
+     * until it is shredded — unless {@code shredNow}: then the caller shreds it in this transaction.
      */
-    private View takeView(ShareRow share, Requester who, Instant now) {
-        View view = tx.execute(status -> {
-            if (!shares.consumeView(share.id(), now)) {
-                return null;
-            }
-            int used = shares.viewsUsed(share.id());
-            Integer max = share.policy().maxViews();
-            boolean last = max != null && used >= max;
-            Integer viewsLeft = max == null ? null : Math.max(0, max - used);
-            publishAccessed(share, who, now, viewsLeft);
-            if (last) {
-                // without a refresh window the share is shredded when this stream ends (or, after a
-                // crash, by the clean-up); until then nobody else can take a view
-                shares.markExhausted(share.id(), now);
-            }
-            String viewer = share.policy().viewRefresh() == null ? null : viewers.register(share.id(), now);
-            return new View(viewsLeft, last, viewer, true);
-        });
-        if (view == null) {
-            throw new BarProblem.NotFound(); // another reader took the last view
+    private View viewTaken(ShareRow share, Requester who, Instant now, boolean shredNow) {
+        int used = shares.viewsUsed(share.id());
+        Integer max = share.policy().maxViews();
+        boolean last = max != null && used >= max;
+        Integer viewsLeft = max == null ? null : Math.max(0, max - used);
+        publishAccessed(share, who, now, viewsLeft);
+        if (last && !shredNow) {
+            // shredded when this stream ends (or, after a crash, by the clean-up)
+            shares.markExhausted(share.id(), now);
         }
-        return view;
+        String viewer = share.policy().viewRefresh() == null ? null : viewers.register(share.id(), now);
+        return new View(viewsLeft, last, viewer, true, false);
     }
 
-    /** A re-open within the refresh window uses no view; its record is a transaction of its own. */
+    /** A re-open within the refresh window uses no view; only its record is written. */
     private View reopened(ShareRow share, Requester who, Instant now) {
-        tx.executeWithoutResult(status -> publishAccessed(share, who, now, share.viewsLeft()));
-        return new View(share.viewsLeft(), false, null, false);
+        publishAccessed(share, who, now, share.viewsLeft());
+        return new View(share.viewsLeft(), false, null, false, false);
     }
-
     private void publishAccessed(ShareRow share, Requester who, Instant now, @Nullable Integer viewsLeft) {
         events.publishEvent(new ShareAccessed(ShareEvent.newId(), share.id(), share.ownerId(), now, who.clientIp(),
                 who.browser(), viewsLeft));

@@ -1,6 +1,7 @@
 package app.bar.share.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.bar.crypto.ContentCipher;
 import app.bar.crypto.Envelope;
@@ -9,6 +10,7 @@ import app.bar.share.ShareIntegrationTest;
 import app.bar.support.TestBackends;
 import app.bar.support.TestHttp;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +67,10 @@ class BurnedShareRecoveryIT {
         byte[] dump = dumpIfExternal();
 
         assertThat(api.read(created.id())).isEqualTo(secret);
+        // a file's last view is shredded once its stream has ended, which the reader may see a moment before
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from shares where id = :id and state = 'DESTROYED' and blob_id is null")
+                .param("id", created.id()).query(Integer.class).single() == 1);
 
         assertThat(new ShreddingAttack(jdbc, envelope, cipher).gather(dump)
                 .findings(Set.of(created.id()), secret, filename)).isEmpty();

@@ -66,4 +66,29 @@ class InlineContentIT {
         assertThat(new String(api.content(created.id(), api.ticket(created.id())).body(), StandardCharsets.UTF_8))
                 .isEqualTo("sealed as a stream, old way");
     }
+
+    @Test
+    void contentWhenLastViewOfTextThenShreddedBeforeTheAnswerWithTheTicketAndTheView() {
+        ShareApi.Created created = api.create(ShareApi.aText("gone with its read"));
+        String ticket = api.ticket(created.id());
+
+        assertThat(api.content(created.id(), ticket).statusCode()).isEqualTo(200);
+
+        // one transaction took the view, redeemed the ticket and shredded the share (issue 12)
+        assertThat(jdbc.sql("select state from shares where id = :id").param("id", created.id()).query(String.class)
+                .single()).isEqualTo("DESTROYED");
+        assertThat(jdbc.sql("select count(*) from share_tickets where share_id = :id").param("id", created.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void contentWhenTicketIsWrongThenNoViewIsTaken() {
+        ShareApi.Created created = api.create(ShareApi.aText("still two views").with("maxViews", 2));
+        api.ticket(created.id());
+
+        assertThat(api.content(created.id(), OpaqueTokens.base64Url(new byte[32])).statusCode()).isEqualTo(401);
+
+        assertThat(jdbc.sql("select views_used from shares where id = :id").param("id", created.id())
+                .query(Integer.class).single()).isZero();
+    }
 }

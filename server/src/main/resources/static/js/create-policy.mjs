@@ -48,6 +48,9 @@ function apply(policy) {
     if (optional) {
       optional.textContent = t('share.policy.password_required');
     }
+    // per-recipient links carry no password in this version: the server would refuse them here
+    $('#per-recipient').disabled = true;
+    $('#per-recipient-hint').textContent = t('share.recipients.policy_password');
   }
   if (!policy.fileShares) {
     $('#kind-file').disabled = true;

@@ -1,8 +1,11 @@
 // The create page (/): encrypts a text or a file in the browser (zero-knowledge, always), creates
 // the share with the policy, uploads the container and shows the link (key in the fragment), a
-// QR code and the manage link. Nothing secret goes into storage, the URL path or query.
+// QR code and the manage link. Nothing secret goes into storage, the URL path or query. A
+// signed-in sender may ask for one link per recipient (docs/zero-knowledge-format.md,
+// "Per-recipient links"): the content is encrypted and uploaded once, each recipient gets a link.
 import { ApiError, csrfToken, currentAccount, describe, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
+import { MAX_RECIPIENTS, MIN_RECIPIENTS, newRecipients } from './recipient-keys.mjs';
 import { session } from './nav.mjs';
 import { generatePassword } from './passwords.mjs';
 import { qrSvg } from './qr.mjs';
@@ -35,7 +38,9 @@ const dropzone = $('#dropzone');
 let chosen = [];
 
 let account = null;
-let current = null; // {id, manageToken} of the share on the result page
+let current = null; // [{id, manageToken}] of the share (or the recipients' shares) on the result page
+/** The most a label (a recipient's, like the owner's) may hold, as the server counts it. */
+const MAX_LABEL = 100;
 /** The server's limits (GET /api/shares/limits); null when it gave none: then the server alone decides. */
 const limitsLoaded = requestJson('/api/shares/limits').catch(() => null);
 let limits = null;
@@ -54,6 +59,11 @@ session.then((who) => {
   account = who;
   $('#webhook-field').hidden = !who;
   $('#label-field').hidden = !who;
+  $('#recipients-option').hidden = !who; // per-recipient links are for signed-in senders only
+  if (!who) {
+    $('#per-recipient').checked = false;
+    showRecipients();
+  }
   $('#signed-in-note').textContent = who
     ? t('share.create.note.signed_in')
     : t('share.create.note.anonymous');
@@ -149,6 +159,102 @@ function hidePassword() {
 $('#require-otp').addEventListener('change', () => {
   $('#otp-field').hidden = !$('#require-otp').checked;
 });
+
+// ---- one link per recipient -------------------------------------------------------------
+
+const recipientList = $('#recipient-list');
+$('#recipients-hint').textContent = t('share.recipients.hint', { min: MIN_RECIPIENTS, max: MAX_RECIPIENTS });
+
+function perRecipient() {
+  return account !== null && $('#per-recipient').checked;
+}
+
+/** Adds a row for one recipient's label and focuses it. */
+function addRecipient(focus = true) {
+  const input = el('input', { type: 'text', maxlength: String(MAX_LABEL), autocomplete: 'off', class: 'recipient-label' });
+  const label = el('label', {});
+  const remove = el('button', { type: 'button', class: 'secondary small remove-recipient' }, t('share.recipients.remove'));
+  remove.addEventListener('click', () => {
+    const row = remove.closest('li');
+    const next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    numberRecipients();
+    (next ? next.querySelector('input') : $('#add-recipient')).focus();
+  });
+  recipientList.append(el('li', {}, label, el('div', { class: 'link-box' }, input, remove)));
+  numberRecipients();
+  if (focus) {
+    input.focus();
+  }
+}
+
+/** Numbers the rows (ids, labels, the server's field names) and allows adding or removing within 2 … 20. */
+function numberRecipients() {
+  const rows = Array.from(recipientList.children);
+  rows.forEach((row, i) => {
+    const input = row.querySelector('input');
+    input.id = `recipient-${i + 1}`;
+    input.dataset.field = `recipients[${i}].label`;
+    row.querySelector('label').htmlFor = input.id;
+    row.querySelector('label').textContent = t('share.recipients.name', { number: i + 1 });
+    const remove = row.querySelector('button');
+    remove.setAttribute('aria-label', t('share.recipients.remove_named', { number: i + 1 }));
+    remove.disabled = rows.length <= MIN_RECIPIENTS;
+  });
+  $('#add-recipient').disabled = rows.length >= MAX_RECIPIENTS;
+}
+
+/** With one link per recipient there is no password and no one-time code: the server refuses them. */
+function showRecipients() {
+  const on = perRecipient();
+  $('#recipients-field').hidden = !on;
+  if (on && recipientList.children.length === 0) {
+    while (recipientList.children.length < MIN_RECIPIENTS) {
+      addRecipient(false);
+    }
+  }
+  for (const selector of ['#password', '#generate-password', '#require-otp', '#otp-emails', '#share-label']) {
+    $(selector).disabled = on;
+  }
+  if (on) {
+    $('#password').value = '';
+    hidePassword();
+    $('#require-otp').checked = false;
+    $('#otp-field').hidden = true;
+  }
+}
+
+$('#per-recipient').addEventListener('change', () => {
+  showRecipients();
+  if (perRecipient()) {
+    recipientList.querySelector('input').focus();
+  }
+});
+$('#add-recipient').addEventListener('click', () => addRecipient());
+
+/** The recipients' labels as the server will take them (trimmed, NFC), or throws what to fix. */
+function recipientLabels() {
+  const inputs = Array.from(recipientList.querySelectorAll('input'));
+  if (inputs.length < MIN_RECIPIENTS || inputs.length > MAX_RECIPIENTS) {
+    throw fieldError('#add-recipient', t('share.recipients.count', { min: MIN_RECIPIENTS, max: MAX_RECIPIENTS }));
+  }
+  const seen = new Map();
+  return inputs.map((input) => {
+    const label = input.value.trim().normalize('NFC');
+    if (label.length === 0) {
+      throw fieldError('#' + input.id, t('share.recipients.label_required'));
+    }
+    if (label.length > MAX_LABEL) {
+      throw fieldError('#' + input.id, t('share.recipients.label_too_long', { max: MAX_LABEL }));
+    }
+    const folded = label.toLowerCase();
+    if (seen.has(folded)) {
+      throw fieldError('#' + input.id, t('share.recipients.label_duplicate', { label }));
+    }
+    seen.set(folded, true);
+    return label;
+  });
+}
 
 /** The metadata and content of the chosen files: one file as today, several with their manifest. */
 function chosenPlaintext() {
@@ -305,7 +411,7 @@ function readPolicy() {
   } else {
     policy.maxViews = Number(views);
   }
-  if ($('#require-otp').checked) {
+  if ($('#require-otp').checked && !perRecipient()) {
     const emails = $('#otp-emails').value.split(/[\s,;]+/).map((e) => e.trim()).filter((e) => e.length > 0);
     if (emails.length === 0 || emails.length > 10) {
       throw fieldError('#otp-emails', t('share.problem.otp_emails_size', { min: 1, max: 10 }));
@@ -331,7 +437,7 @@ function readPolicy() {
     policy.webhookUrl = webhook;
   }
   const label = $('#share-label').value.trim();
-  if (account && label) {
+  if (account && label && !perRecipient()) {
     policy.label = label; // the owner's alone: sealed at rest, never shown to the recipient
   }
   return policy;
@@ -361,6 +467,7 @@ form.addEventListener('submit', async (event) => {
   let policy;
   const text = $('#secret-text').value;
   let files = null;
+  let labels = null;
   try {
     if (kind() === 'text' && text.length === 0) {
       throw fieldError('#secret-text', t('share.problem.text_required'));
@@ -374,6 +481,7 @@ form.addEventListener('submit', async (event) => {
       throw fieldError('#secret-file', error.message);
     }
     policy = readPolicy();
+    labels = perRecipient() ? recipientLabels() : null;
   } catch (error) {
     say(notice, error.message, 'error');
     return;
@@ -385,6 +493,9 @@ form.addEventListener('submit', async (event) => {
       account = null; // the session ended meanwhile: the share is created anonymously
       delete policy.webhookUrl;
       delete policy.label;
+      if (labels) {
+        throw new Error(t('share.recipients.session_ended'));
+      }
       if (policy.unlimitedViews) {
         throw new Error(t('share.create.session_ended_unlimited'));
       }
@@ -399,13 +510,24 @@ form.addEventListener('submit', async (event) => {
     if (tooBig) {
       throw fieldError(kind() === 'text' ? '#secret-text' : '#secret-file', tooBig); // before any key, share or upload
     }
-    const password = $('#password').value;
+    const password = labels ? '' : $('#password').value;
     progress.show(password ? t('share.create.progress.deriving') : t('share.create.encrypting'), null);
-    const linkKey = bar.newLinkKey();
-    const keys = await bar.deriveKeys(linkKey, password);
-    policy.linkVerifier = keys.linkVerifier; // the server refuses a damaged link before a view is spent
-    if (keys.passwordBound) {
-      policy.accessVerifier = keys.verifier;
+    let linkKey = null;
+    let keys;
+    let recipients = null;
+    if (labels) {
+      // one content key, wrapped under each recipient's own link key; no top-level link verifier
+      const made = await newRecipients(labels);
+      recipients = made.recipients;
+      keys = { contentKey: made.contentKey, passwordBound: false };
+      policy.recipients = recipients.map((r) => ({ label: r.label, linkVerifier: r.linkVerifier, wrappedKey: r.wrappedKey }));
+    } else {
+      linkKey = bar.newLinkKey();
+      keys = await bar.deriveKeys(linkKey, password);
+      policy.linkVerifier = keys.linkVerifier; // the server refuses a damaged link before a view is spent
+      if (keys.passwordBound) {
+        policy.accessVerifier = keys.verifier;
+      }
     }
     let created;
     if (asText) {
@@ -417,7 +539,12 @@ form.addEventListener('submit', async (event) => {
     } else {
       created = await createFileShare(policy, bar.framedPlaintext(files.metadata, files.content), keys);
     }
-    showResult(created, linkKey, policy, keys.passwordBound);
+    if (recipients) {
+      keys.contentKey.fill(0);
+      showRecipientsResult(created, recipients, policy);
+    } else {
+      showResult(created, linkKey, policy, keys.passwordBound);
+    }
   } catch (error) {
     if (error instanceof ApiError) {
       say(notice, describeCreateProblem(error, account !== null), 'error');
@@ -456,7 +583,9 @@ async function createFileShare(policy, plaintext, keys) {
       t('share.create.progress.uploading', { done: formatBytes(sent), total: formatBytes(body.size) }), sent / body.size));
     return created;
   } catch (error) {
-    burn(created).catch(() => {}); // do not leave a share waiting for an upload that will not come
+    for (const share of members(created)) {
+      burn(share).catch(() => {}); // do not leave a share waiting for an upload that will not come
+    }
     throw error;
   }
 }
@@ -520,6 +649,11 @@ function upload(created, body, onProgress) {
   });
 }
 
+/** The shares a create answer made: the one share, or each recipient's ({id, manageToken} each). */
+function members(created) {
+  return Array.isArray(created.recipients) && created.recipients.length > 0 ? created.recipients : [created];
+}
+
 function burn(created) {
   return request(`/api/shares/${encodeURIComponent(created.id)}`, {
     method: 'DELETE', headers: { Authorization: 'Bearer ' + created.manageToken }, // i18n-ignore: header
@@ -529,7 +663,8 @@ function burn(created) {
 function showResult(created, linkKey, policy, passwordBound) {
   const base = `${location.origin}/s/${encodeURIComponent(created.id)}`;
   const link = `${base}#${bar.b64urlEncode(linkKey)}`;
-  current = { id: created.id, manageToken: created.manageToken };
+  current = [{ id: created.id, manageToken: created.manageToken }];
+  showGroup(false);
   $('#share-link').value = link;
   const apart = splitLink(link);
   $('#link-only').value = apart.link;
@@ -537,6 +672,56 @@ function showResult(created, linkKey, policy, passwordBound) {
   $('#manage-link').value = `${base}#manage=${created.manageToken}`;
   offerMail(created.id, apart.key, account !== null);
   showSplit();
+  showFacts(created, policy, passwordBound);
+}
+
+/**
+ * One link per recipient: each recipient's label with its own link (its key in the fragment) and
+ * a copy button. The answer lists the recipients in the order they were sent; each is matched to
+ * its link key by that order and its label.
+ */
+function showRecipientsResult(created, recipients, policy) {
+  const shares = members(created);
+  if (shares.length !== recipients.length || shares.some((s, i) => s.label !== undefined && s.label !== recipients[i].label)) {
+    throw new Error(t('share.recipients.answer_mismatch'));
+  }
+  current = shares.map((s) => ({ id: s.id, manageToken: s.manageToken }));
+  showGroup(true);
+  $('#recipient-links').replaceChildren(...recipients.map((r, i) => {
+    const link = `${location.origin}/s/${encodeURIComponent(shares[i].id)}#${bar.b64urlEncode(r.linkKey)}`;
+    r.linkKey.fill(0);
+    const input = el('input', { type: 'text', readonly: true, value: link, 'aria-label': t('share.recipients.link_for', { label: r.label }) });
+    const button = el('button', { type: 'button', class: 'copy-recipient-link', 'aria-label': t('share.recipients.copy_for', { label: r.label }) },
+      t('share.create.copy_link'));
+    button.addEventListener('click', (e) => copy(input.value, e.currentTarget));
+    return el('li', { 'data-recipient': r.label }, el('span', { class: 'recipient-name' }, r.label), el('div', { class: 'link-box' }, input, button));
+  }));
+  offerMail(shares[0].id, '', false); // a mail sends one link: not for a group
+  showFacts(created, policy, false);
+}
+
+/** The result page for one link or for a group of recipients' links. */
+function showGroup(group) {
+  $('#result-title').textContent = t(group ? 'share.recipients.result_title' : 'share.create.your_secret_link_is_ready');
+  $('#recipient-result').hidden = !group;
+  $('#split-key-field').hidden = group;
+  $('#qr').hidden = group;
+  $('#recipients-manage-title').hidden = !group;
+  $('#manage-title').hidden = group;
+  $('#manage-hint').hidden = group;
+  $('#manage-link-box').hidden = group;
+  $('#recipients-manage-note').hidden = !group;
+  $('#burn-now').textContent = t(group ? 'share.recipients.burn_all' : 'share.create.burn_now');
+  if (group) {
+    $('#whole-link').hidden = true;
+    $('#split-links').hidden = true;
+    $('#split-key').checked = false;
+    $('#qr').replaceChildren();
+  }
+}
+
+/** The facts every result shows: expiry, views (each link's own), protection, the webhook's secret; then the form is emptied. */
+function showFacts(created, policy, passwordBound) {
   $('#result-expiry').textContent = `${formatDate(created.expiresAt)} (${relative(created.expiresAt)})`;
   $('#result-views').textContent = created.maxViews == null ? t('share.limits.unlimited')
     : created.maxViews === 1 ? t('share.create.result.one_view') : t('share.limits.views', { count: created.maxViews });
@@ -560,6 +745,8 @@ function showResult(created, linkKey, policy, passwordBound) {
   // the secret leaves the page: only the link (and the manage token) remain
   form.reset();
   chosen = [];
+  recipientList.replaceChildren();
+  showRecipients();
   hidePassword();
   delete $('#expiry').dataset.touched;
   delete $('#views').dataset.touched;
@@ -593,26 +780,33 @@ $('#copy-webhook-secret').addEventListener('click', (e) => copy($('#webhook-secr
 
 $('#burn-now').addEventListener('click', async (e) => {
   const burnButton = e.currentTarget;
-  if (!current || !window.confirm(t('share.burn.confirm'))) {
+  const group = current && current.length > 1;
+  if (!current || !window.confirm(t(group ? 'share.recipients.burn_all_confirm' : 'share.burn.confirm'))) {
     return;
   }
   burnButton.disabled = true;
-  try {
-    await burn(current);
-    say($('#manage-notice'), t('share.burn.done'), 'ok');
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'resource.not_found') {
-      say($('#manage-notice'), t('share.burn.already_gone'), 'info');
-    } else {
-      burnButton.disabled = false;
-      say($('#manage-notice'), describe(error, t('share.problem.subject')), 'error');
+  let gone = 0;
+  for (const share of current) {
+    try {
+      await burn(share);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'resource.not_found') {
+        gone++;
+      } else {
+        burnButton.disabled = false;
+        say($('#manage-notice'), describe(error, t('share.problem.subject')), 'error');
+        return;
+      }
     }
   }
+  say($('#manage-notice'), gone === current.length ? t('share.burn.already_gone')
+    : t(group ? 'share.recipients.burned_all' : 'share.burn.done'), gone === current.length ? 'info' : 'ok');
 });
 
 $('#create-another').addEventListener('click', () => {
   current = null;
   $('#share-link').value = '';
+  $('#recipient-links').replaceChildren();
   $('#link-only').value = '';
   $('#link-key').value = '';
   $('#manage-link').value = '';

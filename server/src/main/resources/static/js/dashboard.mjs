@@ -1,5 +1,6 @@
 // The dashboard (/dashboard): my shares — their labels (mine alone), size, views, expiry, access
-// log, burn. Account settings (notifications, sessions, API tokens, webhook, password) are on
+// log, burn. The shares of one secret sent with one link per recipient (a group) are shown
+// together under the group, each with its recipient's label, views, state, log and revoke. Account settings (notifications, sessions, API tokens, webhook, password) are on
 // /settings (settings.mjs). Every call needs the session: an expired access token is refreshed
 // silently (api.mjs).
 import { ApiError, SIGN_IN, describe, request, requestJson } from './api.mjs';
@@ -88,7 +89,7 @@ async function loadShares() {
   try {
     const { shares } = await requestJson('/api/shares', { auth: true });
     const body = $('#shares-body');
-    body.replaceChildren(...shares.map(shareRow));
+    body.replaceChildren(...shareRows(shares));
     $('#shares-empty').hidden = shares.length > 0;
     $('#shares-table').hidden = shares.length === 0;
   } catch (error) {
@@ -96,7 +97,44 @@ async function loadShares() {
   }
 }
 
-function shareRow(share) {
+/**
+ * The rows of the list in its order; a group's shares (same groupId) are taken together where the
+ * first of them comes: the group's row, then one row per recipient.
+ */
+function shareRows(shares) {
+  const groups = new Map();
+  for (const share of shares) {
+    if (share.groupId) {
+      groups.set(share.groupId, [...(groups.get(share.groupId) || []), share]);
+    }
+  }
+  const rows = [];
+  for (const share of shares) {
+    if (!share.groupId) {
+      rows.push(shareRow(share));
+    } else if (groups.has(share.groupId)) {
+      const members = groups.get(share.groupId);
+      groups.delete(share.groupId); // shown once, where its first share comes
+      rows.push(groupRow(share.groupId, members), ...members.map((m) => shareRow(m, true)));
+    }
+  }
+  return rows;
+}
+
+/** The row that heads a group: one secret, how many recipient links, what it is. */
+function groupRow(groupId, members) {
+  const what = describeShare({ ...members[0], label: null });
+  const opened = members.filter((m) => m.maxViews != null && m.viewsLeft != null && m.viewsLeft < m.maxViews);
+  return el('tr', { class: 'group-row', 'data-group': groupId },
+    el('td', { 'data-label': t('account.dashboard.column.created'), class: 'when' }, formatDateTime(members[0].createdAt)),
+    el('td', { colspan: '5' },
+      el('div', { class: 'share-label' }, t('account.dashboard.group.title', { count: members.length })),
+      el('div', { class: 'muted small' }, what.kind),
+      opened.length > 0 ? el('div', { class: 'small' }, t('account.dashboard.group.opened_by',
+        { names: opened.map((m) => m.label || m.id).join(t('account.dashboard.group.separator')) })) : null));
+}
+
+function shareRow(share, member = false) {
   const what = describeShare(share);
   const badges = [];
   if (share.zeroKnowledge) {
@@ -113,8 +151,10 @@ function shareRow(share) {
     t('account.dashboard.log.title'));
   const labelButton = el('button', { type: 'button', class: 'secondary small' },
     t(share.label ? 'account.dashboard.label.edit' : 'account.dashboard.label.add'));
-  const burnButton = el('button', { type: 'button', class: 'danger small' }, t('account.dashboard.burn'));
+  const burnButton = el('button', { type: 'button', class: 'danger small' },
+    t(member ? 'account.dashboard.group.revoke' : 'account.dashboard.burn'));
   burnButton.hidden = !live;
+  labelButton.hidden = member; // a recipient's link is named by its recipient
   // an ended share has a signed destruction receipt: a printable page (docs/shares.md)
   const ended = share.state === 'destroyed' || share.state === 'quarantined';
   const receiptLink = ended ? el('a', { class: 'small', href: `/api/shares/${encodeURIComponent(share.id)}/receipt?format=html` },
@@ -123,10 +163,10 @@ function shareRow(share) {
   log.hidden = true;
   logButton.addEventListener('click', () => toggleLog(share, logButton, log));
   labelButton.addEventListener('click', () => editLabel(share, labelButton));
-  burnButton.addEventListener('click', () => burn(share, burnButton));
+  burnButton.addEventListener('click', () => (member ? revoke(share, burnButton) : burn(share, burnButton)));
   const state = share.destroyReason && Object.hasOwn(ENDINGS, share.destroyReason) ? word(ENDINGS, share.destroyReason)
     : word(STATES, share.state);
-  const row = el('tr', { 'data-share': share.id },
+  const row = el('tr', { 'data-share': share.id, 'data-group': share.groupId || null, class: member ? 'group-member' : null },
     el('td', { 'data-label': t('account.dashboard.column.created'), class: 'when' }, formatDateTime(share.createdAt)),
     cell(t('account.dashboard.column.share'), what.label ? el('div', { class: 'share-label' }, what.label) : null,
       el('div', { class: what.label ? 'muted small' : null }, what.kind), // i18n-ignore: classes
@@ -228,6 +268,21 @@ async function burn(share, button) {
   try {
     await request(`/api/shares/${encodeURIComponent(share.id)}`, { method: 'DELETE', auth: true });
     say($('#shares-notice'), t('account.dashboard.burned'), 'ok');
+  } catch (error) {
+    failed($('#shares-notice'), error, t('account.subject.share'));
+  }
+  await loadShares();
+}
+
+/** Revokes one recipient's link (DELETE of its share): the other recipients' links still open. */
+async function revoke(share, button) {
+  if (!window.confirm(t('account.dashboard.group.revoke_confirm', { label: share.label || share.id }))) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    await request(`/api/shares/${encodeURIComponent(share.id)}`, { method: 'DELETE', auth: true });
+    say($('#shares-notice'), t('account.dashboard.group.revoked', { label: share.label || share.id }), 'ok');
   } catch (error) {
     failed($('#shares-notice'), error, t('account.subject.share'));
   }

@@ -5,6 +5,7 @@
 // load never uses a view. "#manage=<token>" links show the burn button instead.
 import { ApiError, RETRY_LATER, describe, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
+import { unwrap } from './recipient-keys.mjs';
 import { makeZip } from '../vendor/client-zip/index.js';
 import './nav.mjs';
 import { pastedKey } from './share-links.mjs';
@@ -309,6 +310,11 @@ form.addEventListener('submit', async (event) => {
       return;
     }
     const unlocked = await response.json();
+    if (meta.zeroKnowledge && unlocked.wrappedKey) {
+      // a per-recipient link (docs/zero-knowledge-format.md): the link key unwraps the content key,
+      // before the view is spent; a failed unwrap is a ContainerError (the link or the share altered)
+      keys = { ...keys, contentKey: await unwrap(unlocked.wrappedKey, linkKey) };
+    }
     await openContent(unlocked, keys);
   } catch (error) {
     await failed(error);

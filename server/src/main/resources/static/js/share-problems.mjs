@@ -40,6 +40,10 @@ export function durationRange(min, max) {
 /** The sentence for one errors[] entry of POST /api/shares, or null when no page words fit it. */
 export function describeShareField(entry, signedIn) {
   const { field, code, min, max } = entry;
+  if (String(field).startsWith('recipients')) { // the list, or one entry's label, verifier or wrapped key
+    return code === 'field.size' && field === 'recipients' ? t('share.recipients.count', { min, max })
+      : t('share.recipients.refused');
+  }
   switch (`${field} ${code}`) {
     case 'expiresIn field.out_of_range':
       return t('share.problem.expiry_range', { range: durationRange(min, max) }) + (signedIn ? '' : ' ' + t('share.problem.signed_in_longer'));

@@ -39,7 +39,7 @@ async function makeNew() {
     try {
       const pair = await keys.newRequestKeys();
       const body = { note: $('#note').value, expiresIn: Number($('#request-expiry').value),
-        maxViews: Number($('#request-views').value) };
+        maxViews: Number($('#request-views').value), notifyByEmail: $('#request-notify').checked };
       if ($('#request-password').value) {
         body.password = $('#request-password').value;
       }

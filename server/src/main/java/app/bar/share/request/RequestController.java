@@ -34,7 +34,8 @@ final class RequestController {
 
     /** {@code POST /api/requests}: every field optional. */
     record CreateRequest(@Nullable String note, @Nullable ExpiresIn expiresIn, @Nullable ExpiresIn shareExpiresIn,
-            @Nullable Integer maxBytes, @Nullable Integer maxViews, @Nullable Password password) {
+            @Nullable Integer maxBytes, @Nullable Integer maxViews, @Nullable Password password,
+            @Nullable Boolean notifyByEmail) {
         @Override
         public String toString() {
             return "CreateRequest[]";
@@ -53,7 +54,7 @@ final class RequestController {
     /** The requester's view of a request; {@code url} takes the public key as its fragment. */
     record OwnRequest(String id, String url, String note, String state, int maxBytes, int maxViews, boolean requiresPassword,
             Instant createdAt, Instant expiresAt, @Nullable Instant fulfilledAt, @Nullable String shareId,
-            @Nullable String ephemeralPublic) {
+            @Nullable String ephemeralPublic, boolean notifyByEmail) {
     }
 
     /** What the filler sees: the note, until when, how much, whether a password is asked. */
@@ -62,9 +63,9 @@ final class RequestController {
 
     @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OwnRequest> create(@RequestBody(required = false) @Nullable CreateRequest body) {
-        CreateRequest r = body == null ? new CreateRequest(null, null, null, null, null, null) : body;
+        CreateRequest r = body == null ? new CreateRequest(null, null, null, null, null, null, null) : body;
         SecretRequest created = requests.create(CurrentAccount.requireId(), r.note(), r.expiresIn(), r.shareExpiresIn(),
-                r.maxBytes(), r.maxViews(), r.password());
+                r.maxBytes(), r.maxViews(), r.password(), Boolean.TRUE.equals(r.notifyByEmail()));
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(own(created));
     }
 
@@ -102,7 +103,8 @@ final class RequestController {
 
     private OwnRequest own(SecretRequest r) {
         return new OwnRequest(r.id(), publicUrl.resolve("/r/" + r.id()), r.note(), state(r), r.maxBytes(), r.maxViews(),
-                r.requiresPassword(), r.createdAt(), r.expiresAt(), r.fulfilledAt(), r.shareId(), r.ephemeralPublic());
+                r.requiresPassword(), r.createdAt(), r.expiresAt(), r.fulfilledAt(), r.shareId(), r.ephemeralPublic(),
+                r.notifyByEmail());
     }
 
     private String state(SecretRequest r) {

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 record SecretRequest(String id, String ownerAccountId, String note, int maxBytes, int maxViews, long shareExpiresSeconds,
         @Nullable String passwordParams, @Nullable String passwordHash, int failedAttempts, State state,
         @Nullable String shareId, @Nullable String ephemeralPublic, Instant createdAt, Instant expiresAt,
-        @Nullable Instant fulfilledAt) {
+        @Nullable Instant fulfilledAt, boolean notifyByEmail) {
 
     enum State {
         /** Waiting for its answer. */

@@ -26,14 +26,15 @@ class SecretRequestRepository {
     void insert(SecretRequest r) {
         jdbc.sql("""
                 insert into secret_requests (id, owner_account_id, note, max_bytes, max_views, share_expires_seconds,
-                    password_params, password_hash, failed_attempts, state, created_at, expires_at)
-                values (:id, :owner, :note, :maxBytes, :maxViews, :shareExpires, :params, :hash, 0, :state, :created, :expires)""")
+                    password_params, password_hash, failed_attempts, state, created_at, expires_at, notify_by_email)
+                values (:id, :owner, :note, :maxBytes, :maxViews, :shareExpires, :params, :hash, 0, :state, :created, :expires,
+                    :notify)""")
                 .param("id", r.id()).param("owner", r.ownerAccountId()).param("note", r.note())
                 .param("maxBytes", r.maxBytes()).param("maxViews", r.maxViews())
                 .param("shareExpires", r.shareExpiresSeconds()).param("params", r.passwordParams())
                 .param("hash", r.passwordHash()).param("state", r.state().name())
                 .param("created", SqlTime.of(r.createdAt())).param("expires", SqlTime.of(r.expiresAt()))
-                .update();
+                .param("notify", r.notifyByEmail()).update();
     }
 
     Optional<SecretRequest> find(String id) {
@@ -76,6 +77,12 @@ class SecretRequestRepository {
         return Math.max(0, limit - failed);
     }
 
+    /** Marks the requester's mail as sent; false when it was (an event delivered twice) or the request is gone. */
+    boolean markMailed(String id, Instant now) {
+        return jdbc.sql("update secret_requests set mailed_at = :now where id = :id and notify_by_email = true and mailed_at is null")
+                .param("id", id).param("now", SqlTime.of(now)).update() == 1;
+    }
+
     boolean delete(String id, String ownerAccountId) {
         return jdbc.sql("delete from secret_requests where id = :id and owner_account_id = :owner")
                 .param("id", id).param("owner", ownerAccountId).update() == 1;
@@ -99,6 +106,7 @@ class SecretRequestRepository {
                 rs.getInt("max_bytes"), rs.getInt("max_views"), rs.getLong("share_expires_seconds"),
                 rs.getString("password_params"), rs.getString("password_hash"), rs.getInt("failed_attempts"),
                 SecretRequest.State.valueOf(rs.getString("state")), rs.getString("share_id"), rs.getString("ephemeral_public"),
-                Objects.requireNonNull(SqlTime.instant(rs, "created_at")), Objects.requireNonNull(SqlTime.instant(rs, "expires_at")), SqlTime.instant(rs, "fulfilled_at"));
+                Objects.requireNonNull(SqlTime.instant(rs, "created_at")), Objects.requireNonNull(SqlTime.instant(rs, "expires_at")), SqlTime.instant(rs, "fulfilled_at"),
+                rs.getBoolean("notify_by_email"));
     }
 }

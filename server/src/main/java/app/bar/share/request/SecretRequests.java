@@ -68,7 +68,7 @@ class SecretRequests {
 
     SecretRequest create(String accountId, @Nullable String note, @Nullable ExpiresIn expiresIn,
             @Nullable ExpiresIn shareExpiresIn, @Nullable Integer maxBytes, @Nullable Integer maxViews,
-            @Nullable Password password) {
+            @Nullable Password password, boolean notifyByEmail) {
         try {
             String text = note == null ? "" : note.strip();
             if (text.codePointCount(0, text.length()) > MAX_NOTE) {
@@ -94,7 +94,8 @@ class SecretRequests {
             }
             Instant now = clock.instant();
             SecretRequest request = new SecretRequest(OpaqueTokens.newId(), accountId, text, bytes, views,
-                    shareExpiry.toSeconds(), params, hash, 0, SecretRequest.State.OPEN, null, null, now, now.plus(expiry), null);
+                    shareExpiry.toSeconds(), params, hash, 0, SecretRequest.State.OPEN, null, null, now, now.plus(expiry), null,
+                    notifyByEmail);
             requests.insert(request);
             log.info("request.created id={} expires={} password={}", request.id(), expiry, hash != null);
             return request;
@@ -113,6 +114,11 @@ class SecretRequests {
     /** The requester's own request (any state); 404 for anyone else. */
     SecretRequest owned(String id, String accountId) {
         return find(id).filter(r -> r.ownerAccountId().equals(accountId)).orElseThrow(BarProblem.NotFound::new);
+    }
+
+    /** Any request by id, in any state (for the requester's mail). */
+    java.util.Optional<SecretRequest> byId(String id) {
+        return find(id);
     }
 
     List<SecretRequest> ofOwner(String accountId) {

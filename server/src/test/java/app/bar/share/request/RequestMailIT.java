@@ -1,0 +1,108 @@
+package app.bar.share.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bar.account.MailBox;
+import app.bar.share.ShareApi;
+import app.bar.share.ShareIntegrationTest;
+import app.bar.support.EventPublications;
+import app.bar.support.TestHttp;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The requester's mail when a request that asked for one is answered (issue 18): to the account's
+ * address, saying when it was made and answered, linking the dashboard; never the note, the share
+ * id or a key. Off by default. Captured by the tests' SMTP server.
+ */
+@ShareIntegrationTest
+class RequestMailIT {
+
+    private static final String SUBJECT = "Your BAR request for a secret was answered";
+    private static final String NOTE = "root password of db-prod-3";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    ShareApi api;
+    TestHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port);
+        api = new ShareApi(http, context);
+    }
+
+    private static String account() {
+        return "req-mail-" + System.nanoTime();
+    }
+
+    private String email(String me) {
+        return jdbc.sql("select email from accounts where id = :id").param("id", api.accountId(me)).query(String.class)
+                .single();
+    }
+
+    private JsonNode create(String me, Map<String, Object> body) {
+        HttpResponse<String> created = http.postJson("/api/requests", body, api.as(me));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return TestHttp.json(created);
+    }
+
+    private void answer(String id) {
+        Map<String, Object> body = new HashMap<>();
+        byte[] point = new byte[65];
+        RANDOM.nextBytes(point);
+        point[0] = 4;
+        body.put("ephemeralPublic", b64(point));
+        body.put("linkVerifier", b64(new byte[32]));
+        body.put("text", b64(new byte[] {1, 2, 3}));
+        HttpResponse<String> filled = http.postJson("/api/requests/" + id + "/fulfil", body);
+        assertThat(filled.statusCode()).as(filled.body()).isEqualTo(204);
+    }
+
+    @Test
+    void fulfilWhenNotifyByEmailThenRequesterMailedWhenMadeAndDashboardLinkWithoutNoteOrKey() {
+        String me = account();
+        JsonNode made = create(me, Map.of("note", NOTE, "notifyByEmail", true));
+        assertThat(made.get("notifyByEmail").asBoolean()).isTrue();
+        String id = made.get("id").asString();
+        answer(id);
+
+        MailBox.Mail mail = MailBox.await(email(me), SUBJECT);
+        assertThat(mail.text()).contains("your request for a secret made at", "was answered at", "/dashboard",
+                "use the open link you kept");
+        String shareId = jdbc.sql("select share_id from secret_requests where id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(mail.text() + mail.html() + mail.subject()).doesNotContain(NOTE, "db-prod", shareId, "/r/");
+        assertThat(mail.text()).doesNotContain("#"); // no link with a key fragment
+    }
+
+    @Test
+    void fulfilWhenNotifyByEmailNotAskedThenNoMail() {
+        String me = account();
+        JsonNode made = create(me, Map.of("note", NOTE));
+        assertThat(made.get("notifyByEmail").asBoolean()).isFalse();
+        String id = made.get("id").asString();
+        answer(id);
+        EventPublications.awaitSettled(jdbc, id);
+        assertThat(MailBox.received(email(me), SUBJECT)).isEmpty();
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -12,6 +12,7 @@ import app.bar.share.create.ShareUpload;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -45,10 +46,24 @@ final class ShareResponses {
      */
     record CreatedShare(String id, String shareUrl, String manageToken,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String uploadUrl, Instant expiresAt,
-            @Nullable Integer maxViews, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String webhookSecret) {
+            @Nullable Integer maxViews, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String webhookSecret,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String groupId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<RecipientLink> recipients) {
         @Override
         public String toString() {
             return "CreatedShare[" + id + "]";
+        }
+    }
+
+    /**
+     * One link of per-recipient links (issue 18 item 3), in request order; {@code webhookSecret}
+     * only with a webhook (each link has its own).
+     */
+    record RecipientLink(String id, String label, String shareUrl, String manageToken,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String webhookSecret) {
+        @Override
+        public String toString() {
+            return "RecipientLink[" + id + "]";
         }
     }
 
@@ -81,9 +96,13 @@ final class ShareResponses {
 
     CreatedShare created(ShareCreation.Created c) {
         String id = c.id().value();
+        ShareId group = c.groupId();
         return new CreatedShare(id, publicUrl.resolve("/s/" + id), c.manageToken(),
                 c.needsUpload() ? publicUrl.resolve("/api/shares/" + id + "/content") : null, c.expiresAt(), c.maxViews(),
-                c.webhookSecret());
+                c.webhookSecret(), group == null ? null : group.value(), group == null ? null
+                        : c.recipients().stream().map(link -> new RecipientLink(link.id().value(), link.label(),
+                                publicUrl.resolve("/s/" + link.id().value()), link.manageToken(), link.webhookSecret()))
+                                .toList());
     }
 
     ShareMetadata metadata(ShareRow s) {

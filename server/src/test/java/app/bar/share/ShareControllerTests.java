@@ -114,7 +114,7 @@ class ShareControllerTests {
     @Test
     void createWhenTextShareThen201WithTheDocumentedFieldsOnly() throws Exception {
         when(creation.create(any(), any())).thenReturn(
-                new ShareCreation.Created(ID, "bar_mt_token", EXPIRES, 1, false, null));
+                new ShareCreation.Created(ID, "bar_mt_token", EXPIRES, 1, false, null, null, java.util.List.of()));
         create("{\"kind\":\"text\",\"text\":\"x\",\"password\":\"pw\"}")
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Cache-Control", "no-store"))
@@ -130,7 +130,7 @@ class ShareControllerTests {
     @Test
     void createWhenUnlimitedFileShareWithWebhookThenUploadUrlNullMaxViewsAndTheSecretOnce() throws Exception {
         when(creation.create(any(), any())).thenReturn(
-                new ShareCreation.Created(ID, "bar_mt_token", EXPIRES, null, true, "whsec_once"));
+                new ShareCreation.Created(ID, "bar_mt_token", EXPIRES, null, true, "whsec_once", null, java.util.List.of()));
         create("{\"kind\":\"file\",\"unlimitedViews\":true}")
                 .andExpect(status().isCreated())
                 .andExpect(content().json("""
@@ -292,7 +292,7 @@ class ShareControllerTests {
     private static ShareRow share(String filename, Long size) {
         return new ShareRow(ID, ShareKind.TEXT, ShareState.ACTIVE, null, "hash", EXPIRES.minusSeconds(3600), EXPIRES,
                 new AccessPolicy(1, null, false, true, false, false, null, false),
-                new ShareKeys(new SealedKey("k1", "c2VhbGVk", true), null, null, null),
-                new StoredContent(filename, null, size, null, null, null), ViewCount.NONE, FailedAttempts.NONE, null);
+                new ShareKeys(new SealedKey("k1", "c2VhbGVk", true), null, null, null, null),
+                new StoredContent(filename, null, size, null, null, null), ViewCount.NONE, FailedAttempts.NONE, null, null);
     }
 }

@@ -40,7 +40,7 @@ public final class StoredSecrets {
         BlobId old = blobOf(id);
         ShareSecrets s = store.read(old).orElseThrow();
         BlobId altered = store.write(new ShareSecrets(s.sealedKey(), s.kdf(), s.accessVerifier(), s.linkVerifier(),
-                s.filename(), change.apply(s.inline())));
+                s.filename(), change.apply(s.inline()), s.recipientKey()));
         jdbc.sql("update shares set secrets_blob_id = :b where id = :id").param("b", altered.value()).param("id", id).update();
         store.delete(old);
     }

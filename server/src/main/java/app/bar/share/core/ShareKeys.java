@@ -7,14 +7,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * A share's key and what checks its secrets: the data key sealed under the master ring (and the
  * password's key when {@code kdf} is set), and for zero-knowledge shares the SHA-256 of the access
- * key and of the link access key (which proves the link is whole). All gone once the share is
- * shredded. None is secret, but none is printed.
+ * key and of the link access key (which proves the link is whole); for a member of a group of
+ * per-recipient links, {@code recipientKey}: the content key wrapped under its recipient's link
+ * key (base64url, opaque to the server), handed to a reader whose link passed. All gone once the
+ * share is shredded. None is secret, but none is printed.
  */
 public record ShareKeys(@Nullable SealedKey sealedKey, @Nullable KdfParams kdf, @Nullable String accessVerifier,
-        @Nullable String linkVerifier) {
+        @Nullable String linkVerifier, @Nullable String recipientKey) {
 
     /** What a shredded share keeps. */
-    public static final ShareKeys NONE = new ShareKeys(null, null, null, null);
+    public static final ShareKeys NONE = new ShareKeys(null, null, null, null, null);
 
     public boolean hasKey() {
         return sealedKey != null;

@@ -50,28 +50,33 @@ public class ShareLabels {
      * (line breaks, bidirectional overrides) {@code field.format}; both 400s naming {@code label}.
      */
     public static @Nullable String validate(@Nullable String raw) {
+        return validate(raw, FIELD);
+    }
+
+    /** The same rules for a label sent as {@code field} (a recipient's: {@code recipients[2].label}). */
+    public static @Nullable String validate(@Nullable String raw, String field) {
         if (raw == null) {
             return null;
         }
         if (raw.length() > MAX_LENGTH * 4) { // before normalising an arbitrarily long input
-            throw tooLong();
+            throw tooLong(field);
         }
         String label = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
         if (label.isEmpty()) {
             return null;
         }
         if (label.codePointCount(0, label.length()) > MAX_LENGTH) {
-            throw tooLong();
+            throw tooLong(field);
         }
         if (label.codePoints().anyMatch(ShareLabels::notPrintable)) {
-            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, FIELD,
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, field,
                     "must be one line of text without control or formatting characters");
         }
         return label;
     }
 
-    private static BarProblem.Invalid tooLong() {
-        return new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, FIELD, "must be at most " + MAX_LENGTH + " characters",
+    private static BarProblem.Invalid tooLong(String field) {
+        return new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, field, "must be at most " + MAX_LENGTH + " characters",
                 null, (long) MAX_LENGTH);
     }
 

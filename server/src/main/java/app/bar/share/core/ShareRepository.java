@@ -38,12 +38,15 @@ public class ShareRepository {
         StoredContent c = s.content();
         BlobId secrets = java.util.Objects.requireNonNull(c.secrets(), "a new share has a secrets blob");
         Duration refresh = p.viewRefresh();
+        ShareId group = s.groupId();
         jdbc.sql("""
                 insert into shares (id, kind, state, owner_id, manage_token_hash, created_at, expires_at, max_views,
                     view_refresh_minutes, view_only, requires_password, require_otp, zero_knowledge,
-                    burn_after_failed_attempts, content_type, size_bytes, key_id, secrets_blob_id, allow_recipient_burn)
+                    burn_after_failed_attempts, content_type, size_bytes, key_id, secrets_blob_id, allow_recipient_burn,
+                    group_id)
                 values (:id, :kind, :state, :owner, :manage, :created, :expires, :maxViews, :refresh, :viewOnly,
-                    :requiresPassword, :requireOtp, :zk, :burn, :contentType, :size, :keyId, :secrets, :recipientBurn)""")
+                    :requiresPassword, :requireOtp, :zk, :burn, :contentType, :size, :keyId, :secrets, :recipientBurn,
+                    :group)""")
                 .param("id", s.id().value()).param("kind", s.kind().value()).param("state", s.state().name())
                 .param("owner", s.ownerId()).param("manage", s.manageTokenHash())
                 .param("created", SqlTime.of(s.createdAt())).param("expires", SqlTime.of(s.expiresAt()))
@@ -53,6 +56,7 @@ public class ShareRepository {
                 .param("burn", p.burnAfterFailedAttempts()).param("contentType", c.contentType())
                 .param("size", c.sizeBytes()).param("keyId", s.keys().sealed().kid()).param("secrets", secrets.value())
                 .param("recipientBurn", p.allowRecipientBurn())
+                .param("group", group == null ? null : group.value())
                 .update();
     }
 

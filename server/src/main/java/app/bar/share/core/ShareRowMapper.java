@@ -36,7 +36,7 @@ public final class ShareRowMapper implements RowMapper<ShareRow> {
                 new ViewCount(rs.getInt("views_used"), SqlTime.instant(rs, "exhausted_at")),
                 new FailedAttempts(rs.getInt("failed_attempts"), rs.getInt("total_failed_attempts"),
                         SqlTime.instant(rs, "next_attempt_at"), SqlTime.instant(rs, "locked_until")),
-                destruction(rs));
+                destruction(rs), group(rs));
     }
 
     private static AccessPolicy policy(ResultSet rs) throws SQLException {
@@ -53,7 +53,7 @@ public final class ShareRowMapper implements RowMapper<ShareRow> {
         String wrapped = rs.getString("wrapped_key");
         SealedKey sealed = kid == null || wrapped == null ? null : new SealedKey(kid, wrapped, kdf != null);
         return new ShareKeys(sealed, kdf == null ? null : KdfParams.decode(kdf), rs.getString("access_verifier"),
-                rs.getString("link_verifier"));
+                rs.getString("link_verifier"), null);
     }
 
     private static StoredContent content(ResultSet rs) throws SQLException {
@@ -73,6 +73,11 @@ public final class ShareRowMapper implements RowMapper<ShareRow> {
         }
         Instant at = Objects.requireNonNull(SqlTime.instant(rs, "destroyed_at"), "a destroyed share has destroyed_at");
         return new Destruction(at, DestroyReason.valueOf(reason));
+    }
+
+    private static @Nullable ShareId group(ResultSet rs) throws SQLException {
+        String group = rs.getString("group_id");
+        return group == null ? null : new ShareId(group);
     }
 
     /** {@code shares.kind} holds the kind's API name. */

@@ -36,7 +36,9 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at once, writes those secrets (and the filename) to the share's secrets blob — never to its row
  * ({@link ShareSecrets}) — and hands back the manage token, stored only as its SHA-256. A {@code webhookUrl}
  * is checked (with a DNS lookup, so before the transaction opens) and registered through
- * {@link ShareWebhooks}; its signing secret is handed back once.
+ * {@link ShareWebhooks}; its signing secret is handed back once. With {@code recipients} it makes
+ * one share per recipient in one transaction, all of one group ({@link RecipientLinks}).
  */
 @Service
 public class ShareCreation {
@@ -89,11 +92,24 @@ public class ShareCreation {
         this.clock = clock;
     }
 
+    /**
+     * What {@code POST /api/shares} made: the share (for per-recipient links the first recipient's)
+     * and, for per-recipient links, the group's id and every link in request order, the first
+     * being the share itself.
+     */
     public record Created(ShareId id, String manageToken, Instant expiresAt, @Nullable Integer maxViews,
-            boolean needsUpload, @Nullable String webhookSecret) {
+            boolean needsUpload, @Nullable String webhookSecret, @Nullable ShareId groupId, List<Link> recipients) {
         @Override
         public String toString() {
             return "Created[" + id.value() + "]";
+        }
+    }
+
+    /** One recipient's link of a group: its share, the recipient's label, its manage token and webhook secret. */
+    public record Link(ShareId id, String label, String manageToken, @Nullable String webhookSecret) {
+        @Override
+        public String toString() {
+            return "Link[" + id.value() + "]";
         }
     }
 
@@ -102,13 +118,14 @@ public class ShareCreation {
             if (!who.signedIn() && !properties.anonymousCreateEnabled()) {
                 throw new BarProblem.Unauthorized(ProblemCodes.AUTH_REQUIRED, "Sign in to create shares.");
             }
+            RecipientLinks recipients = RecipientLinks.of(request, who.signedIn());
             SharePolicy policy = rules.apply(SharePolicy.of(request, who.signedIn(), properties),
                     request.expiresIn() != null, CreationRules.roleOf(who.signedIn()));
             String webhookUrl = policy.webhookUrl();
             if (webhookUrl != null) {
                 webhooks().validate(webhookUrl);
             }
-            return persist(request, policy, who);
+            return persist(request, policy, members(policy, recipients), who);
         } finally {
             request.wipe();
         }
@@ -122,49 +139,95 @@ public class ShareCreation {
         return available;
     }
 
+    /** A share to make: its id, manage token, label, link verifier and (per-recipient links) wrapped content key. */
+    private record Member(ShareId id, String manageToken, @Nullable String label, @Nullable String linkVerifier,
+            @Nullable String recipientKey) {
+        @Override
+        public String toString() {
+            return "Member[" + id.value() + "]";
+        }
+    }
+
+    /** One share as usual, or one per recipient (issue 18 item 3). */
+    private static List<Member> members(SharePolicy policy, @Nullable RecipientLinks recipients) {
+        if (recipients == null) {
+            return List.of(new Member(ShareId.random(), ManageTokens.newToken(), policy.label(), policy.linkVerifier(), null));
+        }
+        return recipients.links().stream().map(link -> new Member(ShareId.random(), ManageTokens.newToken(), link.label(),
+                link.linkVerifier(), link.wrappedKey())).toList();
+    }
+
     /**
-     * Keys, sealing and the secrets blob (written and forced to disk) come first, outside any
+     * Keys, sealing and the secrets blobs (written and forced to disk) come first, outside any
      * transaction: a connection is taken only for the rows (issue 12: with the blob's fsync inside
      * the transaction, creates held pooled connections for tens of milliseconds and the pool ran dry).
+     * The members of a group share one data key, sealed once and bound to the group's id (the first
+     * member's), and so one content: each member's secrets blob holds the same sealed key.
      */
-    private Created persist(CreateShareRequest request, SharePolicy policy, Requester who) {
-        ShareId id = ShareId.random();
-        String manageToken = ManageTokens.newToken();
+    private Created persist(CreateShareRequest request, SharePolicy policy, List<Member> members, Requester who) {
+        Member first = members.get(0);
+        ShareId group = members.size() > 1 ? first.id() : null;
         Instant now = clock.instant();
         KdfParams params = policy.hasPassword() ? kdf.newParams() : null;
-        String webhookUrl = policy.webhookUrl();
-        String webhookSecret;
+        List<BlobId> written = new ArrayList<>(members.size());
+        List<@Nullable String> webhookSecrets;
         try (DataKey key = DataKey.random()) {
-            SealedKey sealed = seal(id, key, request.password(), params);
-            StoredContent content = content(id, key, policy, request);
-            ShareKeys keys = new ShareKeys(sealed, params, policy.accessVerifier(), policy.linkVerifier());
-            ShareSecrets shareSecrets = ShareSecrets.of(keys, content);
-            BlobId secretsBlob = secrets.write(shareSecrets);
+            SealedKey sealed = seal(first.id(), key, request.password(), params);
+            StoredContent content = content(first.id(), key, policy, request);
             try {
-                webhookSecret = tx.execute(status -> {
-                    shares.insert(row(id, policy, who, manageToken, now, keys, content.withSecrets(secretsBlob, shareSecrets)));
-                    if (policy.label() != null) {
-                        labels.save(id, policy.label());
-                    }
-                    if (content.inline() == null) {
-                        shares.saveUploadKey(id, UploadKeys.seal(manageToken, key, id));
-                    }
-                    otp.saveRecipients(id, policy.otpEmails(), key);
-                    return webhookUrl == null ? null
-                            : webhooks().register(id, java.util.Objects.requireNonNull(who.accountId()), webhookUrl,
-                                    now.plus(policy.expiresIn()));
-                });
+                List<ShareRow> rows = new ArrayList<>(members.size());
+                for (Member m : members) {
+                    ShareSecrets shareSecrets = ShareSecrets.of(new ShareKeys(sealed, params, policy.accessVerifier(),
+                            m.linkVerifier(), m.recipientKey()), content);
+                    BlobId blob = secrets.write(shareSecrets);
+                    written.add(blob);
+                    rows.add(row(m, group, policy, who, now, shareSecrets.keys(), content.withSecrets(blob, shareSecrets)));
+                }
+                List<@Nullable String> inserted = tx.execute(status -> insert(rows, members, policy, who, key));
+                webhookSecrets = inserted != null ? inserted : java.util.Collections.nCopies(members.size(), null);
             } catch (RuntimeException e) {
-                secrets.delete(secretsBlob); // else an orphan the clean-up removes after its grace
+                written.forEach(secrets::delete); // else orphans the clean-up removes after their grace
                 throw e;
             }
         }
-        meters.created(policy.kind());
-        log.debug("share.created kind={} views={} protected={} zk={} webhook={}", policy.kind().value(),
+        members.forEach(m -> meters.created(policy.kind()));
+        log.debug("share.created kind={} views={} protected={} zk={} webhook={} links={}", policy.kind().value(),
                 policy.maxViews() == null ? "unlimited" : policy.maxViews(), policy.hasPassword(),
-                policy.zeroKnowledge(), webhookUrl != null);
-        return new Created(id, manageToken, now.plus(policy.expiresIn()), policy.maxViews(),
-                policy.kind() == ShareKind.FILE, webhookSecret);
+                policy.zeroKnowledge(), policy.webhookUrl() != null, members.size());
+        return created(members, group, policy, now, webhookSecrets);
+    }
+
+    /** The rows, labels, upload key (the first member's: a group is uploaded once) and webhooks; the webhooks' secrets. */
+    private List<@Nullable String> insert(List<ShareRow> rows, List<Member> members, SharePolicy policy, Requester who, DataKey key) {
+        List<@Nullable String> webhookSecrets = new ArrayList<>(members.size());
+        String webhookUrl = policy.webhookUrl();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            ShareRow row = rows.get(i);
+            shares.insert(row);
+            if (m.label() != null) {
+                labels.save(m.id(), m.label());
+            }
+            if (i == 0 && row.content().inline() == null) {
+                shares.saveUploadKey(m.id(), UploadKeys.seal(m.manageToken(), key, m.id()));
+            }
+            otp.saveRecipients(m.id(), policy.otpEmails(), key);
+            webhookSecrets.add(webhookUrl == null ? null : webhooks().register(m.id(),
+                    java.util.Objects.requireNonNull(who.accountId()), webhookUrl, row.expiresAt()));
+        }
+        return webhookSecrets;
+    }
+
+    private static Created created(List<Member> members, @Nullable ShareId group, SharePolicy policy, Instant now,
+            List<@Nullable String> webhookSecrets) {
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; group != null && i < members.size(); i++) {
+            Member m = members.get(i);
+            links.add(new Link(m.id(), java.util.Objects.requireNonNull(m.label()), m.manageToken(), webhookSecrets.get(i)));
+        }
+        Member first = members.get(0);
+        return new Created(first.id(), first.manageToken(), now.plus(policy.expiresIn()), policy.maxViews(),
+                policy.kind() == ShareKind.FILE, webhookSecrets.get(0), group, List.copyOf(links));
     }
 
     /** A text is sealed now, in one piece; a file's content comes with its upload. */
@@ -208,10 +271,10 @@ public class ShareCreation {
         return bytes;
     }
 
-    private static ShareRow row(ShareId id, SharePolicy p, Requester who, String manageToken, Instant now,
+    private static ShareRow row(Member m, @Nullable ShareId group, SharePolicy p, Requester who, Instant now,
             ShareKeys keys, StoredContent content) {
         ShareState state = p.kind() == ShareKind.TEXT ? ShareState.ACTIVE : ShareState.PENDING;
-        return new ShareRow(id, p.kind(), state, who.accountId(), ManageTokens.hash(manageToken), now,
-                now.plus(p.expiresIn()), p.access(), keys, content, ViewCount.NONE, FailedAttempts.NONE, null);
+        return new ShareRow(m.id(), p.kind(), state, who.accountId(), ManageTokens.hash(m.manageToken()), now,
+                now.plus(p.expiresIn()), p.access(), keys, content, ViewCount.NONE, FailedAttempts.NONE, null, group);
     }
 }

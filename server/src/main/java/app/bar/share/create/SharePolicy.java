@@ -59,7 +59,8 @@ record SharePolicy(
                 Boolean.TRUE.equals(r.requireOtp()), checkOtp(r.requireOtp(), r.otpEmails()),
                 range("viewRefreshMinutes", r.viewRefreshMinutes(), 1, 1440), Boolean.TRUE.equals(r.viewOnly()),
                 range("burnAfterFailedAttempts", r.burnAfterFailedAttempts(), 1, 100), zk,
-                checkVerifier("accessVerifier", r.accessVerifier(), zk), checkLinkVerifier(r.linkVerifier(), zk),
+                checkVerifier("accessVerifier", r.accessVerifier(), zk), checkLinkVerifier(r.linkVerifier(), zk,
+                        r.recipients() == null),
                 Boolean.TRUE.equals(r.allowRecipientBurn()), checkWebhookUrl(r.webhookUrl(), signedIn),
                 checkLabel(r.label(), signedIn));
     }
@@ -204,9 +205,12 @@ record SharePolicy(
         return List.copyOf(list);
     }
 
-    /** Every zero-knowledge share proves its link at unlock, so a damaged link costs no view (issue 13 item 1). */
-    private static @Nullable String checkLinkVerifier(@Nullable String verifier, boolean zk) {
-        if (zk && verifier == null) {
+    /**
+     * Every zero-knowledge share proves its link at unlock, so a damaged link costs no view (issue 13
+     * item 1); per-recipient links bring one verifier each instead ({@link RecipientLinks}).
+     */
+    private static @Nullable String checkLinkVerifier(@Nullable String verifier, boolean zk, boolean oneLink) {
+        if (zk && oneLink && verifier == null) {
             throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "linkVerifier",
                     "is required in zero-knowledge mode (derived from the link key on the client)");
         }

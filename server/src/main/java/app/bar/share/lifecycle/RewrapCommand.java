@@ -97,7 +97,7 @@ class RewrapCommand implements ContextCommand {
         if (blob == null) { // a row whose move to a secrets blob failed above
             return envelope.rewrap(id.value(), current).map(next -> shares.updateKey(id, current, next)).orElse(false);
         }
-        return envelope.rewrap(id.value(), current).map(next -> resealed(share.get(), blob, next)).orElse(false);
+        return envelope.rewrap(share.get().keyContext(), current).map(next -> resealed(share.get(), blob, next)).orElse(false);
     }
 
     /** Blobs are written once: a new secrets blob with the re-sealed key, then the old one goes. */

@@ -339,10 +339,10 @@ public class ShareContent {
         String inline = share.content().inline();
         if (inline != null && InlineContent.isWhole(inline)) {
             try (source) {
-                return cipher.openWhole(key, source.readAllBytes(), share.id().value());
+                return cipher.openWhole(key, source.readAllBytes(), share.keyContext());
             }
         }
-        return cipher.decrypting(key, source, share.id().value());
+        return cipher.decrypting(key, source, share.keyContext());
     }
 
     private InputStream openSource(ShareRow share) throws IOException {

@@ -86,7 +86,7 @@ public class ShareUnlock {
     }
 
     private DataKey openWithoutPassword(ShareRow share) {
-        return envelope.open(share.id().value(), share.keys().sealed(), null);
+        return envelope.open(share.keyContext(), share.keys().sealed(), null);
     }
 
     /**
@@ -131,7 +131,7 @@ public class ShareUnlock {
             Arrays.fill(chars, '\0');
         }
         try {
-            return envelope.open(share.id().value(), share.keys().sealed(), passwordKey);
+            return envelope.open(share.keyContext(), share.keys().sealed(), passwordKey);
         } catch (WrongSecretException e) {
             return null;
         }

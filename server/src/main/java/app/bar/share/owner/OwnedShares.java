@@ -50,12 +50,13 @@ public class OwnedShares {
 
     /**
      * One of the owner's shares as the dashboard lists it: {@code size} is the plaintext's (not known
-     * for zero-knowledge shares), {@code encryptedSize} what a zero-knowledge file's container holds.
+     * for zero-knowledge shares), {@code encryptedSize} what a zero-knowledge file's container holds;
+     * {@code groupId} names the group of a per-recipient link (null for an ordinary share).
      */
     record Summary(String id, String kind, String state, @Nullable String label, @Nullable String filename,
             @Nullable Integer maxViews, @Nullable Integer viewsLeft, Instant createdAt, Instant expiresAt,
             boolean requiresPassword, boolean requiresOtp, boolean zeroKnowledge, @Nullable Long size,
-            @Nullable Long encryptedSize, @Nullable DestroyReason destroyReason) {
+            @Nullable Long encryptedSize, @Nullable DestroyReason destroyReason, @Nullable String groupId) {
     }
 
     List<Summary> list(String accountId) {
@@ -169,8 +170,10 @@ public class OwnedShares {
         boolean zk = p.zeroKnowledge();
         Destruction end = s.destruction();
         Long stored = s.content().sizeBytes();
+        ShareId group = s.groupId();
         return new Summary(s.id().value(), s.kind().value(), state, label, zk ? null : s.content().filename(),
                 p.maxViews(), s.viewsLeft(), s.createdAt(), s.expiresAt(), p.requiresPassword(), p.requireOtp(), zk,
-                zk ? null : stored, zk && !s.isText() ? stored : null, end == null ? null : end.reason());
+                zk ? null : stored, zk && !s.isText() ? stored : null, end == null ? null : end.reason(),
+                group == null ? null : group.value());
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ShareRowTests {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
-    private static final ShareKeys KEYS = new ShareKeys(new SealedKey("k1", "c2VhbGVk", false), null, null, null);
+    private static final ShareKeys KEYS = new ShareKeys(new SealedKey("k1", "c2VhbGVk", false), null, null, null, null);
 
     @Test
     void viewsLeftWhenLimitedThenLimitMinusUsedNeverBelowZero() {
@@ -52,6 +52,6 @@ class ShareRowTests {
     private static ShareRow row(@Nullable Integer maxViews, int used, ShareKeys keys) {
         return new ShareRow(ShareId.random(), ShareKind.TEXT, ShareState.ACTIVE, null, "manage-hash", NOW.minusSeconds(60),
                 NOW.plusSeconds(60), new AccessPolicy(maxViews, null, false, false, false, false, null, false), keys,
-                new StoredContent(null, null, null, null, null, null), new ViewCount(used, null), FailedAttempts.NONE, null);
+                new StoredContent(null, null, null, null, null, null), new ViewCount(used, null), FailedAttempts.NONE, null, null);
     }
 }

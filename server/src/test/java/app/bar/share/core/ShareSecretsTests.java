@@ -15,17 +15,30 @@ class ShareSecretsTests {
 
     @Test
     void decodeWhenEncodedThenEveryFieldComesBack() {
-        ShareSecrets secrets = new ShareSecrets(KEY, KDF, "verifier", "link-verifier", "name ünïcode.txt", InlineContent.whole(new byte[] {1, 2, 3}));
+        ShareSecrets secrets = new ShareSecrets(KEY, KDF, "verifier", "link-verifier", "name ünïcode.txt", InlineContent.whole(new byte[] {1, 2, 3}), null);
         assertThat(ShareSecrets.decode(secrets.encode())).isEqualTo(secrets);
     }
 
     @Test
     void decodeWhenTextWasSealedAsAStreamThenItStaysOne() {
         String streamed = OpaqueTokens.base64Url(new byte[] {9, 8, 7, 6});
-        ShareSecrets decoded = ShareSecrets.decode(new ShareSecrets(KEY, null, null, null, null, streamed).encode());
+        ShareSecrets decoded = ShareSecrets.decode(new ShareSecrets(KEY, null, null, null, null, streamed, null).encode());
         assertThat(decoded.inline()).isEqualTo(streamed);
         assertThat(decoded.kdf()).isNull();
         assertThat(decoded.filename()).isNull();
+    }
+
+    @Test
+    void decodeWhenARecipientsWrappedKeyIsKeptThenItComesBack() {
+        ShareSecrets secrets = new ShareSecrets(KEY, null, null, "link-verifier", null, null, "d3JhcHBlZC1rZXk");
+        assertThat(ShareSecrets.decode(secrets.encode())).isEqualTo(secrets);
+    }
+
+    @Test
+    void encodeWhenNoRecipientKeyThenVersionOneAsBefore() {
+        // a node that knows version 1 only still reads every blob but a per-recipient link's
+        assertThat(new ShareSecrets(KEY, null, null, null, null, null, null).encode()[4]).isEqualTo((byte) 1);
+        assertThat(new ShareSecrets(KEY, null, null, null, null, null, "d3JhcHBlZA").encode()[4]).isEqualTo((byte) 2);
     }
 
     @Test
@@ -35,7 +48,7 @@ class ShareSecretsTests {
 
     @Test
     void toStringWhenPrintedThenNoKeyNameOrContent() {
-        String printed = new ShareSecrets(KEY, KDF, "verifier", "link-verifier", "secret-name.txt", "w1.abc").toString();
-        assertThat(printed).doesNotContain("c2VhbGVk", "secret-name", "verifier", "abc");
+        String printed = new ShareSecrets(KEY, KDF, "verifier", "link-verifier", "secret-name.txt", "w1.abc", "d3JhcHBlZA").toString();
+        assertThat(printed).doesNotContain("c2VhbGVk", "secret-name", "verifier", "abc", "d3JhcHBlZA");
     }
 }

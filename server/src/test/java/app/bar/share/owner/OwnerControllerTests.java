@@ -58,14 +58,15 @@ class OwnerControllerTests {
         signedInAs("acct-1");
         when(owned.list("acct-1")).thenReturn(List.of(new OwnedShares.Summary("k3PZq8vW2mXa7RtY0cLbNg", "file",
                 "destroyed", "contract for Ann", null, 3, 0, CREATED, CREATED.plusSeconds(3600), true, false, true, null,
-                2048L, DestroyReason.VIEWS_USED)));
+                2048L, DestroyReason.VIEWS_USED, "Gx7Lm2Qp9Rt4Vw6Yz8AbCd")));
         mvc.perform(get("/api/shares"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("""
                         {"shares":[{"id":"k3PZq8vW2mXa7RtY0cLbNg","kind":"file","state":"destroyed","label":"contract for Ann","filename":null,
                           "maxViews":3,"viewsLeft":0,"createdAt":"2026-11-05T10:00:00Z",
                           "expiresAt":"2026-11-05T11:00:00Z","requiresPassword":true,"requiresOtp":false,
-                          "zeroKnowledge":true,"size":null,"encryptedSize":2048,"destroyReason":"VIEWS_USED"}]}""", JsonCompareMode.STRICT));
+                          "zeroKnowledge":true,"size":null,"encryptedSize":2048,"destroyReason":"VIEWS_USED",
+                          "groupId":"Gx7Lm2Qp9Rt4Vw6Yz8AbCd"}]}""", JsonCompareMode.STRICT));
     }
 
     @Test

@@ -76,9 +76,13 @@ final class ShareResponses {
     sealed interface UnlockAnswer permits UnlockedShare, OtpSent {
     }
 
-    /** {@code 200} of {@code unlock}: the single-use ticket and what it opens ({@code filename}, {@code size} may be null). */
+    /**
+     * {@code 200} of {@code unlock}: the single-use ticket and what it opens ({@code filename}, {@code size} may be
+     * null); for a per-recipient link, {@code wrappedKey}: its recipient's content key wrapped under the link key.
+     */
     record UnlockedShare(String ticket, long expiresIn, String kind, @Nullable String filename, @Nullable Long size,
-            String contentType, boolean viewOnly) implements UnlockAnswer {
+            String contentType, boolean viewOnly,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String wrappedKey) implements UnlockAnswer {
         @Override
         public String toString() {
             return "UnlockedShare[hidden]";
@@ -113,7 +117,8 @@ final class ShareResponses {
     UnlockedShare unlocked(ShareUnlock.Result r) {
         ShareRow s = Objects.requireNonNull(r.share());
         return new UnlockedShare(Objects.requireNonNull(r.ticket()), r.expiresInSeconds(), s.kind().value(),
-                s.content().filename(), s.content().sizeBytes(), servedType(s), s.policy().viewOnly());
+                s.content().filename(), s.content().sizeBytes(), servedType(s), s.policy().viewOnly(),
+                s.keys().recipientKey()); // a Result has a share only once its link passed its check
     }
 
     static UploadedContent uploaded(String id, ShareUpload.Uploaded u) {

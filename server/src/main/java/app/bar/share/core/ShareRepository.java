@@ -125,6 +125,24 @@ public class ShareRepository {
                 .param("id", id.value()).param("attempt", attempt).param("blob", blob.value()).param("size", size).param("type", contentType).update() == 1;
     }
 
+    /**
+     * Gives every other member of {@code group} still waiting for its content the content the
+     * upload to {@code first} stored (per-recipient links are uploaded once); returns how many.
+     */
+    public int completeGroup(ShareId group, ShareId first, BlobId blob, long size, String contentType) {
+        return jdbc.sql("""
+                update shares set state = 'ACTIVE', blob_id = :blob, size_bytes = :size, content_type = :type
+                where group_id = :group and id <> :first and state = 'PENDING'""")
+                .param("group", group.value()).param("first", first.value()).param("blob", blob.value())
+                .param("size", size).param("type", contentType).update();
+    }
+
+    /** How many shares still name the content blob {@code blob} (the members of a group share one). */
+    public int blobUsers(BlobId blob) {
+        return jdbc.sql("select count(*) from shares where blob_id = :blob").param("blob", blob.value())
+                .query(Integer.class).single();
+    }
+
     /** Takes one view if one is left; the caller's transaction then holds the row lock. */
     public boolean consumeView(ShareId id, Instant now) {
         return jdbc.sql("""

@@ -12,6 +12,7 @@ import app.bar.share.core.ManageTokens;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.core.ShareRow;
 import app.bar.share.core.ShareState;
+import app.bar.storage.BlobId;
 import app.bar.storage.BlobStore;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -23,12 +24,14 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Streams an upload straight into encryption: request body → size check → (virus scan) →
  * streaming AEAD → blob store, in 64 KiB reads; plaintext never reaches the disk and memory does
  * not grow with the size. Over the limit, infected, scanner down or client gone: the blob was
- * never committed, so nothing is kept, and the share waits for another try.
+ * never committed, so nothing is kept, and the share waits for another try. Per-recipient links
+ * are uploaded once, to the group's first share: its completion makes every member readable.
  */
 @Service
 public class ShareUpload {
@@ -42,16 +45,18 @@ public class ShareUpload {
     private final VirusScanner scanner;
     private final ShareProperties properties;
     private final StreamSlots slots;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     ShareUpload(ShareRepository shares, BlobStore blobs, ContentCipher cipher, VirusScanner scanner,
-            ShareProperties properties, StreamSlots slots, Clock clock) {
+            ShareProperties properties, StreamSlots slots, TransactionTemplate tx, Clock clock) {
         this.shares = shares;
         this.blobs = blobs;
         this.cipher = cipher;
         this.scanner = scanner;
         this.properties = properties;
         this.slots = slots;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -66,6 +71,11 @@ public class ShareUpload {
         // UPLOADING too: the manage-token holder restarts a stuck upload at once (issue 11 item 6)
         if ((share.state() != ShareState.PENDING && share.state() != ShareState.UPLOADING) || share.isText()) {
             throw contentExists();
+        }
+        ShareId group = share.groupId();
+        if (group != null && !group.equals(id)) {
+            throw new BarProblem.Conflict(ShareCodes.CONTENT_EXISTS,
+                    "Per-recipient links are uploaded once, to the first link with its manage token.");
         }
         long limit = properties.fileLimit(share.ownerId() != null).toBytes();
         if (declaredLength > limit) {
@@ -112,7 +122,7 @@ public class ShareUpload {
             byte[] prefix = new byte[ContentTypes.SNIFF_BYTES];
             int prefixLength = 0;
             long total = 0;
-            try (OutputStream sealed = cipher.encrypting(key, new KeepOpen(writer.stream()), share.id().value())) {
+            try (OutputStream sealed = cipher.encrypting(key, new KeepOpen(writer.stream()), share.keyContext())) {
                 int n;
                 while ((n = body.read(buffer)) >= 0) {
                     total += n;
@@ -140,7 +150,7 @@ public class ShareUpload {
                         + " (view only allows text, PDF, PNG, JPEG, GIF and WebP); upload it without viewOnly");
             }
             writer.commit();
-            if (!shares.completeUpload(share.id(), attempt, writer.id(), total, type)) {
+            if (!complete(share, attempt, writer.id(), total, type)) {
                 blobs.delete(writer.id()); // burned or expired meanwhile, or a newer attempt took over
                 if (shares.uploadAttempt(share.id()) != attempt) {
                     throw contentExists();
@@ -149,6 +159,21 @@ public class ShareUpload {
             }
             return new Uploaded(total, type);
         }
+    }
+
+    /** The share is readable now, and with it every other member of its group (one transaction). */
+    private boolean complete(ShareRow share, int attempt, BlobId blob, long size, String type) {
+        ShareId group = share.groupId();
+        if (group == null) {
+            return shares.completeUpload(share.id(), attempt, blob, size, type);
+        }
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!shares.completeUpload(share.id(), attempt, blob, size, type)) {
+                return false;
+            }
+            shares.completeGroup(group, share.id(), blob, size, type);
+            return true;
+        }));
     }
 
     private VirusScanner.Scan startScan() {

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Crypto-shreds shares: one conditional update makes the row forget its secrets blob (wrapped
  * data key, filename, inline content); tickets, OTPs and viewers go, and the event reporting it is
  * published, in the same transaction (the caller's when there is one); the secrets blob and the
- * content blob are deleted once that committed.
+ * content blob are deleted once that committed — a per-recipient link's content blob only when no
+ * other member of its group still names it.
  * Only the caller whose update won publishes, so a share is destroyed once even when every node
  * tries.
  */
@@ -130,9 +131,17 @@ public class ShareShredder {
         tx.executeWithoutResult(status -> shred(share, DestroyReason.VIEWS_USED, who));
         forgetSecrets(share);
         BlobId blob = share.content().blob();
-        if (blob != null && deleteBlob(blob)) {
-            shares.clearBlob(share.id());
+        if (blob == null) {
+            return;
         }
+        if (share.groupId() == null) {
+            if (deleteBlob(blob)) {
+                shares.clearBlob(share.id());
+            }
+            return;
+        }
+        shares.clearBlob(share.id()); // committed before the count, as after every destruction
+        deleteIfUnused(blob);
     }
 
     /**
@@ -155,7 +164,8 @@ public class ShareShredder {
     /**
      * The blob goes only once the key deletion committed (a rolled-back destruction keeps a
      * readable share). Its column is cleared now; a file whose deletion fails is an orphan the
-     * clean-up job removes.
+     * clean-up job removes. A group member's blob is its group's: it goes only when, after this
+     * commit, no row names it any more.
      */
     private void removeBlobAfterCommit(ShareRow share) {
         BlobId blob = share.content().blob();
@@ -163,12 +173,30 @@ public class ShareShredder {
             return;
         }
         shares.clearBlob(share.id());
+        boolean shared = share.groupId() != null;
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                deleteBlob(blob);
+                if (shared) {
+                    deleteIfUnused(blob);
+                } else {
+                    deleteBlob(blob);
+                }
             }
         });
+    }
+
+    /**
+     * Deletes the content blob of a group when no member names it any more. Each destruction
+     * clears its own member's column and counts only after its commit, so of two concurrent last
+     * destructions at least the later one sees none left (no leak); both seeing none deletes a
+     * blob twice, which is harmless. A live member always names the blob, so it is never taken
+     * from under one.
+     */
+    private void deleteIfUnused(BlobId blob) {
+        if (shares.blobUsers(blob) == 0) {
+            deleteBlob(blob);
+        }
     }
 
     /**

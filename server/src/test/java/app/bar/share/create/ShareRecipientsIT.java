@@ -3,22 +3,35 @@ package app.bar.share.create;
 import static app.bar.share.ShareApi.aFile;
 import static app.bar.share.ShareApi.aText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.bar.share.ShareApi;
 import app.bar.share.ShareIntegrationTest;
 import app.bar.share.StoredSecrets;
 import app.bar.share.core.ShareRow;
+import app.bar.share.core.ShareSecretsStore;
+import app.bar.share.lifecycle.ShareTestHooks;
+import app.bar.storage.BlobId;
+import app.bar.storage.BlobStore;
 import app.bar.support.TestHttp;
+import bartest.share.ShareTestSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +42,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Per-recipient links over real HTTP (issue 18 item 3): one secret, one link per recipient, each
- * an ordinary share of one group. The server treats each recipient's wrapped content
+ * an ordinary share of one group, uploaded once, each with its own views, access log and end; the
+ * group's content blob goes with its last link. The server treats each recipient's wrapped content
  * key as opaque, so these tests send random 60-byte ones.
  */
 @ShareIntegrationTest
@@ -44,6 +58,10 @@ class ShareRecipientsIT {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BlobStore blobs;
+    @Autowired
+    ShareTestSupport.MovableClock clock;
     ShareApi api;
     StoredSecrets stored;
 
@@ -206,6 +224,147 @@ class ShareRecipientsIT {
     void createWhenRecipientsWithoutZeroKnowledgeThen400NamingRecipientsAndNothingCreated() {
         ShareApi.Policy policy = withRecipients(aFile("f"), recipients("Ann", "Bob")).with("zeroKnowledge", false);
         assertRefused(policy, "recipients", "share.field_not_allowed", true);
+    }
+
+    /** A file group of {@code people}, uploaded once with the first link's manage token; its links. */
+    private JsonNode fileGroup(String me, List<Recipient> people, byte[] content, ShareApi.Policy policy) {
+        JsonNode body = api.create(withRecipients(policy, people), api.as(me)).body();
+        HttpResponse<String> upload = api.upload(body.get("id").asString(), body.get("manageToken").asString(), content);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        return body.get("recipients");
+    }
+
+    private static String idOf(JsonNode links, int i) {
+        return links.get(i).get("id").asString();
+    }
+
+    private HttpResponse<String> unlock(String id, Recipient who) {
+        return api.unlock(id, Map.of("linkAccessKey", who.linkAccessKey()));
+    }
+
+    /** Unlocks with the recipient's own link key, checks its own wrapped key came back, and reads. */
+    private HttpResponse<byte[]> open(String id, Recipient who) {
+        HttpResponse<String> unlocked = unlock(id, who);
+        assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
+        JsonNode answer = TestHttp.json(unlocked);
+        assertThat(answer.get("wrappedKey").asString()).isEqualTo(who.wrappedKey());
+        return api.content(id, answer.get("ticket").asString());
+    }
+
+    private @Nullable String contentBlobOf(String id) {
+        return jdbc.sql("select blob_id from shares where id = :id").param("id", id).query(String.class).list().get(0);
+    }
+
+    private boolean blobExists(String blob) {
+        try (InputStream in = blobs.open(new BlobId(blob))) {
+            return in != null;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void uploadWhenFileGroupThenOneUploadMakesEveryLinkReadableEachWithItsOwnWrappedKey() {
+        List<Recipient> people = recipients("Ann", "Bob", "Cleo");
+        byte[] container = random(5000);
+        JsonNode links = fileGroup(account(), people, container, aFile("f"));
+        String blob = contentBlobOf(idOf(links, 0));
+        for (int i = 0; i < 3; i++) {
+            assertThat(contentBlobOf(idOf(links, i))).isEqualTo(blob);
+            HttpResponse<byte[]> read = open(idOf(links, i), people.get(i));
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.body()).isEqualTo(container);
+        }
+    }
+
+    @Test
+    void uploadWhenToAnotherLinkOfTheGroupThen409ContentExistsAndNothingStored() {
+        JsonNode links = api.create(withRecipients(aFile("f"), recipients("Ann", "Bob")), api.as(account())).body()
+                .get("recipients");
+        HttpResponse<String> upload = api.upload(idOf(links, 1), links.get(1).get("manageToken").asString(), random(10));
+        ShareApi.assertProblem(upload, 409, "share.content_exists");
+        assertThat(contentBlobOf(idOf(links, 1))).isNull();
+        assertThat(jdbc.sql("select state from shares where id = :id").param("id", idOf(links, 1)).query(String.class)
+                .single()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void unlockWhenAnotherRecipientsLinkKeyThen401LinkKeyWrongWithoutTheWrappedKey() {
+        List<Recipient> people = recipients("Ann", "Bob");
+        JsonNode links = api.create(withRecipients(aText("container"), people), api.as(account())).body()
+                .get("recipients");
+        HttpResponse<String> wrong = unlock(idOf(links, 1), people.get(0));
+        ShareApi.assertProblem(wrong, 401, "share.link_key_wrong");
+        assertThat(wrong.body()).doesNotContain(people.get(1).wrappedKey(), people.get(0).wrappedKey());
+    }
+
+    @Test
+    void contentWhenEachLinkOpensThenViewsAreCountedPerLink() {
+        List<Recipient> people = recipients("Ann", "Bob");
+        JsonNode links = fileGroup(account(), people, random(100), aFile("f").with("maxViews", 2));
+        assertThat(open(idOf(links, 0), people.get(0)).headers().firstValue("BAR-Views-Left")).hasValue("1");
+        assertThat(open(idOf(links, 1), people.get(1)).headers().firstValue("BAR-Views-Left")).hasValue("1");
+        assertThat(open(idOf(links, 0), people.get(0)).headers().firstValue("BAR-Views-Left")).hasValue("0");
+        ShareApi.assertProblem(unlock(idOf(links, 0), people.get(0)), 404, "resource.not_found");
+        assertThat(open(idOf(links, 1), people.get(1)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void deleteWhenOneLinkRevokedThenItAnswers404ItsWrappedKeyIsGoneAndTheOthersStillOpen() {
+        List<Recipient> people = recipients("Ann", "Bob", "Cleo");
+        byte[] container = random(300);
+        JsonNode links = fileGroup(account(), people, container, aFile("f").with("maxViews", 5));
+        BlobId bobsSecrets = stored.blobOf(idOf(links, 1));
+        HttpResponse<String> revoked = api.burn(idOf(links, 1), "Authorization",
+                "Bearer " + links.get(1).get("manageToken").asString());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        ShareApi.assertProblem(unlock(idOf(links, 1), people.get(1)), 404, "resource.not_found");
+        assertThat(context.getBean(ShareSecretsStore.class).read(bobsSecrets)).isEmpty();
+        assertThat(blobExists(Objects.requireNonNull(contentBlobOf(idOf(links, 0))))).isTrue();
+        assertThat(open(idOf(links, 0), people.get(0)).body()).isEqualTo(container);
+        assertThat(open(idOf(links, 2), people.get(2)).body()).isEqualTo(container);
+    }
+
+    @Test
+    void destroyWhenTheLastLinkGoesThenTheContentBlobIsDeletedNotBefore() {
+        String me = account();
+        List<Recipient> people = recipients("Ann", "Bob");
+        JsonNode links = fileGroup(me, people, random(300), aFile("f"));
+        String blob = Objects.requireNonNull(contentBlobOf(idOf(links, 0)));
+        assertThat(open(idOf(links, 0), people.get(0)).statusCode()).isEqualTo(200); // its only view: shredded
+        assertThat(blobExists(blob)).isTrue();
+        assertThat(api.burn(idOf(links, 1), api.as(me)).statusCode()).isEqualTo(204);
+        // the first link's shredding ends after its stream, which may still be finishing
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(blobExists(blob)).isFalse());
+    }
+
+    @Test
+    void cleanupWhenOneLinkIsDestroyedThenTheOrphanSweepKeepsTheBlobTheOthersUse() {
+        String me = account();
+        List<Recipient> people = recipients("Ann", "Bob");
+        byte[] container = random(300);
+        JsonNode links = fileGroup(me, people, container, aFile("f").with("expiresIn", "7d"));
+        String blob = Objects.requireNonNull(contentBlobOf(idOf(links, 0)));
+        assertThat(api.burn(idOf(links, 0), api.as(me)).statusCode()).isEqualTo(204);
+        clock.advance(Duration.ofHours(2)); // past the orphan grace
+        ShareTestHooks.runCleanup(context);
+        assertThat(blobExists(blob)).isTrue();
+        assertThat(open(idOf(links, 1), people.get(1)).body()).isEqualTo(container);
+    }
+
+    @Test
+    void eventsWhenOneLinkOpenedThenOnlyItsAccessLogNamesTheOpening() {
+        String me = account();
+        List<Recipient> people = recipients("Ann", "Bob");
+        JsonNode links = fileGroup(me, people, random(100), aFile("f").with("maxViews", 3));
+        assertThat(open(idOf(links, 0), people.get(0)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                TestHttp.json(api.http().get("/api/shares/" + idOf(links, 0) + "/events", api.as(me))).get("events")
+                        .findValuesAsString("outcome")).containsExactly("opened"));
+        assertThat(TestHttp.json(api.http().get("/api/shares/" + idOf(links, 1) + "/events", api.as(me))).get("events"))
+                .isEmpty();
     }
 
     /**

@@ -188,7 +188,7 @@ public class ShareContent {
             try (DataKey key = redeemed.key) {
                 if (plain == null) {
                     try {
-                        plain = cipher.decrypting(key, source, id);
+                        plain = cipher.decrypting(key, source, share.keyContext());
                     } catch (IOException | RuntimeException e) {
                         returnView(share, view);
                         throw e;
@@ -232,7 +232,7 @@ public class ShareContent {
             InputStream plain = null;
             if (whole) {
                 try (source) {
-                    plain = cipher.openWhole(key, source.readAllBytes(), share.id().value());
+                    plain = cipher.openWhole(key, source.readAllBytes(), share.keyContext());
                 }
             }
             View view = reopen ? reopened(share, who, now) : viewTaken(share, who, now, shredWithLastView);

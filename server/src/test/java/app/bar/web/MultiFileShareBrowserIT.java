@@ -2,6 +2,7 @@ package app.bar.web;
 
 import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static app.bar.web.SharePages.click;
+import static app.bar.web.SharePages.saved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
@@ -162,15 +163,5 @@ class MultiFileShareBrowserIT {
         assertThat(open.locator("#files-body tr").count()).isZero();
         assertThat(downloads.get()).isZero();
         recipient.assertNoConsoleProblems();
-    }
-
-    private static byte[] saved(Download download) throws IOException {
-        Path file = Files.createTempFile("bar-download-", ".bin");
-        try {
-            download.saveAs(file);
-            return Files.readAllBytes(file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 }

@@ -1,9 +1,13 @@
 package app.bar.web;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** What a person does on the share pages, for the browser tests: press a button, make a text share on the create page. */
+/** What a person does on the share pages, for the browser tests: press a button, make a text share on the create page, save a download. */
 final class SharePages {
 
     private SharePages() {
@@ -33,5 +37,16 @@ final class SharePages {
     /** The share id in a link {@code …/s/<id>#<key>}. */
     static String shareId(String link) {
         return link.substring(link.indexOf("/s/") + 3, link.indexOf('#'));
+    }
+
+    /** The bytes a download saved. */
+    static byte[] saved(Download download) throws IOException {
+        Path file = Files.createTempFile("bar-download-", ".bin");
+        try {
+            download.saveAs(file);
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

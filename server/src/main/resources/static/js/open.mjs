@@ -6,8 +6,9 @@
 import { ApiError, RETRY_LATER, describe, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
 import { unwrap } from './recipient-keys.mjs';
-import { makeZip } from '../vendor/client-zip/index.js';
+import { makeZip, predictLength } from '../vendor/client-zip/index.js';
 import './nav.mjs';
+import { saveStream, saveWorker } from './save-stream.mjs';
 import { pastedKey } from './share-links.mjs';
 import { t } from './i18n.mjs';
 import { $, copy, countdown, el, formatBytes, formatDate, relative, say } from './ui.mjs';
@@ -610,6 +611,7 @@ let shownFiles = null; // {entries, blob} of a share of several files, for "Save
  */
 function showFiles(entries, blob) {
   shownFiles = { entries, blob };
+  saveWorker(); // registered now, so Save all need not wait for it
   $('#content-title').textContent = t('share.files.title');
   $('#files-note').textContent = t('share.files.decrypted', { count: entries.length, size: formatBytes(blob.size) });
   $('#files-body').replaceChildren(...entries.map((entry) => {
@@ -626,8 +628,9 @@ function showFiles(entries, blob) {
 
 /**
  * Save all: a zip (stored entries, ZIP64 when needed; the vendored client-zip) made as a stream
- * from the slices and folded into a Blob every few MiB, so script memory stays small however large
- * the share; the browser's blob storage holds the zip (Chromium moves large blobs to disk).
+ * from the slices of the decrypted Blob and written to disk as it is made (save-stream.mjs: the
+ * save worker, else the save picker, else a Blob), so neither script memory nor blob storage holds
+ * the zip, however large the share. The Blob was kept only after its last segment authenticated.
  */
 $('#save-all').addEventListener('click', async (e) => {
   const button = e.currentTarget;
@@ -638,28 +641,21 @@ $('#save-all').addEventListener('click', async (e) => {
   try {
     const { entries, blob } = shownFiles;
     const now = new Date();
-    const stream = makeZip(entries.map((entry) => ({
+    const files = entries.map((entry) => ({
       name: entry.path, input: blob.slice(entry.offset, entry.offset + entry.size), size: entry.size, lastModified: now,
-    })));
-    const collected = collector();
-    const reader = stream.getReader();
-    let done = 0;
-    for (;;) {
-      const next = await reader.read();
-      if (next.done) {
-        break;
-      }
-      collected.add(next.value);
-      const before = done;
-      done += next.value.length;
-      if (Math.floor(before / FOLD_BYTES) !== Math.floor(done / FOLD_BYTES)) {
-        say($('#files-notice'), t('share.files.zipping', { done: formatBytes(done) }), 'info');
-      }
-    }
-    const link = el('a', { href: url(new Blob([collected.blob()], { type: 'application/zip' })), download: ZIP_NAME, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    }));
+    let said = 0;
+    await saveStream(makeZip(files), {
+      name: ZIP_NAME,
+      type: 'application/zip',
+      size: Number(predictLength(files.map(({ name, size }) => ({ name, size })))),
+      onBytes(done) {
+        if (Math.floor(done / FOLD_BYTES) !== said) {
+          said = Math.floor(done / FOLD_BYTES);
+          say($('#files-notice'), t('share.files.zipping', { done: formatBytes(done) }), 'info');
+        }
+      },
+    });
     say($('#files-notice'), t('share.files.zipped', { name: ZIP_NAME }), 'ok');
   } catch (error) {
     say($('#files-notice'), t('share.files.zip_failed'), 'error');

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.TestPropertySource;
 
@@ -48,6 +49,7 @@ import org.springframework.test.context.TestPropertySource;
 @RequiresTool(CHROMIUM)
 @BarIntegrationTest
 @DisabledIfSystemProperty(named = "bar.it.backend", matches = "external")
+@EnabledIfSystemProperty(named = "bar.test.memory", matches = "true")
 @TestPropertySource(properties = "bar.shares.anonymous-max-file-size=2GB")
 class MultiFileMemoryBrowserIT {
 

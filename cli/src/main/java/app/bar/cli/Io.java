@@ -62,12 +62,13 @@ public final class Io {
 
     /**
      * The user's language as a BCP 47 tag from the POSIX locale variables, first set of
+     * {@code BAR_LOCALE} (where the launcher keeps them when it runs the JVM in {@code C.UTF-8}),
      * {@code LC_ALL}, {@code LC_MESSAGES}, {@code LANG} ({@code de_DE.UTF-8} → {@code de-DE});
      * null for {@code C}/{@code POSIX} or none. Read from the environment rather than the JVM's
      * default locale, which falls back to English when the locale is not installed on the machine.
      */
     public @Nullable String language() {
-        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        for (String name : new String[] {"BAR_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
             String value = env(name);
             if (value == null || value.isBlank()) {
                 continue;

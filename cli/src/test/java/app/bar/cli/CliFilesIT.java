@@ -78,6 +78,26 @@ class CliFilesIT {
     }
 
     @Test
+    void sendAndOpenWhenNoLocaleIsSetThenNamesBeyondAsciiStillWork() throws Exception {
+        // a bare environment (cron, a container, ssh without LANG): the C locale, whose charset is ASCII
+        Cli bare = new Cli(server.base(), dir.resolve("config"));
+        Path outbox = Files.createDirectories(dir.resolve("outbox"));
+        byte[] jpg = random(4, 20_000);
+        Files.write(outbox.resolve("été.jpg"), jpg);
+        Files.writeString(outbox.resolve("日本.txt"), "こんにちは\n");
+
+        Cli.Result sent = bare.inDirectory(outbox).run("", "send", "été.jpg", "日本.txt");
+        assertThat(sent.exitCode()).as(sent.toString()).isZero();
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Cli.Result opened = bare.inDirectory(inbox).run("", "open", sent.firstLine());
+
+        assertThat(opened.exitCode()).as(opened.toString()).isZero();
+        assertThat(opened.stdout().lines()).containsExactly("été.jpg", "日本.txt");
+        assertThat(inbox.resolve("été.jpg")).hasBinaryContent(jpg);
+        assertThat(inbox.resolve("日本.txt")).hasContent("こんにちは\n");
+    }
+
+    @Test
     void openWhenManifestHasADotDotPathThenRefusedAndNothingWritten() throws Exception {
         String link = upload(vector("invalidManifests", "dot-dot-segment"));
         Path inbox = Files.createDirectories(dir.resolve("deep/inbox"));

@@ -28,6 +28,13 @@ class IoLanguageTests {
     }
 
     @Test
+    void languageWhenTheLauncherKeptItInBarLocaleThenThatWins() {
+        // bin/bar runs the JVM in C.UTF-8 when the locale is not UTF-8 and keeps the language here
+        assertThat(language(Map.of("BAR_LOCALE", "de_DE", "LC_CTYPE", "C.UTF-8"))).isEqualTo("de-DE");
+        assertThat(language(Map.of("BAR_LOCALE", "fr_FR.ISO-8859-1", "LANG", "C.UTF-8"))).isEqualTo("fr-FR");
+    }
+
+    @Test
     void languageWhenCPosixUnsetOrNotALocaleThenNone() {
         assertThat(language(Map.of("LANG", "C.UTF-8"))).isNull();
         assertThat(language(Map.of("LC_ALL", "POSIX"))).isNull();

@@ -74,8 +74,9 @@ final class Api {
     /** {@code PUT /api/shares/{id}/content}: streams {@code body} ({@code length} bytes, or -1 for chunked). */
     JsonNode upload(String id, String manageToken, InputStream body, long length) {
         HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> body);
+        // the manage token replaces the account's token: with both, the server reads the account's and refuses the upload
         HttpRequest request = request("/api/shares/" + path(id) + "/content")
-                .header("Authorization", "Bearer " + manageToken)
+                .setHeader("Authorization", "Bearer " + manageToken)
                 .header("Content-Type", "application/octet-stream")
                 .expectContinue(EXPECT_CONTINUE)
                 .PUT(length >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream).build();

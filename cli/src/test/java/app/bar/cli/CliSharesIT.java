@@ -191,6 +191,19 @@ class CliSharesIT {
     }
 
     @Test
+    void sendWhenSignedInAndAFileThenTheUploadGoesWithTheManageTokenAndTheFileOpens() throws IOException {
+        Cli.Result login = bar.run(TestServer.ADMIN_PASSWORD + "\n", "login", "--email", TestServer.ADMIN_EMAIL, "--password-stdin");
+        assertThat(login.exitCode()).as(login.toString()).isZero();
+        Path file = Files.writeString(dir.resolve("owned.txt"), "an owned file");
+        Cli.Result sent = bar.run("", "send", file.toString());
+        assertThat(sent.exitCode()).as(sent.toString()).isZero();
+        Path target = dir.resolve("got.txt");
+        Cli.Result opened = bar.run("", "open", sent.firstLine(), "-o", target.toString());
+        assertThat(opened.exitCode()).as(opened.toString()).isZero();
+        assertThat(target).hasContent("an owned file");
+    }
+
+    @Test
     void listWhenLoggedInThenShowsOwnSharesAndTheirEvents() {
         Cli.Result login = bar.run(TestServer.ADMIN_PASSWORD + "\n", "login", "--email", TestServer.ADMIN_EMAIL, "--password-stdin");
         assertThat(login.exitCode()).as(login.toString()).isZero();

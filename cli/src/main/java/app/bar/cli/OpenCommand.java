@@ -1,5 +1,6 @@
 package app.bar.cli;
 
+import app.bar.format.RecipientKeys;
 import app.bar.format.ShareKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -105,7 +106,8 @@ final class OpenCommand implements Callable<Integer> {
                 unlock.put("password", secret);
             }
             JsonNode ticket = unlock(api, id, unlock, meta.path("requiresOtp").asBoolean());
-            String where = read(api, id, ticket, keys, out, textKind);
+            byte[] contentKey = keys == null || contentLinkKey == null ? null : contentKey(ticket, keys, contentLinkKey);
+            String where = read(api, id, ticket, contentKey, out, textKind);
             if (!quiet && !where.equals("standard output")) {
                 io.err().println("Saved to " + where);
             }
@@ -168,20 +170,37 @@ final class OpenCommand implements Callable<Integer> {
         return line == null ? null : new String(line);
     }
 
-    private String read(Api api, String id, JsonNode ticket, @Nullable ShareKeys keys, PlaintextOutput out, boolean textKind)
+    /**
+     * The content key of a zero-knowledge share: a per-recipient link's is unwrapped from the unlock
+     * answer's {@code wrappedKey} with the link key, before the view is spent (docs/zero-knowledge-format.md,
+     * "Per-recipient links"); any other's is derived from the link key (and password).
+     */
+    static byte[] contentKey(JsonNode ticket, ShareKeys keys, byte[] linkKey) {
+        JsonNode wrapped = ticket.path("wrappedKey");
+        if (wrapped.isMissingNode() || wrapped.isNull()) {
+            return keys.contentKey();
+        }
+        try {
+            return RecipientKeys.unwrap(Base64.getUrlDecoder().decode(wrapped.asString()), linkKey);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new CliFailure(Exit.FAILED, "this link's key does not unwrap the share's key: the share was altered; "
+                    + "nothing was opened and no view was used", e);
+        }
+    }
+
+    private String read(Api api, String id, JsonNode ticket, byte @Nullable [] contentKey, PlaintextOutput out, boolean textKind)
             throws IOException {
         HttpResponse<InputStream> response = api.content(id, ticket.path("ticket").asString());
         long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         try (Progress progress = Progress.start(io, quiet, "Downloading", total);
                 InputStream body = PlaintextOutput.network(progress.counting(response.body()))) {
-            if (keys == null) {
+            if (contentKey == null) {
                 try {
                     return out.write(body, textKind, ticket.path("filename").isNull() ? null : ticket.path("filename").asString());
                 } catch (PlaintextOutput.NetworkFailure e) {
                     throw new CliFailure(Exit.FAILED, "the download broke off (" + e.getMessage() + "); nothing was saved", e);
                 }
             }
-            byte[] contentKey = keys.contentKey();
             try {
                 InputStream container = textKind ? textContainer(body) : body;
                 return ContainerReader.open(container, contentKey, out, "the share");

@@ -94,7 +94,17 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "With --to: a short note in the mail (at most 500 characters, plain text).")
     @Nullable String note;
 
-    @Option(names = "--json", description = "Print {link, manageLink, id, expiresAt, maxViews[, key][, mailed]} as JSON on stdout.")
+    @Option(names = "--per-recipient", description = {"Signed in: one link per recipient (2 to 20), the content sealed and uploaded once;",
+            "each link has its own key, views and manage link. The recipients come from --to (each mailed",
+            "its own link, labelled by address) or --recipients (labels only, nothing mailed)."})
+    boolean perRecipient;
+
+    @Option(names = "--recipients", split = ",", paramLabel = "NAME", description = "With --per-recipient: the recipients' labels, "
+            + "like alice,bob (no mail).")
+    @Nullable List<String> recipientLabels;
+
+    @Option(names = "--json", description = {"Print {link, manageLink, id, expiresAt, maxViews[, key][, mailed]} as JSON on stdout;",
+            "with --per-recipient {links: [{label, link[, key][, mailed], manageLink, id}], groupId, expiresAt, maxViews}."})
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no notes on stderr.")
@@ -110,9 +120,18 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
         checkUsage();
-        List<String> recipients = LinkMail.recipients(mailTo, note);
+        List<String> labels = perRecipient ? recipientLabels() : null;
+        List<String> recipients = LinkMail.recipients(labels != null && mailTo != null ? labels : mailTo, note);
         URI base = server.server(io);
         Api api = server.maybeSignedIn(io, base);
+        if (labels != null) {
+            if (!api.signedIn()) {
+                throw new CliFailure(Exit.DENIED, "--per-recipient makes the links from your account: sign in first (bar login, "
+                        + "or set BAR_TOKEN); nothing was shared");
+            }
+            sendPerRecipient(api, policy(true), labels, recipients != null);
+            return Exit.OK;
+        }
         if (recipients != null && !api.signedIn()) {
             throw new CliFailure(Exit.DENIED, "--to mails the link from your account: sign in first (bar login, or set BAR_TOKEN); "
                     + "nothing was shared");
@@ -134,6 +153,7 @@ final class SendCommand implements Callable<Integer> {
 
     private void checkUsage() throws IOException {
         password.check();
+        checkPerRecipient();
         several = files.size() > 1 || (files.size() == 1 && Files.isDirectory(Path.of(files.get(0))));
         file = files.size() == 1 && !several ? files.get(0) : null;
         if (several) {
@@ -156,6 +176,33 @@ final class SendCommand implements Callable<Integer> {
         if (!fromStdin) {
             SecretOptions.requireFile(file);
         }
+    }
+
+    /** What cannot go with one link per recipient: each link is its recipient's own secret, made here. */
+    private void checkPerRecipient() {
+        if (!perRecipient) {
+            if (recipientLabels != null) {
+                throw CliFailure.usage("--recipients names the recipients of --per-recipient: add --per-recipient");
+            }
+            return;
+        }
+        if (mailTo == null && recipientLabels == null) {
+            throw CliFailure.usage("--per-recipient needs its recipients: --to a@example.com,b@example.com (each mailed its link) "
+                    + "or --recipients alice,bob (labels only)");
+        }
+        if (mailTo != null && recipientLabels != null) {
+            throw CliFailure.usage("give the recipients once: --to (mailed, labelled by address) or --recipients (labels only)");
+        }
+        String refused = password.given() ? "a password (--password…)" : otpEmails != null ? "--otp"
+                : serverMode ? "--server-mode" : label != null ? "--label" : qr ? "--qr" : null;
+        if (refused != null) {
+            throw CliFailure.usage("--per-recipient cannot go with " + refused + ": each recipient's link is its own secret, "
+                    + "encrypted here and labelled with its recipient, one link per line; nothing was shared");
+        }
+    }
+
+    private List<String> recipientLabels() {
+        return mailTo != null ? PerRecipient.labels(mailTo, "--to") : PerRecipient.labels(recipientLabels, "--recipients");
     }
 
     private void checkSeveral() throws IOException {
@@ -224,40 +271,43 @@ final class SendCommand implements Callable<Integer> {
         }
         byte[] contentKey = keys.contentKey();
         try {
-            FilesInput input = packed;
-            if (input != null) {
-                String metadata = input.manifest().toJson();
-                long length = SealingStream.containerSize(input.manifest().size(), metadata.getBytes(StandardCharsets.UTF_8).length);
-                if (!quiet) {
-                    io.err().println("Sending " + input.manifest().files().size() + " files (" + input.manifest().size()
-                            + " bytes) in one share.");
-                }
-                return new Created(upload(api, policy, new SealingStream(input.content(), contentKey, keys.passwordBound(), metadata),
-                        length), linkKey);
-            }
-            if (text) {
-                byte[] head = input().readNBytes(TEXT_LIMIT + 1);
-                String metadata = Metadata.text();
-                if (head.length <= TEXT_LIMIT) {
-                    String encoded = sealText(head, contentKey, keys.passwordBound());
-                    Arrays.fill(head, (byte) 0);
-                    if (encoded.length() <= TEXT_LIMIT) {
-                        policy.put("kind", "text");
-                        policy.put("text", encoded);
-                        return new Created(api.createShare(policy), linkKey);
-                    }
-                }
-                // too long for a text share: the browser sends such texts as a file share too
-                InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), input());
-                return new Created(upload(api, policy, new SealingStream(all, contentKey, keys.passwordBound(), metadata), -1), linkKey);
-            }
-            String metadata = Metadata.file(name(), contentType(), size());
-            long length = size() < 0 ? -1 : SealingStream.containerSize(size(), metadata.getBytes(StandardCharsets.UTF_8).length);
-            return new Created(upload(api, policy, new SealingStream(input(), contentKey, keys.passwordBound(), metadata), length),
-                    linkKey);
+            return new Created(seal(api, policy, contentKey, keys.passwordBound()), linkKey);
         } finally {
             Arrays.fill(contentKey, (byte) 0);
         }
+    }
+
+    /** Seals the content once with {@code contentKey} and creates the share (a text's container inline, else uploaded). */
+    private JsonNode seal(Api api, Map<String, Object> policy, byte[] contentKey, boolean passwordBound) throws IOException {
+        FilesInput input = packed;
+        if (input != null) {
+            String metadata = input.manifest().toJson();
+            long length = SealingStream.containerSize(input.manifest().size(), metadata.getBytes(StandardCharsets.UTF_8).length);
+            if (!quiet) {
+                io.err().println("Sending " + input.manifest().files().size() + " files (" + input.manifest().size()
+                        + " bytes) in one share.");
+            }
+            return upload(api, policy, new SealingStream(input.content(), contentKey, passwordBound, metadata), length);
+        }
+        if (text) {
+            byte[] head = input().readNBytes(TEXT_LIMIT + 1);
+            String metadata = Metadata.text();
+            if (head.length <= TEXT_LIMIT) {
+                String encoded = sealText(head, contentKey, passwordBound);
+                Arrays.fill(head, (byte) 0);
+                if (encoded.length() <= TEXT_LIMIT) {
+                    policy.put("kind", "text");
+                    policy.put("text", encoded);
+                    return api.createShare(policy);
+                }
+            }
+            // too long for a text share: the browser sends such texts as a file share too
+            InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), input());
+            return upload(api, policy, new SealingStream(all, contentKey, passwordBound, metadata), -1);
+        }
+        String metadata = Metadata.file(name(), contentType(), size());
+        long length = size() < 0 ? -1 : SealingStream.containerSize(size(), metadata.getBytes(StandardCharsets.UTF_8).length);
+        return upload(api, policy, new SealingStream(input(), contentKey, passwordBound, metadata), length);
     }
 
     /** A text as a zero-knowledge text share carries it: the sealed container in base64url (create.mjs). */
@@ -275,9 +325,48 @@ final class SendCommand implements Callable<Integer> {
         try {
             return LinkMail.send(io, api, id, recipients, note);
         } catch (CliFailure e) {
-            burnQuietly(api, id, created.share().path("manageToken").asString());
+            burnQuietly(api, created.share());
             throw new CliFailure(e.exitCode(), e.getMessage() + "; nothing was shared (the new share was deleted)", e);
         }
+    }
+
+    /**
+     * One link per recipient: a fresh link key each, the content sealed once under the group's
+     * content key, one share answer listing every recipient's link; with {@code --to} each
+     * address is mailed its own link (without its key) through that link's own share id.
+     */
+    private void sendPerRecipient(Api api, Map<String, Object> policy, List<String> labels, boolean mailEach)
+            throws IOException, GeneralSecurityException {
+        try (PerRecipient group = PerRecipient.keys(labels)) {
+            policy.put("zeroKnowledge", true);
+            policy.put("recipients", group.entries());
+            JsonNode share = seal(api, policy, group.contentKey(), false);
+            List<PerRecipient.Link> links;
+            try {
+                links = group.links(share);
+            } catch (CliFailure e) {
+                burnQuietly(api, share);
+                throw e;
+            }
+            List<LinkMail.Sent> mailed = mailEach ? mailEach(api, share, links) : null;
+            printGroup(share, links, mailed);
+        }
+    }
+
+    /** Mails each recipient's address its own link; when the server refuses one, every link is burned. */
+    private List<LinkMail.Sent> mailEach(Api api, JsonNode share, List<PerRecipient.Link> links) {
+        List<LinkMail.Sent> sent = new ArrayList<>();
+        for (PerRecipient.Link link : links) {
+            try {
+                sent.add(LinkMail.send(io, api, link.id(), List.of(link.label()), note));
+            } catch (CliFailure e) {
+                burnQuietly(api, share);
+                throw new CliFailure(e.exitCode(), e.getMessage() + "; nothing was shared (the new links were deleted"
+                        + (sent.isEmpty() ? ")" : "; the " + sent.size() + " mail(s) already queued name links that no longer open)"),
+                        e);
+            }
+        }
+        return sent;
     }
 
     private Created sendServerMode(Api api, Map<String, Object> policy, char @Nullable [] secret) throws IOException {
@@ -309,7 +398,7 @@ final class SendCommand implements Callable<Integer> {
             api.upload(id, manageToken, progress.counting(tracked), length);
             return share;
         } catch (CliFailure e) {
-            burnQuietly(api, id, manageToken);
+            burnQuietly(api, share);
             IOException failure = tracked.failure();
             if (failure != null) {
                 throw new CliFailure(Exit.USAGE, "reading the input failed (" + failure.getMessage() + "); nothing was shared",
@@ -331,11 +420,14 @@ final class SendCommand implements Callable<Integer> {
         return root == e || root.getMessage() == null ? e.getMessage() : root.getMessage();
     }
 
-    private static void burnQuietly(Api api, String id, String manageToken) {
-        try {
-            api.burn(id, manageToken);
-        } catch (CliFailure ignored) {
-            // an upload that never completed is not openable (404) and the server's upload window removes it
+    /** Burns the new share, or each link of per-recipient links, so that nothing half-made stays. */
+    private static void burnQuietly(Api api, JsonNode share) {
+        for (String[] member : PerRecipient.members(share)) {
+            try {
+                api.burn(member[0], member[1]);
+            } catch (CliFailure ignored) {
+                // an upload that never completed is not openable (404) and the server's upload window removes it
+            }
         }
     }
 
@@ -403,6 +495,62 @@ final class SendCommand implements Callable<Integer> {
             io.err().println("Manage link (keep it; bar burn MANAGE-LINK destroys the share): " + manageLink);
             io.err().println("Expires " + share.path("expiresAt").asString() + "; " + (share.path("maxViews").isNull()
                     ? "unlimited views" : share.path("maxViews").asInt() + " view(s)") + ".");
+        }
+        io.err().flush();
+    }
+
+    /**
+     * Per-recipient links: one line per recipient, its label and whole link (tab-separated), or
+     * with --to or --split-key its label, link without the key and key; the manage links on stderr.
+     */
+    private void printGroup(JsonNode share, List<PerRecipient.Link> links, @Nullable List<LinkMail.Sent> mailed) {
+        boolean apart = splitKey || (mailed != null && !mailed.get(0).keyIncluded());
+        String expiresAt = share.path("expiresAt").asString();
+        Integer maxViews = share.path("maxViews").isNull() ? null : share.path("maxViews").asInt();
+        if (json) {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (int i = 0; i < links.size(); i++) {
+                PerRecipient.Link link = links.get(i);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("label", link.label());
+                entry.put("link", apart ? link.shareUrl() : link.shareUrl() + "#" + link.key());
+                if (apart) {
+                    entry.put("key", link.key());
+                }
+                if (mailed != null) {
+                    entry.put("mailed", mailed.get(i).queued());
+                }
+                entry.put("manageLink", link.manageLink());
+                entry.put("id", link.id());
+                entries.add(entry);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("links", entries);
+            out.put("groupId", share.path("groupId").asString());
+            out.put("expiresAt", expiresAt);
+            out.put("maxViews", maxViews);
+            io.out().println(Api.JSON.writeValueAsString(out));
+        } else {
+            for (PerRecipient.Link link : links) {
+                io.out().println(link.label() + "\t" + (apart ? link.shareUrl() + "\t" + link.key() : link.shareUrl() + "#" + link.key()));
+            }
+        }
+        io.out().flush();
+        if (!quiet && !json) {
+            if (mailed != null) {
+                io.err().println("Mailed each of the " + links.size() + " recipients their own link without its key. Each line is a "
+                        + "recipient, their link and its key: give each key to its recipient another way (a message, a call).");
+            } else if (apart) {
+                io.err().println("Each line is a recipient, their link and its key: send link and key by different channels.");
+            } else {
+                io.err().println("Each line is a recipient and their own link: give each link to its recipient only.");
+            }
+            io.err().println("Manage links (keep them; bar burn MANAGE-LINK destroys that recipient's link only):");
+            for (PerRecipient.Link link : links) {
+                io.err().println("  " + link.label() + "\t" + link.manageLink());
+            }
+            io.err().println("Expires " + expiresAt + "; " + (maxViews == null ? "unlimited views" : maxViews + " view(s)")
+                    + " for each link.");
         }
         io.err().flush();
     }

@@ -1,11 +1,13 @@
 // The dashboard (/dashboard): my shares — their labels (mine alone), size, views, expiry, access
 // log, burn. The shares of one secret sent with one link per recipient (a group) are shown
-// together under the group, each with its recipient's label, views, state, log and revoke. Account settings (notifications, sessions, API tokens, webhook, password) are on
-// /settings (settings.mjs). Every call needs the session: an expired access token is refreshed
-// silently (api.mjs).
+// together under the group, each with its recipient's label, views, state, log and revoke. My
+// requests for a secret: note, state, times, withdraw. Account settings (notifications, sessions,
+// API tokens, webhook, password) are on /settings (settings.mjs). Every call needs the session:
+// an expired access token is refreshed silently (api.mjs).
 import { ApiError, SIGN_IN, describe, request, requestJson } from './api.mjs';
 import { session } from './nav.mjs';
 import { signInAgain } from './reauth.mjs';
+import { LIVE, byLabel, groupSummary, shortNote } from './dashboard-lists.mjs';
 import { formatBytes, formatDateTime, formatRelative, t } from './i18n.mjs';
 import { $, el, markInvalid, say } from './ui.mjs';
 
@@ -53,8 +55,6 @@ function cell(label, ...content) {
   return el('td', { 'data-label': label }, ...content);
 }
 
-const LIVE = new Set(['active', 'locked', 'awaiting_upload']);
-
 /** What the share is, for its owner: their label first, then the file name or kind, and its size. */
 function describeShare(share) {
   const kind = share.filename ? share.filename
@@ -99,7 +99,7 @@ async function loadShares() {
 
 /**
  * The rows of the list in its order; a group's shares (same groupId) are taken together where the
- * first of them comes: the group's row, then one row per recipient.
+ * first of them comes: the group's row, then one row per recipient, by label.
  */
 function shareRows(shares) {
   const groups = new Map();
@@ -113,7 +113,7 @@ function shareRows(shares) {
     if (!share.groupId) {
       rows.push(shareRow(share));
     } else if (groups.has(share.groupId)) {
-      const members = groups.get(share.groupId);
+      const members = [...groups.get(share.groupId)].sort(byLabel);
       groups.delete(share.groupId); // shown once, where its first share comes
       rows.push(groupRow(share.groupId, members), ...members.map((m) => shareRow(m, true)));
     }
@@ -121,17 +121,25 @@ function shareRows(shares) {
   return rows;
 }
 
-/** The row that heads a group: one secret, how many recipient links, what it is. */
+/** The row that heads a group: one secret, how many recipient links, what it is, when it was made and ends. */
 function groupRow(groupId, members) {
   const what = describeShare({ ...members[0], label: null });
   const opened = members.filter((m) => m.maxViews != null && m.viewsLeft != null && m.viewsLeft < m.maxViews);
+  const summary = groupSummary(members);
   return el('tr', { class: 'group-row', 'data-group': groupId },
-    el('td', { 'data-label': t('account.dashboard.column.created'), class: 'when' }, formatDateTime(members[0].createdAt)),
-    el('td', { colspan: '5' },
+    el('td', { 'data-label': t('account.dashboard.column.created'), class: 'when' }, formatDateTime(summary.created)),
+    cell(t('account.dashboard.column.share'),
       el('div', { class: 'share-label' }, t('account.dashboard.group.title', { count: members.length })),
       el('div', { class: 'muted small' }, what.kind),
       opened.length > 0 ? el('div', { class: 'small' }, t('account.dashboard.group.opened_by',
-        { names: opened.map((m) => m.label || m.id).join(t('account.dashboard.group.separator')) })) : null));
+        { names: opened.map((m) => m.label || m.id).join(t('account.dashboard.group.separator')) })) : null),
+    el('td', { 'data-label': t('account.dashboard.group.first_expiry'), class: 'when group-expiry' },
+      summary.expires ? formatDateTime(summary.expires) : '—',
+      summary.expires ? el('div', { class: 'muted small' }, formatRelative(summary.expires)) : null),
+    el('td', {}),
+    cell(t('account.dashboard.column.state'), el('span', { class: 'badge ' + (summary.live > 0 ? 'live' : 'gone') },
+      t('account.dashboard.group.live', { live: summary.live, count: members.length }))),
+    el('td', { class: 'actions-cell' }));
 }
 
 function shareRow(share, member = false) {
@@ -289,6 +297,75 @@ async function revoke(share, button) {
   await loadShares();
 }
 
+// ---- requests for a secret ----------------------------------------------------------------
+
+/** Catalogue keys of a request's state (GET /api/requests). */
+const REQUEST_STATES = {
+  open: 'account.dashboard.requests.state.open', fulfilled: 'account.dashboard.requests.state.fulfilled',
+  expired: 'account.dashboard.state.expired', locked: 'account.dashboard.state.locked',
+};
+
+async function loadRequests() {
+  const notice = $('#requests-notice');
+  try {
+    const requests = await requestJson('/api/requests', { auth: true });
+    $('#requests-body').replaceChildren(...requests.map(requestRow));
+    $('#requests-empty').hidden = requests.length > 0;
+    $('#requests-table').hidden = requests.length === 0;
+  } catch (error) {
+    failed(notice, error, t('account.subject.list'));
+  }
+}
+
+/**
+ * A request as its requester sees it here: the note, whether a password is asked, when it was made
+ * and until when it can be answered, its state. An answer opens only with the open link the
+ * requester kept (its private key is in that link's fragment, never on the server), so the row
+ * says so instead of offering to open it.
+ */
+function requestRow(req) {
+  const open = req.state === 'open';
+  const answered = req.state === 'fulfilled';
+  const note = req.note ? shortNote(req.note) : '';
+  const remove = el('button', { type: 'button', class: 'danger small' },
+    t(open ? 'account.dashboard.requests.withdraw' : 'account.dashboard.requests.delete'));
+  remove.addEventListener('click', () => withdraw(req, remove));
+  return el('tr', { 'data-request': req.id, 'data-state': req.state },
+    el('td', { 'data-label': t('account.dashboard.column.created'), class: 'when' }, formatDateTime(req.createdAt)),
+    cell(t('account.dashboard.requests.column.note'),
+      el('div', { class: note ? 'request-note' : 'request-note muted', title: req.note || null }, // i18n-ignore: classes
+        note || t('account.dashboard.requests.no_note')),
+      req.requiresPassword ? el('div', {}, el('span', { class: 'badge' }, t('account.dashboard.badge.password'))) : null,
+      answered ? el('div', { class: 'muted small request-answered' }, t('account.dashboard.requests.answered',
+        { when: formatDateTime(req.fulfilledAt) })) : null),
+    el('td', { 'data-label': t('account.dashboard.column.expires'), class: 'when' },
+      formatDateTime(req.expiresAt), open ? el('div', { class: 'muted small' }, formatRelative(req.expiresAt)) : null),
+    cell(t('account.dashboard.column.state'),
+      el('span', { class: 'badge ' + (open || answered ? 'live' : 'gone') }, word(REQUEST_STATES, req.state))),
+    el('td', { class: 'actions-cell' }, remove));
+}
+
+/** Withdraws an open request (its link answers nothing any more) or deletes an ended one; an answer's share stays. */
+async function withdraw(req, button) {
+  const open = req.state === 'open';
+  if (!window.confirm(t(open ? 'account.dashboard.requests.withdraw_confirm' : 'account.dashboard.requests.delete_confirm'))) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    await request(`/api/requests/${encodeURIComponent(req.id)}`, { method: 'DELETE', auth: true });
+    say($('#requests-notice'), t(open ? 'account.dashboard.requests.withdrawn' : 'account.dashboard.requests.deleted'), 'ok');
+  } catch (error) {
+    failed($('#requests-notice'), error, t('request.problem.subject'));
+  }
+  await loadRequests();
+}
+
+$('#requests-refresh').addEventListener('click', () => {
+  say($('#requests-notice'), '');
+  loadRequests();
+});
+
 $('#shares-refresh').addEventListener('click', () => {
   say($('#shares-notice'), '');
   loadShares();
@@ -303,5 +380,5 @@ session.then((account) => {
   }
   const line = account.role === 'ADMIN' ? 'account.common.signed_in_as_admin' : 'account.common.signed_in_as';
   $('#account-line').textContent = t(line, { email: account.email });
-  loadShares().finally(() => $('#main').setAttribute('aria-busy', 'false'));
+  Promise.allSettled([loadShares(), loadRequests()]).finally(() => $('#main').setAttribute('aria-busy', 'false'));
 });

@@ -88,7 +88,14 @@ class RecipientLinksBrowserIT {
         Page dashboard = sender.open("/dashboard");
         Locator group = dashboard.locator("tr.group-row");
         PlaywrightAssertions.assertThat(group).hasCount(1);
-        assertThat(group.textContent()).contains("One secret, 3 recipient links");
+        assertThat(group.textContent()).contains("One secret, 3 recipient links", "Live links: 3 of 3");
+        assertThat(dashboard.locator("tr.group-member .share-label").allTextContents()).as("members by label")
+                .containsExactly("Alice", "Bob", "Carol");
+        String firstExpiry = group.locator("td.group-expiry").textContent();
+        assertThat(firstExpiry).as("the group's earliest expiry").isNotEqualTo("—")
+                .startsWith(member(dashboard, links.get(0)).locator("td.when").nth(1).textContent());
+        assertThat(group.locator("td.when").first().textContent()).as("the group's creation")
+                .isEqualTo(member(dashboard, links.get(0)).locator("td.when").first().textContent());
         Locator bob = member(dashboard, links.get(1));
         assertThat(bob.locator(".share-label").textContent()).isEqualTo("Bob");
         assertThat(bob.textContent()).contains("1 of 1 view left", "Active");
@@ -113,7 +120,9 @@ class RecipientLinksBrowserIT {
         dashboard.reload();
         group = dashboard.locator("tr.group-row");
         group.waitFor();
-        assertThat(group.textContent()).contains("Opened by: ", "Alice", "Carol").doesNotContain("Bob");
+        assertThat(group.textContent()).contains("Opened by: ", "Alice", "Carol", "Live links: 0 of 3").doesNotContain("Bob");
+        assertThat(group.locator("td.group-expiry").textContent()).as("no live link, no expiry").isEqualTo("—");
+        assertThat(dashboard.locator("tr.group-member .share-label").allTextContents()).containsExactly("Alice", "Bob", "Carol");
         for (int i : new int[] {0, 2}) {
             Locator row = member(dashboard, links.get(i));
             assertThat(row.textContent()).contains("Opened 1 of 1 time", "Destroyed: read");
@@ -182,7 +191,8 @@ class RecipientLinksBrowserIT {
         Page dashboard = sender.open("/dashboard");
         Locator group = dashboard.locator("tr.group-row");
         group.waitFor();
-        assertThat(group.textContent()).contains("One secret, 2 recipient links", "Dana", "Émile");
+        assertThat(group.textContent()).contains("One secret, 2 recipient links", "Dana", "Émile", "Live links: 0 of 2");
+        assertThat(dashboard.locator("tr.group-member .share-label").allTextContents()).containsExactly("Dana", "Émile");
         sender.assertNoConsoleProblems();
         tampered.assertNoConsoleProblems();
         readers.forEach(Chromium.Session::assertNoConsoleProblems);

@@ -3,7 +3,7 @@
 // the open link's fragment, neither reaches the server. The filler's answer is sealed here into an
 // ordinary BAR container with a link key agreed by ECDH (request-keys.mjs); the requester derives
 // the same link key and opens the share on the open page as any share (docs/zero-knowledge-format.md).
-import { ApiError, describe, requestJson } from './api.mjs';
+import { ApiError, describe, formatWait, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
 import { session } from './nav.mjs';
 import { formatBytes, formatDateTime, t } from './i18n.mjs';
@@ -114,6 +114,8 @@ async function fill() {
     } catch (e) {
       if (e instanceof ApiError && e.code === 'resource.not_found') {
         show('gone');
+      } else if (e instanceof ApiError && e.code === 'share.retry_later') { // the shares' guard: the wait after a wrong one
+        say($('#fill-notice'), t('request.fill.wait', { wait: formatWait(e.retryAfter || 1) }), 'error');
       } else if (e instanceof ApiError && e.code === 'request.password_wrong') {
         $('#fill-password').setAttribute('aria-invalid', 'true');
         say($('#fill-notice'), t('request.fill.password_wrong', { count: e.problem.attemptsLeft ?? 0 }), 'error');

@@ -61,7 +61,33 @@ public class CreationRules {
         if (!expiryGiven) {
             return share.withExpiresIn(maxExpiry);
         }
-        throw new BarProblem.Invalid(ShareCodes.POLICY_MAX_EXPIRY, "expiresIn",
+        throw overRoleMaximum("expiresIn", maxExpiry);
+    }
+
+    /**
+     * An expiry of what a signed-in account makes beside a share (a request for a secret, and the
+     * lifetime of the share that will answer it): read, bounded and refused exactly as a share's
+     * {@code expiresIn} — same codes and messages, naming {@code field} —, the role's
+     * {@code bar.policy} maximum included. None given: {@code byDefault}, shortened to what may be given.
+     */
+    public Duration expiry(String field, @Nullable ExpiresIn value, Duration byDefault) {
+        Duration roleMax = policy.limits(roleOf(true)).maxExpiry();
+        if (value == null) {
+            Duration max = limits.expiryLimit(true);
+            if (roleMax != null && roleMax.compareTo(max) < 0) {
+                max = roleMax;
+            }
+            return byDefault.compareTo(max) > 0 ? max : byDefault;
+        }
+        Duration given = SharePolicy.checkExpiry(field, value, true, limits);
+        if (roleMax != null && given.compareTo(roleMax) > 0) {
+            throw overRoleMaximum(field, roleMax);
+        }
+        return given;
+    }
+
+    private static BarProblem.Invalid overRoleMaximum(String field, Duration maxExpiry) {
+        return new BarProblem.Invalid(ShareCodes.POLICY_MAX_EXPIRY, field,
                 "must be at most " + maxExpiry.toSeconds() + " seconds on this server",
                 SharePolicy.MIN_EXPIRY_SECONDS, maxExpiry.toSeconds());
     }

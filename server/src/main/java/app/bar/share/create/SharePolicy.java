@@ -142,11 +142,16 @@ record SharePolicy(
             return limits.defaultExpiry().compareTo(limits.expiryLimit(signedIn)) > 0 ? limits.expiryLimit(signedIn)
                     : limits.defaultExpiry();
         }
-        long seconds = expiresIn.duration().orElseThrow(() -> new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "expiresIn",
+        return checkExpiry("expiresIn", expiresIn, signedIn, limits);
+    }
+
+    /** A given expiry read and bounded as a share's, the refusal naming {@code field}. */
+    static Duration checkExpiry(String field, ExpiresIn expiresIn, boolean signedIn, ShareProperties limits) {
+        long seconds = expiresIn.duration().orElseThrow(() -> new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, field,
                 "must be a number of seconds or a duration such as \"2d\", \"1h\", \"30m\"")).toSeconds();
         long max = limits.expiryLimit(signedIn).toSeconds();
         if (seconds < MIN_EXPIRY_SECONDS || seconds > max) {
-            throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, "expiresIn", "must be between "
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, field, "must be between "
                     + MIN_EXPIRY_SECONDS + " and " + max + " seconds" + (signedIn ? "" : " for anonymous shares"),
                     MIN_EXPIRY_SECONDS, max);
         }

@@ -56,8 +56,17 @@ public class BruteForceGuard {
 
     /** Reserves one attempt or answers 423/429; returns the failure count if this attempt fails. */
     public int reserve(ShareRow share) {
+        return reserve(share.attempts(), (seen, failures, next, now) -> shares.reserveAttempt(share.id(), seen, failures,
+                next, now));
+    }
+
+    /**
+     * Reserves one attempt on anything else whose passwords are guessed (a request for a secret):
+     * the same waits, answers and reservation as a share's, on the counters {@code store} keeps.
+     * Returns the failure count if this attempt fails.
+     */
+    public int reserve(FailedAttempts attempts, AttemptStore store) {
         Instant now = clock.instant();
-        FailedAttempts attempts = share.attempts();
         Instant lockedUntil = attempts.lockedUntil();
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
             throw locked(Duration.between(now, lockedUntil));
@@ -68,10 +77,20 @@ public class BruteForceGuard {
         }
         boolean lockOver = lockedUntil != null;
         int failures = (lockOver ? 0 : attempts.inARow()) + 1;
-        if (!shares.reserveAttempt(share.id(), attempts.inARow(), failures, now.plus(delayAfter(failures)), now)) {
-            throw tooSoon(Duration.ofSeconds(1)); // another try of this share is being checked right now
+        if (!store.reserve(attempts.inARow(), failures, now.plus(delayAfter(failures)), now)) {
+            throw tooSoon(Duration.ofSeconds(1)); // another try of this target is being checked right now
         }
         return failures;
+    }
+
+    /**
+     * Where a guarded target keeps its counters. {@link #reserve} is one conditional update: it
+     * stores {@code failures} and {@code nextAttemptAt} only if the count is still {@code seen} and
+     * no wait or lock is running at {@code now}, and says whether it did.
+     */
+    @FunctionalInterface
+    public interface AttemptStore {
+        boolean reserve(int seen, int failures, Instant nextAttemptAt, Instant now);
     }
 
     public void succeeded(ShareRow share) {
@@ -127,7 +146,8 @@ public class BruteForceGuard {
         return Map.of("attemptsLeft", left, "nextAttemptIn", delayAfter(failures).toSeconds(), "thenDestroyed", destroyed);
     }
 
-    Duration delayAfter(int failures) {
+    /** The wait after the {@code failures}-th wrong try in a row: 1, 2, 4 … seconds, at most {@code bar.shares.max-attempt-delay}. */
+    public Duration delayAfter(int failures) {
         long seconds = 1L << Math.min(Math.max(failures - 1, 0), 20);
         Duration delay = Duration.ofSeconds(seconds);
         return delay.compareTo(properties.maxAttemptDelay()) > 0 ? properties.maxAttemptDelay() : delay;

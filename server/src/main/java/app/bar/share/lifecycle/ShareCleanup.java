@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,10 @@ import org.springframework.stereotype.Component;
  * The clean-up pass: crypto-shreds expired shares, used-up shares whose re-open window closed and
  * abandoned uploads; moves one batch of older rows' secrets into secrets blobs
  * ({@link SecretsMigration}); removes orphaned blobs (content or secrets blobs no row names) and
- * half-written ones; drops used tickets, OTPs and old tombstones. Every node may run it at the same moment: each share is destroyed by the one
- * conditional update that wins, and deletions of what is already gone are harmless.
+ * half-written ones; drops used tickets, OTPs and old tombstones; then runs the share module's other
+ * {@link CleanupStep}s (requests for a secret: expired ones forgotten, failed mails sent again).
+ * Every node may run it at the same moment: each share is destroyed by the one conditional update
+ * that wins, and deletions of what is already gone are harmless.
  */
 @Component
 class ShareCleanup {
@@ -47,11 +50,13 @@ class ShareCleanup {
     private final ShareProperties properties;
     private final DestructionReceipts receipts;
     private final ReceiptProperties receiptProperties;
+    private final ObjectProvider<CleanupStep> steps;
     private final Clock clock;
 
     ShareCleanup(ShareRepository shares, ShareShredder shredder, SecretsMigration secretsMigration, BlobStore blobs,
             JdbcClient jdbc, ShareProperties properties, DestructionReceipts receipts, ReceiptProperties receiptProperties,
-            Clock clock) {
+            ObjectProvider<CleanupStep> steps, Clock clock) {
+        this.steps = steps;
         this.shares = shares;
         this.shredder = shredder;
         this.secretsMigration = secretsMigration;
@@ -63,8 +68,8 @@ class ShareCleanup {
         this.clock = clock;
     }
 
-    /** What one pass did. */
-    record Report(int expired, int usedUp, int abandoned, int orphanBlobs, int tombstones) {
+    /** What one pass did; {@code steps}: what the {@link CleanupStep}s did, together. */
+    record Report(int expired, int usedUp, int abandoned, int orphanBlobs, int tombstones, int steps) {
     }
 
     Report runOnce() {
@@ -81,12 +86,25 @@ class ShareCleanup {
         jdbc.sql("delete from share_otps where expires_at <= :now").param("now", SqlTime.of(now)).update();
         int tombstones = purgeTombstones(now.minus(properties.tombstoneRetention()));
         receipts.purgeDestroyedBefore(now.minus(receiptProperties.retention()));
-        Report report = new Report(expired, usedUp, abandoned, orphans, tombstones);
+        int stepsDid = runSteps(now);
+        Report report = new Report(expired, usedUp, abandoned, orphans, tombstones, stepsDid);
         if (expired + usedUp + abandoned + orphans + tombstones > 0) {
             log.info("share.cleanup expired={} used_up={} abandoned={} orphan_blobs={} tombstones={}", expired, usedUp,
                     abandoned, orphans, tombstones);
         }
         return report;
+    }
+
+    private int runSteps(Instant now) {
+        int did = 0;
+        for (CleanupStep step : steps.orderedStream().toList()) {
+            try {
+                did += step.runOnce(now);
+            } catch (RuntimeException e) {
+                log.error("share.cleanup_step_failed step={}", step.getClass().getSimpleName(), e); // the next pass retries
+            }
+        }
+        return did;
     }
 
     private List<ShareRow> candidates(String where, Instant at) {

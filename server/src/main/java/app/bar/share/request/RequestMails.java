@@ -6,9 +6,13 @@ import app.bar.mail.CatalogueMail;
 import app.bar.mail.Mailer;
 import app.bar.platform.web.PublicUrl;
 import app.bar.share.RequestFulfilled;
+import app.bar.share.lifecycle.CleanupStep;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +25,17 @@ import org.springframework.stereotype.Component;
  * dashboard. Never the note (it may name what is asked for, and a mail passes through more hands
  * than the server), the answer, the share id or a key: only the open link the requester kept opens
  * the answer, and the mail says so. A module listener (after the answer's commit, retried from the
- * registry); mailed once however often the event comes: a conditional update marks the request.
+ * registry). Mailed once however often the event comes and however many nodes try: a conditional
+ * update claims the mail ({@code mailed_at}) before it is handed to the mailer. A send the mailer
+ * reports failed (queue full, SMTP or outbox refused it) gives the claim back, and the clean-up pass
+ * (this class is one of its {@link CleanupStep}s) tries again, {@link #MAX_ATTEMPTS} times in all.
  */
 @Component
-class RequestMails {
+class RequestMails implements CleanupStep {
 
     private static final Logger log = LoggerFactory.getLogger(RequestMails.class);
+    /** Sends of one request's mail, the first included, before it is given up. */
+    static final int MAX_ATTEMPTS = 5;
     static final CatalogueMail MAIL = CatalogueMail.subject("mail.request_fulfilled.subject").greeting()
             .paragraph("mail.request_fulfilled.body").paragraph("mail.request_fulfilled.open")
             .links(new CatalogueMail.Link("mail.request_fulfilled.dashboard", "dashboard"));
@@ -50,13 +59,32 @@ class RequestMails {
 
     @ApplicationModuleListener
     void on(RequestFulfilled event) {
-        Optional<SecretRequest> request = requests.byId(event.requestId()).filter(SecretRequest::notifyByEmail);
-        if (request.isEmpty()) {
-            return; // not asked for (the default), or withdrawn since
+        mail(event.requestId());
+    }
+
+    /** The clean-up pass's step: the mails whose send failed, tried again (each at most {@link #MAX_ATTEMPTS} times in all). */
+    @Override
+    public int runOnce(Instant now) {
+        int sent = 0;
+        for (String id : rows.mailsToRetry(MAX_ATTEMPTS)) {
+            if (mail(id)) {
+                sent++;
+            }
         }
-        Optional<ShareOwnerContact> contact = accounts.contact(event.ownerAccountId());
-        if (contact.isEmpty() || !rows.markMailed(event.requestId(), clock.instant())) {
-            return; // the account is gone or paused, or this event was mailed already
+        return sent;
+    }
+
+    /** Claims the request's mail and hands it to the mailer; false when not asked for, not due or claimed elsewhere. */
+    private boolean mail(String id) {
+        Optional<SecretRequest> request = requests.byId(id).filter(SecretRequest::notifyByEmail);
+        if (request.isEmpty()) {
+            return false; // not asked for (the default), or withdrawn since
+        }
+        Optional<ShareOwnerContact> contact = accounts.contact(request.get().ownerAccountId());
+        // millisecond precision: the claim is matched again by releaseMail, and both databases keep microseconds
+        Instant claimed = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (contact.isEmpty() || !rows.claimMail(id, claimed, MAX_ATTEMPTS)) {
+            return false; // the account is gone or paused, or this mail was sent (or is being sent) already
         }
         Map<String, Object> values = new HashMap<>();
         String name = contact.get().displayName();
@@ -64,9 +92,20 @@ class RequestMails {
             values.put("name", name);
         }
         values.put("made", request.get().createdAt());
-        values.put("when", event.at());
+        values.put("when", Objects.requireNonNullElse(request.get().fulfilledAt(), claimed));
         values.put("dashboard", publicUrl.resolve("/dashboard"));
-        mailer.send(MAIL, contact.get().language(), contact.get().email(), values);
-        log.info("request.mailed id={}", request.get().id());
+        try {
+            mailer.send(MAIL, contact.get().language(), contact.get().email(), values, () -> failed(id, claimed));
+        } catch (RuntimeException e) { // the mail could not even be written (an address the mail module refuses)
+            failed(id, claimed);
+            return false;
+        }
+        log.info("request.mailed id={}", id);
+        return true;
+    }
+
+    private void failed(String id, Instant claimed) {
+        rows.releaseMail(id, claimed);
+        log.warn("request.mail_failed id={}", id); // the next clean-up pass tries again, up to MAX_ATTEMPTS in all
     }
 }

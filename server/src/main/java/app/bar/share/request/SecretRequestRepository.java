@@ -1,6 +1,7 @@
 package app.bar.share.request;
 
 import app.bar.platform.SqlTime;
+import app.bar.share.core.FailedAttempts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -65,22 +66,60 @@ class SecretRequestRepository {
                 .param("id", id).param("share", shareId).param("eph", ephemeralPublic).param("now", SqlTime.of(now)).update();
     }
 
-    /** Counts a wrong password; the request locks at {@code limit}. Returns the attempts left. */
-    int failedAttempt(String id, int limit) {
-        jdbc.sql("""
-                update secret_requests set failed_attempts = failed_attempts + 1,
-                    state = case when failed_attempts + 1 >= :limit then 'LOCKED' else state end
-                where id = :id and state = 'OPEN'""")
-                .param("id", id).param("limit", limit).update();
-        int failed = jdbc.sql("select failed_attempts from secret_requests where id = :id").param("id", id)
-                .query(Integer.class).optional().orElse(limit);
-        return Math.max(0, limit - failed);
+    /** The wrong passwords in a row and the earliest next try, as the brute-force guard reads a share's. */
+    FailedAttempts attempts(String id) {
+        return jdbc.sql("select failed_attempts, next_attempt_at from secret_requests where id = :id").param("id", id)
+                .query((rs, n) -> new FailedAttempts(rs.getInt("failed_attempts"), rs.getInt("failed_attempts"),
+                        SqlTime.instant(rs, "next_attempt_at"), null))
+                .optional().orElse(FailedAttempts.NONE);
     }
 
-    /** Marks the requester's mail as sent; false when it was (an event delivered twice) or the request is gone. */
-    boolean markMailed(String id, Instant now) {
-        return jdbc.sql("update secret_requests set mailed_at = :now where id = :id and notify_by_email = true and mailed_at is null")
-                .param("id", id).param("now", SqlTime.of(now)).update() == 1;
+    /** The guard's reservation of one try on an open request (see {@code BruteForceGuard.AttemptStore}). */
+    boolean reserveAttempt(String id, int seen, int failures, Instant nextAttemptAt, Instant now) {
+        return jdbc.sql("""
+                update secret_requests set failed_attempts = :failures, next_attempt_at = :next
+                where id = :id and state = 'OPEN' and failed_attempts = :seen
+                  and (next_attempt_at is null or next_attempt_at <= :now)""")
+                .param("id", id).param("seen", seen).param("failures", failures).param("next", SqlTime.of(nextAttemptAt))
+                .param("now", SqlTime.of(now)).update() == 1;
+    }
+
+    /** A right password: the reserved try is not counted. */
+    void clearAttempts(String id) {
+        jdbc.sql("update secret_requests set failed_attempts = 0, next_attempt_at = null where id = :id and state = 'OPEN'")
+                .param("id", id).update();
+    }
+
+    /** Closes an open request for good after too many wrong passwords. */
+    void lock(String id) {
+        jdbc.sql("update secret_requests set state = 'LOCKED' where id = :id and state = 'OPEN'").param("id", id).update();
+    }
+
+    /**
+     * Claims the requester's mail of an answered request, for one caller on one node: sets
+     * {@code mailed_at} and counts the attempt, unless it is claimed (or sent) already or
+     * {@code maxAttempts} were made. {@link #releaseMail} gives the claim back when the send failed.
+     */
+    boolean claimMail(String id, Instant now, int maxAttempts) {
+        return jdbc.sql("""
+                update secret_requests set mailed_at = :now, mail_attempts = mail_attempts + 1
+                where id = :id and state = 'FULFILLED' and notify_by_email = true and mailed_at is null
+                  and mail_attempts < :max""")
+                .param("id", id).param("now", SqlTime.of(now)).param("max", maxAttempts).update() == 1;
+    }
+
+    /** The send of the mail claimed at {@code claimedAt} failed: the next clean-up pass may try again. */
+    void releaseMail(String id, Instant claimedAt) {
+        jdbc.sql("update secret_requests set mailed_at = null where id = :id and mailed_at = :at")
+                .param("id", id).param("at", SqlTime.of(claimedAt)).update();
+    }
+
+    /** Answered requests whose mail failed and may be tried again, the oldest 100. */
+    List<String> mailsToRetry(int maxAttempts) {
+        return jdbc.sql("""
+                select id from secret_requests where state = 'FULFILLED' and notify_by_email = true and mailed_at is null
+                  and mail_attempts > 0 and mail_attempts < :max order by fulfilled_at limit 100""")
+                .param("max", maxAttempts).query(String.class).list();
     }
 
     boolean delete(String id, String ownerAccountId) {

@@ -10,7 +10,9 @@ import app.bar.platform.secrets.SecretBytes;
 import app.bar.share.RequestFulfilled;
 import app.bar.share.ShareProperties;
 import app.bar.share.core.Requester;
+import app.bar.share.guard.BruteForceGuard;
 import app.bar.share.create.CreateShareRequest;
+import app.bar.share.create.CreationRules;
 import app.bar.share.create.ExpiresIn;
 import app.bar.share.create.ShareCreation;
 import java.security.MessageDigest;
@@ -33,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Requests for a secret: made by a signed-in requester, answered once by anyone with the link
  * (one conditional update decides), the answer stored as an ordinary zero-knowledge text share
  * owned by the requester with the view and expiry rules of the request. An optional password
- * (Argon2id, as share passwords) guards answering; five wrong ones close the request.
+ * (Argon2id, as share passwords) guards answering, slowed by the shares' brute-force guard; five
+ * wrong ones in a row close the request. Expiries are read and bounded as a share's
+ * ({@link CreationRules#expiry}).
  */
 @Service
 class SecretRequests {
@@ -49,16 +53,21 @@ class SecretRequests {
 
     private final SecretRequestRepository requests;
     private final ShareCreation creation;
+    private final CreationRules rules;
+    private final BruteForceGuard guard;
     private final ShareProperties properties;
     private final PasswordKdf kdf;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    SecretRequests(SecretRequestRepository requests, ShareCreation creation, ShareProperties properties, PasswordKdf kdf,
-            ApplicationEventPublisher publisher, TransactionTemplate tx, Clock clock) {
+    SecretRequests(SecretRequestRepository requests, ShareCreation creation, CreationRules rules, BruteForceGuard guard,
+            ShareProperties properties, PasswordKdf kdf, ApplicationEventPublisher publisher, TransactionTemplate tx,
+            Clock clock) {
         this.requests = requests;
         this.creation = creation;
+        this.rules = rules;
+        this.guard = guard;
         this.properties = properties;
         this.kdf = kdf;
         this.publisher = publisher;
@@ -75,8 +84,8 @@ class SecretRequests {
                 throw new BarProblem.Invalid(ProblemCodes.FIELD_SIZE, "note", "must be at most " + MAX_NOTE + " characters",
                         0L, (long) MAX_NOTE);
             }
-            Duration expiry = duration("expiresIn", expiresIn);
-            Duration shareExpiry = duration("shareExpiresIn", shareExpiresIn);
+            Duration expiry = rules.expiry("expiresIn", expiresIn, DEFAULT_EXPIRY);
+            Duration shareExpiry = rules.expiry("shareExpiresIn", shareExpiresIn, DEFAULT_EXPIRY);
             long textLimit = properties.maxTextSize().toBytes() * 3 / 4 - FRAME_ROOM; // the container travels as base64url
             int bytes = (int) range("maxBytes", maxBytes, 1, textLimit, textLimit);
             int views = (int) range("maxViews", maxViews, 1, MAX_VIEWS, 1);
@@ -180,21 +189,36 @@ class SecretRequests {
         }
     }
 
+    /**
+     * Through the shares' {@link BruteForceGuard}: the try is reserved (or refused with
+     * {@code share.retry_later} + {@code Retry-After} while the wait after the last wrong one runs)
+     * before the Argon2id hash is computed; a wrong one sets the next wait, and the
+     * {@code lockAfterFailedAttempts}-th in a row closes the request for good.
+     */
     private void checkPassword(SecretRequest request, @Nullable Password password) {
         String params = request.passwordParams();
         String expected = request.passwordHash();
         if (params == null || expected == null) {
             return;
         }
+        String id = request.id();
+        int failures = guard.reserve(requests.attempts(id),
+                (seen, count, next, now) -> requests.reserveAttempt(id, seen, count, next, now));
         boolean right = password != null && !password.isEmpty() && MessageDigest.isEqual(
                 hash(password, KdfParams.decode(params)).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        if (!right) {
-            int left = requests.failedAttempt(request.id(), properties.lockAfterFailedAttempts());
-            log.info("request.password_wrong id={} left={}", request.id(), left);
-            throw new BarProblem.Unauthorized(RequestCodes.PASSWORD_WRONG, password == null
-                    ? "This request asks for a password." : "The password is wrong.", Map.of("attemptsLeft", left));
+        if (right) {
+            requests.clearAttempts(id);
+            return;
         }
+        int left = Math.max(0, properties.lockAfterFailedAttempts() - failures);
+        if (left == 0) {
+            requests.lock(id);
+        }
+        log.info("request.password_wrong id={} left={}", id, left);
+        throw new BarProblem.Unauthorized(RequestCodes.PASSWORD_WRONG, password == null
+                ? "This request asks for a password." : "The password is wrong.",
+                Map.of("attemptsLeft", left, "nextAttemptIn", guard.delayAfter(failures).toSeconds()));
     }
 
     private String hash(Password password, KdfParams params) {
@@ -214,20 +238,6 @@ class SecretRequests {
 
     private java.util.Optional<SecretRequest> find(String id) {
         return ID.matcher(id).matches() ? requests.find(id) : java.util.Optional.empty();
-    }
-
-    private Duration duration(String field, @Nullable ExpiresIn value) {
-        if (value == null) {
-            return DEFAULT_EXPIRY.compareTo(properties.maxExpiry()) > 0 ? properties.maxExpiry() : DEFAULT_EXPIRY;
-        }
-        Duration d = value.duration().orElseThrow(() -> new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, field,
-                "must be seconds or a duration such as 2d, 1h, 90m"));
-        long max = properties.maxExpiry().toSeconds();
-        if (d.toSeconds() < 60 || d.toSeconds() > max) {
-            throw new BarProblem.Invalid(ProblemCodes.FIELD_OUT_OF_RANGE, field, "must be between 60 and " + max + " seconds",
-                    60L, max);
-        }
-        return d;
     }
 
     private static long range(String field, @Nullable Integer value, long min, long max, long fallback) {

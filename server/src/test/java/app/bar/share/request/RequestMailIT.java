@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bar.account.MailBox;
 import app.bar.share.ShareApi;
 import app.bar.share.ShareIntegrationTest;
+import app.bar.share.lifecycle.ShareTestHooks;
 import app.bar.support.EventPublications;
 import app.bar.support.TestHttp;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +103,36 @@ class RequestMailIT {
         answer(id);
         EventPublications.awaitSettled(jdbc, id);
         assertThat(MailBox.received(email(me), SUBJECT)).isEmpty();
+    }
+
+    @Test
+    void fulfilWhenMailFailsOnceThenNextSweepSendsItExactlyOnce() {
+        String me = account();
+        String address = email(me);
+        String id = create(me, Map.of("notifyByEmail", true)).get("id").asString();
+        setEmail(me, "no-at-sign.example"); // the mail module refuses to write it: the first send fails
+        answer(id);
+        Awaitility.await("the failed send given back").atMost(Duration.ofSeconds(10))
+                .until(() -> mailState(id), state -> state.equals("1 unclaimed"));
+
+        setEmail(me, address);
+        ShareTestHooks.runCleanup(context);
+        MailBox.await(address, SUBJECT);
+        ShareTestHooks.runCleanup(context); // a second sweep (or a second node's) finds it claimed
+
+        assertThat(mailState(id)).isEqualTo("2 claimed");
+        assertThat(MailBox.received(address, SUBJECT)).hasSize(1);
+    }
+
+    private void setEmail(String me, String address) {
+        jdbc.sql("update accounts set email = :email where id = :id").param("email", address).param("id", api.accountId(me))
+                .update();
+    }
+
+    /** How often the mail was tried, and whether it is claimed (sent or being sent). */
+    private String mailState(String id) {
+        return jdbc.sql("select mail_attempts, mailed_at from secret_requests where id = :id").param("id", id)
+                .query((rs, n) -> rs.getInt(1) + (rs.getTimestamp(2) == null ? " unclaimed" : " claimed")).single();
     }
 
     private static String b64(byte[] bytes) {

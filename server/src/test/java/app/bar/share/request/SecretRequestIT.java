@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.share.ShareApi;
 import app.bar.share.ShareIntegrationTest;
+import app.bar.share.lifecycle.ShareTestHooks;
 import app.bar.support.TestHttp;
 import bartest.share.ShareTestSupport.MovableClock;
 import java.net.http.HttpResponse;
@@ -43,8 +44,6 @@ class SecretRequestIT {
     JdbcClient jdbc;
     @Autowired
     MovableClock clock;
-    @Autowired
-    RequestCleanup cleanup;
     ShareApi api;
     TestHttp http;
 
@@ -142,7 +141,7 @@ class SecretRequestIT {
     }
 
     @Test
-    void cleanupWhenUnansweredADayPastExpiryThenForgottenAndAnsweredKept() throws Exception {
+    void shareCleanupWhenRequestUnansweredADayPastExpiryThenForgottenAndAnsweredKept() throws Exception {
         String me = account();
         String unanswered = create(me, Map.of("expiresIn", 3600, "note", "forget me")).get("id").asString();
         String answered = create(me, Map.of("expiresIn", 3600)).get("id").asString();
@@ -150,7 +149,8 @@ class SecretRequestIT {
                 .isEqualTo(204);
         clock.advance(Duration.ofHours(1).plus(RequestCleanup.KEEP_EXPIRED).plusMinutes(1));
 
-        cleanup.run();
+        ShareTestHooks.runCleanup(context); // the shares' one sweep
+
 
         assertThat(jdbc.sql("select count(*) from secret_requests where id = :id").param("id", unanswered).query(Long.class).single())
                 .isZero();
@@ -169,13 +169,60 @@ class SecretRequestIT {
         assertThat(json(none).get("attemptsLeft").asInt()).isEqualTo(4);
         body.put("password", "wrong");
         for (int left = 3; left >= 0; left--) {
+            clock.advance(Duration.ofSeconds(31)); // past the guard's wait after the last wrong one
             HttpResponse<String> wrong = http.postJson("/api/requests/" + id + "/fulfil", body);
             ShareApi.assertProblem(wrong, 401, "request.password_wrong");
             assertThat(json(wrong).get("attemptsLeft").asInt()).isEqualTo(left);
         }
         body.put("password", "open sesame");
+        clock.advance(Duration.ofSeconds(31));
         ShareApi.assertProblem(http.postJson("/api/requests/" + id + "/fulfil", body), 404, "resource.not_found");
         assertThat(json(http.get("/api/requests/" + id + "/answer", api.as(me))).get("state").asString()).isEqualTo("locked");
+    }
+
+    @Test
+    void fulfilWhenPasswordWrongThenWaitDoublesAndEarlyTryRefusedWithRetryAfterAsForShares() throws Exception {
+        String id = create(account(), Map.of("password", "open sesame")).get("id").asString();
+        Map<String, Object> body = answer(b64(new byte[] {1}), new byte[32]);
+        clock.stop(); // the waits are a second or two: hashing on a loaded machine must not use them up
+        try {
+            body.put("password", "guess-1");
+            HttpResponse<String> first = http.postJson("/api/requests/" + id + "/fulfil", body);
+            ShareApi.assertProblem(first, 401, "request.password_wrong");
+            assertThat(json(first).get("nextAttemptIn").asInt()).isEqualTo(1);
+            body.put("password", "open sesame");
+            HttpResponse<String> tooSoon = http.postJson("/api/requests/" + id + "/fulfil", body);
+            ShareApi.assertProblem(tooSoon, 429, "share.retry_later");
+            assertThat(tooSoon.headers().firstValue("Retry-After")).hasValue("1");
+            clock.advance(Duration.ofMillis(1100));
+            body.put("password", "guess-2");
+            HttpResponse<String> second = http.postJson("/api/requests/" + id + "/fulfil", body);
+            assertThat(json(second).get("attemptsLeft").asInt()).isEqualTo(3); // the early try was not counted
+            assertThat(json(second).get("nextAttemptIn").asInt()).isEqualTo(2);
+            HttpResponse<String> again = http.postJson("/api/requests/" + id + "/fulfil", body);
+            ShareApi.assertProblem(again, 429, "share.retry_later");
+            assertThat(again.headers().firstValue("Retry-After")).hasValue("2"); // 1 s, 2 s, 4 s ... 30 s
+        } finally {
+            clock.restart();
+        }
+        assertThat(http.get("/api/requests/" + id).statusCode()).isEqualTo(200); // slowed, not closed
+    }
+
+    @Test
+    void createWhenExpiryUnreadableOrOutOfRangeThenSameFieldErrorsAsShares() {
+        String me = account();
+        for (Object bad : java.util.List.of("soon", 30, 999_999_999)) {
+            JsonNode share = json(http.postJson("/api/shares", Map.of("kind", "text", "text", "x", "expiresIn", bad),
+                    api.as(me))).get("errors").get(0);
+            for (String field : java.util.List.of("expiresIn", "shareExpiresIn")) {
+                HttpResponse<String> refused = http.postJson("/api/requests", Map.of(field, bad), api.as(me));
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+                JsonNode error = json(refused).get("errors").get(0);
+                assertThat(error.get("field").asString()).isEqualTo(field);
+                assertThat(error.get("code").asString()).isEqualTo(share.get("code").asString());
+                assertThat(error.get("message").asString()).isEqualTo(share.get("message").asString());
+            }
+        }
     }
 
     @Test

@@ -8,7 +8,8 @@ import * as bar from './bar-format.mjs';
 import { session } from './nav.mjs';
 import { formatBytes, formatDateTime, t } from './i18n.mjs';
 import * as keys from './request-keys.mjs';
-import { $, copy, markInvalid, say } from './ui.mjs';
+import { offerRequestForm } from './request-new.mjs';
+import { $, markInvalid, say } from './ui.mjs';
 
 const SECTIONS = ['loading', 'sign-in', 'new', 'made', 'fill', 'sent', 'answer', 'gone'];
 const parts = location.pathname.split('/');
@@ -31,33 +32,10 @@ async function makeNew() {
     return;
   }
   show('new');
-  $('#new-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    say($('#new-notice'), '');
-    markInvalid($('#new-form'), null);
-    $('#new-button').disabled = true;
-    try {
-      const pair = await keys.newRequestKeys();
-      const body = { note: $('#note').value, expiresIn: Number($('#request-expiry').value),
-        maxViews: Number($('#request-views').value), notifyByEmail: $('#request-notify').checked };
-      if ($('#request-password').value) {
-        body.password = $('#request-password').value;
-      }
-      const made = await requestJson('/api/requests', { method: 'POST', json: body, auth: true });
-      $('#request-link').value = `${location.origin}/r/${encodeURIComponent(made.id)}#${pair.requestFragment}`;
-      $('#open-link').value = `${location.origin}/r/${encodeURIComponent(made.id)}/open#${pair.openFragment}`;
-      $('#new-form').reset();
-      show('made');
-      $('#made-title').focus();
-    } catch (e) {
-      say($('#new-notice'), e instanceof ApiError ? describe(e, t('request.problem.subject')) : t('request.new.failed'), 'error');
-      markInvalid($('#new-form'), e instanceof ApiError ? e : null);
-    } finally {
-      $('#new-button').disabled = false;
-    }
+  offerRequestForm(() => {
+    show('made');
+    $('#made-title').focus();
   });
-  $('#copy-request-link').addEventListener('click', (e) => copy($('#request-link').value, e.currentTarget));
-  $('#copy-open-link').addEventListener('click', (e) => copy($('#open-link').value, e.currentTarget));
 }
 
 async function fill() {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -22,6 +24,8 @@ final class PageLayout {
 
     static final String HEAD_SLOT = "<!-- page head";
     static final String MAIN_SLOT = "<!-- page main";
+    /** A line {@code <!-- part request-form -->} in a page becomes {@code pages/part-request-form.html}. */
+    static final Pattern PART = Pattern.compile("(?m)^[ \\t]*<!-- part ([a-z][a-z-]*) -->[ \\t]*\\n");
 
     private final String layout;
     private final UnaryOperator<String> head;
@@ -52,7 +56,23 @@ final class PageLayout {
 
     /** The whole page {@code name}, from {@code pages/<name>.html}, in {@code lang}. */
     byte[] render(String name, String lang) {
-        return text.render(name, assemble(name, read(name)), lang).getBytes(StandardCharsets.UTF_8);
+        return text.render(name, assemble(name, insertParts(read(name), n -> read("part-" + n))), lang)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The page with each {@code <!-- part NAME -->} line replaced by that part: markup two pages
+     * share (the request form on the create page and on /r/new) is written once. Parts hold no part.
+     */
+    static String insertParts(String page, UnaryOperator<String> parts) {
+        Matcher part = PART.matcher(page);
+        StringBuilder out = new StringBuilder(page.length() + 4096);
+        while (part.find()) {
+            String content = parts.apply(part.group(1));
+            part.appendReplacement(out, Matcher.quoteReplacement(content.endsWith("\n") ? content : content + "\n"));
+        }
+        part.appendTail(out);
+        return out.toString();
     }
 
     String assemble(String name, String page) {

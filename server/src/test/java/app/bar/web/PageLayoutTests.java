@@ -51,6 +51,31 @@ class PageLayoutTests {
     }
 
     @Test
+    void insertPartsWhenPageNamesAPartThenItsLineBecomesThePart() {
+        String page = """
+                <main>
+                  <h1>Ask</h1>
+                  <!-- part request-form -->
+                </main>
+                """;
+
+        assertThat(PageLayout.insertParts(page, name -> "<form id=\"" + name + "\"></form>")).isEqualTo("""
+                <main>
+                  <h1>Ask</h1>
+                <form id="request-form"></form>
+                </main>
+                """);
+    }
+
+    @Test
+    void renderWhenPagesShareThePartThenEachHoldsItsForm() {
+        PageLayout layout = new PageLayout(LAYOUT);
+
+        assertThat(new String(layout.render("index"), java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"new-form\"");
+        assertThat(new String(layout.render("request"), java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"new-form\"");
+    }
+
+    @Test
     void assembleWhenPageHasNoTitleOrNoMainThenRefused() {
         PageLayout layout = new PageLayout(LAYOUT);
 

@@ -54,6 +54,9 @@ function apply(policy) {
   }
   if (!policy.fileShares) {
     $('#kind-file').disabled = true;
+    if ($('#kind-file').checked) { // ?mode=files in the address: this person cannot share files here
+      $('#kind-text').click();
+    }
     notes.push(t('share.policy.files_signed_in_only'));
   }
   const limit = () => {

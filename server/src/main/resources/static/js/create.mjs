@@ -9,6 +9,7 @@ import { MAX_RECIPIENTS, MIN_RECIPIENTS, newRecipients } from './recipient-keys.
 import { session } from './nav.mjs';
 import { generatePassword } from './passwords.mjs';
 import { qrSvg } from './qr.mjs';
+import { offerRequestForm } from './request-new.mjs';
 import { customExpiryProblem, expiryChoices, tierOf, tooLarge, uploadLimitText, viewChoices } from './share-limits.mjs';
 import { splitLink } from './share-links.mjs';
 import { offerMail } from './share-mail.mjs';
@@ -122,19 +123,66 @@ function fileMetadata(file) {
   return { name: file.name, type: file.type || 'application/octet-stream', size: file.size };
 }
 
+/**
+ * The page's mode (issue 18 item 5): 'text', 'file' or 'request', chosen in the radio group above
+ * the form. It is outside the form, so a reset after a share keeps it for the next one.
+ */
 function kind() {
-  return form.elements.kind.value;
+  return document.querySelector('input[name="kind"]:checked').value;
 }
+
+/** The mode in the address (?mode=files, ?mode=request; none for a text secret), so a reload keeps it. */
+const MODE_PARAMS = { text: null, file: 'files', request: 'request' };
+let requestOffered = false;
 
 function showKind() {
-  const file = kind() === 'file';
-  $('#text-field').hidden = file;
-  $('#file-field').hidden = !file;
+  const mode = kind();
+  $('#text-field').hidden = mode !== 'text';
+  $('#file-field').hidden = mode !== 'file';
+  form.hidden = mode === 'request';
+  $('#request-mode').hidden = mode !== 'request';
+  if (mode === 'request' && !requestOffered) {
+    requestOffered = true;
+    session.then(offerRequest);
+  }
 }
 
-for (const radio of form.querySelectorAll('input[name="kind"]')) {
-  radio.addEventListener('change', showKind);
+/** Signed in: the request form (request-new.mjs, as on /r/new); anonymous: requests need an account. */
+function offerRequest(who) {
+  $('#request-sign-in').hidden = Boolean(who);
+  $('#request-new').hidden = !who;
+  if (who) {
+    offerRequestForm(() => {
+      $('#request-new').hidden = true;
+      $('#request-made').hidden = false;
+      $('#made-title').focus();
+    });
+  }
 }
+
+function keepModeInAddress() {
+  const url = new URL(location.href);
+  const param = MODE_PARAMS[kind()];
+  if (param) {
+    url.searchParams.set('mode', param);
+  } else {
+    url.searchParams.delete('mode');
+  }
+  history.replaceState(history.state, '', url.pathname + url.search);
+}
+
+for (const radio of document.querySelectorAll('input[name="kind"]')) {
+  radio.addEventListener('change', () => {
+    showKind();
+    keepModeInAddress();
+  });
+}
+const askedMode = Object.keys(MODE_PARAMS).find((m) => MODE_PARAMS[m] !== null
+  && MODE_PARAMS[m] === new URLSearchParams(location.search).get('mode'));
+if (askedMode) {
+  $('#kind-' + askedMode).checked = true;
+}
+showKind();
 $('#expiry').addEventListener('change', () => {
   $('#custom-expiry').hidden = $('#expiry').value !== 'custom';
 });
@@ -815,5 +863,5 @@ $('#create-another').addEventListener('click', () => {
   $('#result').hidden = true;
   $('#create').hidden = false;
   say(notice, '');
-  $('#secret-text').focus();
+  (kind() === 'file' ? fileInput : $('#secret-text')).focus();
 });

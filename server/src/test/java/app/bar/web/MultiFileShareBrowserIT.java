@@ -127,6 +127,57 @@ class MultiFileShareBrowserIT {
         recipient.assertNoConsoleProblems();
     }
 
+    /**
+     * Files dropped on the drop zone (a DataTransfer made in the page and dispatched as the drag
+     * events a person's drop gives) are listed and shared like picked ones: the share opens in
+     * another browser context with the same bytes.
+     */
+    @Test
+    void severalFilesWhenDroppedThenListedAndSharedByteForByte() throws Exception {
+        Map<String, byte[]> expected = new LinkedHashMap<>();
+        expected.put("dump.sql", random(700_003, 3));
+        expected.put("readme.txt", "dropped, not picked\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expected.put("key.pem", random(4096, 4));
+
+        Chromium.Session sender = chromium.person();
+        Page create = sender.open("/?mode=files");
+        create.locator("#dropzone").waitFor();
+        Map<String, String> encoded = new LinkedHashMap<>();
+        expected.forEach((name, bytes) -> encoded.put(name, java.util.Base64.getEncoder().encodeToString(bytes)));
+        create.evaluate("""
+                (files) => {
+                  const dt = new DataTransfer();
+                  for (const [name, b64] of Object.entries(files)) {
+                    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+                    dt.items.add(new File([bytes], name, { type: 'application/octet-stream' }));
+                  }
+                  const zone = document.querySelector('#dropzone');
+                  for (const type of ['dragenter', 'dragover', 'drop']) {
+                    zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+                  }
+                }""", encoded);
+        create.locator("#file-list li").nth(2).waitFor();
+        assertThat(create.locator("#file-list li .path").allTextContents()).containsExactlyElementsOf(expected.keySet());
+        assertThat(create.textContent("#file-chosen")).startsWith("3 files, ");
+        click(create, "Create secret link");
+        create.locator("#result-title").waitFor();
+        String link = create.inputValue("#share-link");
+
+        Chromium.Session recipient = chromium.person();
+        Page open = recipient.open(link);
+        open.locator("#unlock-title").waitFor();
+        click(open, "Open");
+        open.locator("#files-view:not([hidden])").waitFor();
+        assertThat(open.locator("#files-body td.file-name").allTextContents()).containsExactlyElementsOf(expected.keySet());
+        for (Map.Entry<String, byte[]> e : expected.entrySet()) {
+            Download download = open.waitForDownload(() -> open.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Save " + e.getKey()).setExact(true)).click());
+            assertThat(saved(download)).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        sender.assertNoConsoleProblems();
+        recipient.assertNoConsoleProblems();
+    }
+
     @Test
     void manifestWithATraversalPathWhenOpenedThenRefusedAsDamagedAndNothingSaved() {
         Chromium.Session sender = chromium.person();

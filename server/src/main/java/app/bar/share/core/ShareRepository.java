@@ -61,6 +61,12 @@ public class ShareRepository {
     }
 
     /** The share with its secrets (from its secrets blob, or a legacy row's own columns). */
+    /** Replaces the manage token's hash (a request's file answer: the filler's upload token stops working once used). */
+    public void replaceManageTokenHash(ShareId id, String hash) {
+        jdbc.sql("update shares set manage_token_hash = :hash where id = :id").param("id", id.value()).param("hash", hash)
+                .update();
+    }
+
     public Optional<ShareRow> find(ShareId id) {
         return jdbc.sql("select * from shares where id = :id").param("id", id.value()).query(ShareRowMapper.INSTANCE)
                 .optional().map(this::withSecrets);

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,10 +47,12 @@ public class ShareUpload {
     private final ShareProperties properties;
     private final StreamSlots slots;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ShareUpload(ShareRepository shares, BlobStore blobs, ContentCipher cipher, VirusScanner scanner,
-            ShareProperties properties, StreamSlots slots, TransactionTemplate tx, Clock clock) {
+            ShareProperties properties, StreamSlots slots, TransactionTemplate tx, ApplicationEventPublisher events,
+            Clock clock) {
         this.shares = shares;
         this.blobs = blobs;
         this.cipher = cipher;
@@ -57,6 +60,7 @@ public class ShareUpload {
         this.properties = properties;
         this.slots = slots;
         this.tx = tx;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -150,7 +154,14 @@ public class ShareUpload {
                         + " (view only allows text, PDF, PNG, JPEG, GIF and WebP); upload it without viewOnly");
             }
             writer.commit();
-            if (!complete(share, attempt, writer.id(), total, type)) {
+            boolean completed;
+            try {
+                completed = complete(share, attempt, writer.id(), total, type);
+            } catch (RuntimeException e) {
+                blobs.delete(writer.id()); // a listener refused the content (a request's size): the share waits
+                throw e;
+            }
+            if (!completed) {
                 blobs.delete(writer.id()); // burned or expired meanwhile, or a newer attempt took over
                 if (shares.uploadAttempt(share.id()) != attempt) {
                     throw contentExists();
@@ -161,17 +172,20 @@ public class ShareUpload {
         }
     }
 
-    /** The share is readable now, and with it every other member of its group (one transaction). */
+    /**
+     * The share is readable now, and with it every other member of its group (one transaction,
+     * with {@link ShareUploaded}: a listener that refuses the content undoes the completion).
+     */
     private boolean complete(ShareRow share, int attempt, BlobId blob, long size, String type) {
         ShareId group = share.groupId();
-        if (group == null) {
-            return shares.completeUpload(share.id(), attempt, blob, size, type);
-        }
         return Boolean.TRUE.equals(tx.execute(status -> {
             if (!shares.completeUpload(share.id(), attempt, blob, size, type)) {
                 return false;
             }
-            shares.completeGroup(group, share.id(), blob, size, type);
+            if (group != null) {
+                shares.completeGroup(group, share.id(), blob, size, type);
+            }
+            events.publishEvent(new ShareUploaded(share.id(), size, clock.instant()));
             return true;
         }));
     }

@@ -1,5 +1,7 @@
 package app.bar.share.request;
 
+import app.bar.platform.error.BarProblem;
+import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.secrets.Password;
 import app.bar.platform.web.CurrentAccount;
 import app.bar.platform.web.PublicUrl;
@@ -42,12 +44,23 @@ final class RequestController {
         }
     }
 
-    /** {@code POST /api/requests/{id}/fulfil}: the answer, sealed in the browser. */
-    record FulfilRequest(@Nullable String ephemeralPublic, @Nullable String linkVerifier, char @Nullable [] text,
-            @Nullable Password password) {
+    /**
+     * {@code POST /api/requests/{id}/fulfil}: the answer, sealed in the browser; a text in
+     * {@code text}, or ({@code kind: "file"}) files, whose container of {@code size} bytes is uploaded next.
+     */
+    record FulfilRequest(@Nullable String kind, @Nullable String ephemeralPublic, @Nullable String linkVerifier,
+            char @Nullable [] text, @Nullable Long size, @Nullable Password password) {
         @Override
         public String toString() {
             return "FulfilRequest[]";
+        }
+    }
+
+    /** A file answer's upload: {@code PUT uploadUrl} with {@code Authorization: Bearer uploadToken}, before {@code expiresAt}. */
+    record FileUpload(String uploadUrl, String uploadToken, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "FileUpload[]";
         }
     }
 
@@ -89,7 +102,16 @@ final class RequestController {
     }
 
     @PostMapping(path = "/api/requests/{id}/fulfil", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> fulfil(@PathVariable String id, @RequestBody FulfilRequest body, HttpServletRequest http) {
+    ResponseEntity<?> fulfil(@PathVariable String id, @RequestBody FulfilRequest body, HttpServletRequest http) {
+        if ("file".equals(body.kind())) {
+            SecretRequests.FileAnswer answer = requests.fulfilWithFiles(id, body.ephemeralPublic(), body.linkVerifier(),
+                    body.size(), body.password(), Requester.of(http, null));
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new FileUpload(
+                    "/api/shares/" + answer.shareId() + "/content", answer.uploadToken(), answer.expiresAt()));
+        }
+        if (body.kind() != null && !"text".equals(body.kind())) {
+            throw new BarProblem.Invalid(ProblemCodes.FIELD_FORMAT, "kind", "must be text or file");
+        }
         requests.fulfil(id, body.ephemeralPublic(), body.linkVerifier(), body.text(), body.password(),
                 Requester.of(http, null));
         return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();

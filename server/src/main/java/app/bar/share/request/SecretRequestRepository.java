@@ -66,6 +66,33 @@ class SecretRequestRepository {
                 .param("id", id).param("share", shareId).param("eph", ephemeralPublic).param("now", SqlTime.of(now)).update();
     }
 
+    /** A claimed request waiting for its file answer's upload: the share and the filler's public key are known. */
+    void filling(String id, String shareId, String ephemeralPublic) {
+        jdbc.sql("update secret_requests set share_id = :share, ephemeral_public = :eph where id = :id and state = 'FILLING'")
+                .param("id", id).param("share", shareId).param("eph", ephemeralPublic).update();
+    }
+
+    /** The request a file answer's share is uploaded for, while it waits (FILLING). */
+    Optional<SecretRequest> fillingWith(String shareId) {
+        return jdbc.sql("select * from secret_requests where share_id = :share and state = 'FILLING'")
+                .param("share", shareId).query(SecretRequestRepository::row).optional();
+    }
+
+    /** FILLING to FULFILLED once the file answer's upload completed; true for exactly one caller. */
+    boolean uploaded(String id, String shareId, Instant now) {
+        return jdbc.sql("""
+                update secret_requests set state = 'FULFILLED', fulfilled_at = :now
+                where id = :id and share_id = :share and state = 'FILLING'""")
+                .param("id", id).param("share", shareId).param("now", SqlTime.of(now)).update() == 1;
+    }
+
+    /** A file answer's share was destroyed before its upload completed: the request is open again. */
+    int releaseShare(String shareId) {
+        return jdbc.sql("""
+                update secret_requests set state = 'OPEN', share_id = null, ephemeral_public = null
+                where share_id = :share and state = 'FILLING'""").param("share", shareId).update();
+    }
+
     /** The wrong passwords in a row and the earliest next try, as the brute-force guard reads a share's. */
     FailedAttempts attempts(String id) {
         return jdbc.sql("select failed_attempts, next_attempt_at from secret_requests where id = :id").param("id", id)

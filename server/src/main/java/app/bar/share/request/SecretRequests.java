@@ -50,6 +50,11 @@ class SecretRequests {
     /** The answer is counted as its container: the plaintext's limit plus room for the frame and the segment tags. */
     static final int FRAME_ROOM = 4096;
     static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
+    /** A file answer's container: its metadata (a manifest) at most, its segments and their tags (zero-knowledge-format.md). */
+    static final int MAX_METADATA = 64 * 1024;
+    static final int SEGMENT = 1 << 20;
+    static final int TAG = 16;
+    static final int FILE_ROOM = MAX_METADATA + FRAME_ROOM + 64 * 1024;
 
     private final SecretRequestRepository requests;
     private final ShareCreation creation;
@@ -86,8 +91,8 @@ class SecretRequests {
             }
             Duration expiry = rules.expiry("expiresIn", expiresIn, DEFAULT_EXPIRY);
             Duration shareExpiry = rules.expiry("shareExpiresIn", shareExpiresIn, DEFAULT_EXPIRY);
-            long textLimit = properties.maxTextSize().toBytes() * 3 / 4 - FRAME_ROOM; // the container travels as base64url
-            int bytes = (int) range("maxBytes", maxBytes, 1, textLimit, textLimit);
+            long textLimit = textLimit();
+            int bytes = (int) range("maxBytes", maxBytes, 1, Math.max(textLimit, fileLimit()), textLimit);
             int views = (int) range("maxViews", maxViews, 1, MAX_VIEWS, 1);
             String params = null;
             String hash = null;
@@ -153,9 +158,10 @@ class SecretRequests {
                 throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "text", "is required");
             }
             long containerBytes = (long) text.length * 3 / 4;
-            if (containerBytes > (long) request.maxBytes() + FRAME_ROOM) {
+            long max = Math.min(request.maxBytes(), textLimit());
+            if (containerBytes > max + FRAME_ROOM) {
                 throw new BarProblem.Invalid(RequestCodes.TOO_LARGE, "text", "is larger than the request allows ("
-                        + request.maxBytes() + " bytes)", null, (long) request.maxBytes());
+                        + max + " bytes)", null, max);
             }
             checkPassword(request, password);
             Instant now = clock.instant();
@@ -187,6 +193,75 @@ class SecretRequests {
                 password.wipe();
             }
         }
+    }
+
+    /** What the filler of a request answered with files needs to upload the container: its share and upload token. */
+    record FileAnswer(String shareId, String uploadToken, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "FileAnswer[" + shareId + "]";
+        }
+    }
+
+    /**
+     * Answers the request with files: checks the password and the declared container size, claims
+     * the request (FILLING) and makes the requester's zero-knowledge file share, whose upload
+     * completes the answer ({@link FileAnswers}); until then a second answer is a 404.
+     */
+    FileAnswer fulfilWithFiles(String id, @Nullable String ephemeralPublic, @Nullable String linkVerifier,
+            @Nullable Long size, @Nullable Password password, Requester filler) {
+        try {
+            SecretRequest request = open(id);
+            String eph = checkEphemeralPublic(ephemeralPublic);
+            if (size == null) {
+                throw new BarProblem.Invalid(ProblemCodes.FIELD_REQUIRED, "size", "is required");
+            }
+            long max = fileContainerLimit(request.maxBytes());
+            if (size < 1 || size > max) {
+                throw new BarProblem.Invalid(RequestCodes.TOO_LARGE, "size", "is larger than the request allows ("
+                        + request.maxBytes() + " bytes)", null, (long) request.maxBytes());
+            }
+            checkPassword(request, password);
+            if (!requests.claim(id, clock.instant())) {
+                throw new BarProblem.NotFound(); // answered (or expired) a moment ago
+            }
+            ShareCreation.Created created;
+            try {
+                CreateShareRequest share = new CreateShareRequest("file", null, null,
+                        ExpiresIn.ofSeconds(request.shareExpiresSeconds()), request.maxViews(), null, null, null, null, null,
+                        null, null, true, null, linkVerifier, null, null, null);
+                created = creation.create(share, new Requester(request.ownerAccountId(), filler.clientIp(), filler.browser()));
+                requests.filling(id, created.id().value(), eph);
+            } catch (RuntimeException e) {
+                requests.release(id);
+                throw e;
+            }
+            log.info("request.filling id={}", request.id());
+            return new FileAnswer(created.id().value(), created.manageToken(), created.expiresAt());
+        } finally {
+            if (password != null) {
+                password.wipe();
+            }
+        }
+    }
+
+    /** The largest text answer: a text share's limit, less the container's frame (it travels as base64url). */
+    private long textLimit() {
+        return properties.maxTextSize().toBytes() * 3 / 4 - FRAME_ROOM;
+    }
+
+    /** The largest file answer: a signed-in owner's file limit (the share is the requester's), within an int. */
+    private long fileLimit() {
+        return Math.min(properties.fileLimit(true).toBytes(), Integer.MAX_VALUE - FILE_ROOM);
+    }
+
+    /**
+     * The largest container of {@code maxBytes} of files: the files, the manifest (at most
+     * {@value #MAX_METADATA} bytes), the frame, and a tag for each 1 MiB segment.
+     */
+    static long fileContainerLimit(long maxBytes) {
+        long plain = maxBytes + MAX_METADATA + FRAME_ROOM;
+        return plain + (plain / SEGMENT + 1) * TAG;
     }
 
     /**

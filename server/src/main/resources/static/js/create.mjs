@@ -3,7 +3,7 @@
 // QR code and the manage link. Nothing secret goes into storage, the URL path or query. A
 // signed-in sender may ask for one link per recipient (docs/zero-knowledge-format.md,
 // "Per-recipient links"): the content is encrypted and uploaded once, each recipient gets a link.
-import { ApiError, csrfToken, currentAccount, describe, request, requestJson } from './api.mjs';
+import { ApiError, currentAccount, describe, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
 import { MAX_RECIPIENTS, MIN_RECIPIENTS, newRecipients } from './recipient-keys.mjs';
 import { session } from './nav.mjs';
@@ -12,6 +12,7 @@ import { qrSvg } from './qr.mjs';
 import { offerRequestForm } from './request-new.mjs';
 import { customExpiryProblem, expiryChoices, tierOf, tooLarge, uploadLimitText, viewChoices } from './share-limits.mjs';
 import { splitLink } from './share-links.mjs';
+import { encrypt, upload } from './upload.mjs';
 import { offerMail } from './share-mail.mjs';
 import { describeCreateProblem } from './share-problems.mjs';
 import { t } from './i18n.mjs';
@@ -19,8 +20,6 @@ import { $, announce, copy, el, formatBytes, formatDate, markInvalid, relative, 
 
 /** Text shares carry their container base64url in `text` while it fits the server's text limit (1 MiB by default). */
 const TEXT_LIMIT = 1000000;
-/** Encrypted parts are folded into one Blob every so often, so script memory stays small. */
-const FOLD_BYTES = 16 << 20;
 /** The server's shortest expiry, while its limits are not known. */
 const MIN_EXPIRY = 60;
 
@@ -627,7 +626,7 @@ async function createFileShare(policy, plaintext, keys) {
     const body = await encrypt(plaintext, keys, (done) => progress.show(
       t('share.create.progress.encrypting', { done: formatBytes(done), total: formatBytes(total) }), done / total));
     progress.show(t('share.create.progress.uploading_start'), 0);
-    await upload(created, body, (sent) => progress.show(
+    await upload(`/api/shares/${encodeURIComponent(created.id)}/content`, created.manageToken, body, (sent) => progress.show(
       t('share.create.progress.uploading', { done: formatBytes(sent), total: formatBytes(body.size) }), sent / body.size));
     return created;
   } catch (error) {
@@ -636,65 +635,6 @@ async function createFileShare(policy, plaintext, keys) {
     }
     throw error;
   }
-}
-
-/** The container as a Blob of encrypted segments: the browser's blob storage holds it, not script memory. */
-async function encrypt(plaintext, keys, onProgress) {
-  let blob = new Blob([]);
-  let parts = [];
-  let pending = 0;
-  let done = 0;
-  for await (const part of bar.seal(plaintext, keys.contentKey, keys.passwordBound)) {
-    parts.push(part);
-    pending += part.length;
-    done += part.length;
-    if (pending >= FOLD_BYTES) {
-      blob = new Blob([blob, ...parts]);
-      parts = [];
-      pending = 0;
-    }
-    onProgress(done);
-  }
-  return new Blob([blob, ...parts], { type: 'application/octet-stream' });
-}
-
-/**
- * PUT of the container with upload progress. XMLHttpRequest, because fetch can report no upload
- * progress and Chromium streams request bodies only over HTTP/2.
- */
-function upload(created, body, onProgress) {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', `/api/shares/${encodeURIComponent(created.id)}/content`);
-    xhr.setRequestHeader('Authorization', 'Bearer ' + created.manageToken); // i18n-ignore: header
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/json');
-    const csrf = csrfToken();
-    if (csrf) {
-      xhr.setRequestHeader('X-CSRF-Token', csrf);
-    }
-    xhr.upload.addEventListener('progress', (e) => {
-      if (e.lengthComputable) {
-        onProgress(e.loaded);
-      }
-    });
-    xhr.addEventListener('load', () => {
-      if (xhr.status === 200) {
-        resolve();
-        return;
-      }
-      let problem = {};
-      try {
-        problem = JSON.parse(xhr.responseText);
-      } catch (e) {
-        problem = {};
-      }
-      const retry = parseInt(xhr.getResponseHeader('Retry-After') || '', 10);
-      reject(new ApiError(xhr.status, problem, Number.isFinite(retry) ? retry : null));
-    });
-    xhr.addEventListener('error', () => reject(new ApiError(0, { detail: t('share.create.upload_interrupted') })));
-    xhr.send(body);
-  });
 }
 
 /** The shares a create answer made: the one share, or each recipient's ({id, manageToken} each). */

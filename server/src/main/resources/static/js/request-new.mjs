@@ -3,12 +3,17 @@
 // link's fragment and the private key in the open link's fragment, neither reaches the server
 // (request-keys.mjs, docs/zero-knowledge-format.md).
 import { ApiError, describe, requestJson } from './api.mjs';
-import { t } from './i18n.mjs';
+import { formatBytes, t } from './i18n.mjs';
 import * as keys from './request-keys.mjs';
 import { $, copy, markInvalid, say } from './ui.mjs';
 
 /** Wires the form once; {@code onMade} shows the two links (#request-link, #open-link) when a request is made. */
 export function offerRequestForm(onMade) {
+  for (const option of $('#request-size').options) {
+    if (option.value) {
+      option.textContent = formatBytes(Number(option.value)); // the larger answers allow files
+    }
+  }
   $('#new-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     say($('#new-notice'), '');
@@ -18,6 +23,9 @@ export function offerRequestForm(onMade) {
       const pair = await keys.newRequestKeys();
       const body = { note: $('#note').value, expiresIn: Number($('#request-expiry').value),
         maxViews: Number($('#request-views').value), notifyByEmail: $('#request-notify').checked };
+      if ($('#request-size').value) {
+        body.maxBytes = Number($('#request-size').value);
+      }
       if ($('#request-password').value) {
         body.password = $('#request-password').value;
       }

@@ -19,11 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * matter and all its indexes. Prints round trips/s of database work alone.
  *
  * <pre>
- * java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar bench/H2Commits.java [threads] [seconds] [writeDelay]
+ * java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar bench/H2Commits.java [threads] [seconds] [writeDelay] [groupMicros]
  * </pre>
  *
  * writeDelay 0 is the server's setting (each commit written before it answers, which the
  * kill -9 durability rule needs); 500 is H2's default (up to half a second of commits lost).
+ * groupMicros (an experiment, not what the server does): with a writeDelay above 0, each commit
+ * then waits until a chunk holding it is written — a group commit, one writer at a time storing
+ * for everyone who committed before it started, after waiting groupMicros for more to join.
  */
 public class H2Commits {
 
@@ -31,6 +34,7 @@ public class H2Commits {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int writeDelay = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        long groupMicros = args.length > 3 ? Long.parseLong(args[3]) : -1;
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("h2commits");
         String url = "jdbc:h2:file:" + dir + "/bar;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
                 + "QUERY_CACHE_SIZE=128;WRITE_DELAY=" + writeDelay;
@@ -65,7 +69,7 @@ public class H2Commits {
         for (int t = 0; t < threads; t++) {
             pool.execute(() -> {
                 try {
-                    roundTrips(url, stop, done);
+                    roundTrips(url, stop, done, groupMicros);
                 } catch (SQLException e) {
                     e.printStackTrace();
                     System.exit(1);
@@ -81,11 +85,12 @@ public class H2Commits {
         stop.set(true);
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.SECONDS);
-        System.out.printf("RESULT h2 threads=%d writeDelay=%d round trips/s=%.0f commits/s=%.0f%n", threads, writeDelay,
-                count / elapsed, 3 * count / elapsed);
+        System.out.printf("RESULT h2 threads=%d writeDelay=%d groupMicros=%d round trips/s=%.0f commits/s=%.0f chunks/s=%.0f%n",
+                threads, writeDelay, groupMicros, count / elapsed, 3 * count / elapsed,
+                GroupCommit.INSTANCE == null ? Double.NaN : GroupCommit.INSTANCE.stores() / (elapsed + 5));
     }
 
-    private static void roundTrips(String url, AtomicBoolean stop, AtomicLong done) throws SQLException {
+    private static void roundTrips(String url, AtomicBoolean stop, AtomicLong done, long groupMicros) throws SQLException {
         String text = "x".repeat(400); // a 256-byte text, sealed and base64url-encoded
         try (Connection c = DriverManager.getConnection(url);
                 PreparedStatement create = c.prepareStatement("""
@@ -112,6 +117,7 @@ public class H2Commits {
                         update shares set state = 'DESTROYED', destroy_reason = 'VIEWS', destroyed_at = current_timestamp,
                           key_id = null, secrets_blob_id = null, wrapped_key = null, inline_content = null where id = ?""");
                 PreparedStatement tickets = c.prepareStatement("delete from share_tickets where share_id = ?")) {
+            GroupCommit group = groupMicros < 0 ? null : GroupCommit.of(c, groupMicros);
             while (!stop.get()) {
                 String id = UUID.randomUUID().toString().substring(0, 22);
                 String hash = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""); // 64 hex, as a SHA-256
@@ -122,12 +128,14 @@ public class H2Commits {
                 create.setString(4, text);
                 create.setString(5, hash);
                 create.executeUpdate();
+                durable(group);
                 select.setString(1, id);
                 select.executeQuery().close();
                 ticket.setString(1, hash);
                 ticket.setString(2, id);
                 ticket.setString(3, hash);
                 ticket.executeUpdate();
+                durable(group);
                 c.setAutoCommit(false);
                 view.setString(1, id);
                 view.executeUpdate();
@@ -150,7 +158,81 @@ public class H2Commits {
                 tickets.setString(1, id);
                 tickets.executeUpdate();
                 c.commit();
+                durable(group);
                 done.incrementAndGet();
+            }
+        }
+    }
+
+    private static void durable(GroupCommit group) {
+        if (group != null) {
+            group.await();
+        }
+    }
+
+    /** Leader/follower group commit over H2's MVStore (the experiment of groupMicros). */
+    static final class GroupCommit {
+
+        static volatile GroupCommit INSTANCE;
+
+        private final org.h2.mvstore.MVStore store;
+        private final long delayNanos;
+        private long requested;
+        private long stored;
+        private long stores;
+        private boolean writing;
+
+        private GroupCommit(org.h2.mvstore.MVStore store, long delayNanos) {
+            this.store = store;
+            this.delayNanos = delayNanos;
+        }
+
+        static synchronized GroupCommit of(Connection c, long micros) throws SQLException {
+            if (INSTANCE == null) {
+                org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                        .getSession();
+                INSTANCE = new GroupCommit(session.getDatabase().getStore().getMvStore(), micros * 1000);
+            }
+            return INSTANCE;
+        }
+
+        synchronized long stores() {
+            return stores;
+        }
+
+        void await() {
+            long mine;
+            synchronized (this) {
+                mine = ++requested;
+                while (stored < mine && writing) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (stored >= mine) {
+                    return;
+                }
+                writing = true;
+            }
+            if (delayNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(delayNanos);
+            }
+            long target;
+            synchronized (this) {
+                target = requested;
+            }
+            try {
+                store.commit();
+            } finally {
+                synchronized (this) {
+                    stored = Math.max(stored, target);
+                    stores++;
+                    writing = false;
+                    notifyAll();
+                }
             }
         }
     }

@@ -1,8 +1,9 @@
 // Request a secret (/r/new, /r/{id}#<public key>, /r/{id}/open#<private key>): the requester's
-// key pair is made here, the public key goes in the request link's fragment and the private key in
-// the open link's fragment, neither reaches the server. The filler's answer is sealed here into an
-// ordinary BAR container with a link key agreed by ECDH (request-keys.mjs); the requester derives
-// the same link key and opens the share on the open page as any share (docs/zero-knowledge-format.md).
+// key pair is made by the form of request-new.mjs, the public key in the request link's fragment
+// and the private key in the open link's fragment, neither reaching the server. The filler's answer
+// (a text, or files packed with the multi-file manifest) is sealed here into an ordinary BAR
+// container with a link key agreed by ECDH (request-keys.mjs); the requester derives the same link
+// key and opens the share on the open page as any share (docs/zero-knowledge-format.md).
 import { ApiError, describe, formatWait, request, requestJson } from './api.mjs';
 import * as bar from './bar-format.mjs';
 import { session } from './nav.mjs';

@@ -101,8 +101,9 @@ final class RequestController {
                 .body(own(requests.owned(id, CurrentAccount.requireId())));
     }
 
+    /** A text answer is {@code 204} with no body; a file answer {@code 200} with where to upload it. */
     @PostMapping(path = "/api/requests/{id}/fulfil", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> fulfil(@PathVariable String id, @RequestBody FulfilRequest body, HttpServletRequest http) {
+    ResponseEntity<FileUpload> fulfil(@PathVariable String id, @RequestBody FulfilRequest body, HttpServletRequest http) {
         if ("file".equals(body.kind())) {
             SecretRequests.FileAnswer answer = requests.fulfilWithFiles(id, body.ephemeralPublic(), body.linkVerifier(),
                     body.size(), body.password(), Requester.of(http, null));
@@ -114,7 +115,7 @@ final class RequestController {
         }
         requests.fulfil(id, body.ephemeralPublic(), body.linkVerifier(), body.text(), body.password(),
                 Requester.of(http, null));
-        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).<FileUpload>build();
     }
 
     @DeleteMapping("/api/requests/{id}")

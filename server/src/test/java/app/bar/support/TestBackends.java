@@ -142,7 +142,7 @@ public final class TestBackends implements ApplicationContextInitializer<Configu
         p.put("bar.webhooks.worker-enabled", "false");
         // Generous limits so suites do not trip over each other; rate-limit tests set their own.
         for (String policy : new String[] {"login", "register", "forgot-password", "reauthenticate", "mfa", "share-unlock",
-                "share-create", "chat-create", "api"}) {
+                "share-create", "chat-create", "api", "request-fill"}) {
             p.put("bar.rate-limits." + policy, "100000/1m");
         }
         return Map.copyOf(p);

@@ -98,16 +98,16 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
                     return null;
                 }
                 case "setAutoCommit" -> {
-                    boolean wrote = args != null && Boolean.TRUE.equals(args[0]) && !target.getAutoCommit()
-                            && changedSomething(target);
-                    target.setAutoCommit((Boolean) args[0]);
+                    boolean on = args != null && Boolean.TRUE.equals(args[0]);
+                    boolean wrote = on && !target.getAutoCommit() && changedSomething(target);
+                    target.setAutoCommit(on);
                     if (wrote) {
                         group.awaitDurable();   // JDBC: switching auto-commit on commits
                     }
                     return null;
                 }
                 case "equals" -> {
-                    return proxy == args[0];
+                    return args != null && proxy == args[0];
                 }
                 case "hashCode" -> {
                     return System.identityHashCode(proxy);
@@ -140,7 +140,7 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
                 return connection;
             }
             if (name.equals("equals")) {
-                return proxy == args[0];
+                return args != null && proxy == args[0];
             }
             if (name.equals("hashCode")) {
                 return System.identityHashCode(proxy);

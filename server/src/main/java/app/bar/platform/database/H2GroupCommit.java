@@ -1,7 +1,7 @@
 package app.bar.platform.database;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.MVStore;
@@ -28,7 +28,7 @@ import org.h2.mvstore.MVStore;
  */
 final class H2GroupCommit {
 
-    private static final Map<MVStore, H2GroupCommit> BY_STORE = new WeakHashMap<>();
+    private static final Map<MVStore, H2GroupCommit> BY_STORE = new IdentityHashMap<>();
 
     private final MVStore store;
     private final ReentrantLock lock = new ReentrantLock();   // not synchronized: virtual threads stay unpinned
@@ -50,9 +50,14 @@ final class H2GroupCommit {
         store.setAutoCommitDelay(-1);
     }
 
-    /** The one group commit of this store (two data sources over one database share it). */
+    /**
+     * The one group commit of this store (two data sources over one database share it). Called once
+     * per new pooled connection; forgets the stores closed since (each group holds its store, so the
+     * weak keys alone would not let them go).
+     */
     static H2GroupCommit of(MVStore store) {
         synchronized (BY_STORE) {
+            BY_STORE.keySet().removeIf(MVStore::isClosed);
             return BY_STORE.computeIfAbsent(store, H2GroupCommit::new);
         }
     }

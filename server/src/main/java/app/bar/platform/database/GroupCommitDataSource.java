@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.engine.Session;
@@ -112,9 +113,14 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
                 case "hashCode" -> {
                     return System.identityHashCode(proxy);
                 }
+                case "unwrap" -> {
+                    // a Connection asked for is this one: a write through the bare H2 one would not wait
+                    Class<?> type = (Class<?>) Objects.requireNonNull(args)[0];
+                    return type.isInstance(proxy) ? proxy : target.unwrap(type);
+                }
                 default -> {
                     Object result = GroupCommitDataSource.invoke(target, method, args);
-                    if (result instanceof Statement statement && !method.getName().equals("unwrap")) {
+                    if (result instanceof Statement statement) {
                         return statement(statement, (Connection) proxy, this);
                     }
                     return result;
@@ -144,6 +150,9 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
             }
             if (name.equals("hashCode")) {
                 return System.identityHashCode(proxy);
+            }
+            if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
+                return proxy;
             }
             Object result = GroupCommitDataSource.invoke(target, method, args);
             if (AUTO_COMMIT_WRITES.contains(name) && owner.target().getAutoCommit()) {

@@ -116,7 +116,7 @@ final class H2GroupCommit {
         }
     }
 
-    /** Chunk writes made by leaders so far (for tests and the benchmark's notes). */
+    /** Leaders' writes so far, each one chunk unless H2 had written everything already (for tests). */
     long leaderWrites() {
         lock.lock();
         try {

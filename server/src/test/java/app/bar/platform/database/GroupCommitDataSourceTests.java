@@ -156,7 +156,7 @@ class GroupCommitDataSourceTests {
     }
 
     @Test
-    void anInMemoryDatabaseIsHandedOutUnwrapped() throws Exception {
+    void onlyAFileDatabaseIsWrappedAndItsStatementsAndUnwrapLeadBackToTheWrapper() throws Exception {
         JdbcDataSource memory = new JdbcDataSource();
         memory.setURL("jdbc:h2:mem:groupcommit");
         try (Connection c = new GroupCommitDataSource(memory).getConnection()) {
@@ -165,6 +165,8 @@ class GroupCommitDataSourceTests {
         try (Connection c = new GroupCommitDataSource(h2).getConnection()) {
             assertThat(Proxy.isProxyClass(c.getClass())).isTrue();
             assertThat(c.createStatement().getConnection()).isSameAs(c);
+            assertThat(c.unwrap(Connection.class)).as("a connection asked for by unwrap").isSameAs(c);
+            assertThat(c.unwrap(JdbcConnection.class)).isNotSameAs(c);
         }
     }
 

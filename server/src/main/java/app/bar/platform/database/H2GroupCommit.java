@@ -52,8 +52,7 @@ final class H2GroupCommit {
 
     /**
      * The one group commit of this store (two data sources over one database share it). Called once
-     * per new pooled connection; forgets the stores closed since (each group holds its store, so the
-     * weak keys alone would not let them go).
+     * per new pooled connection; forgets the stores closed since (a test JVM opens many).
      */
     static H2GroupCommit of(MVStore store) {
         synchronized (BY_STORE) {

@@ -65,7 +65,8 @@ final class H2GroupCommit {
      * Returns once everything this thread committed before the call is written to the file.
      * Uninterruptible: an interrupted caller must not take an unwritten commit for a written one (the
      * interrupt is kept for it, as {@link Condition#awaitUninterruptibly()} does). Throws H2's
-     * exception when the write fails; the next caller then tries the write again.
+     * exception when the write fails: H2 then closes the store, and every later caller gets its
+     * panic exception from {@code MVStore.commit()} too, so none returns as if written.
      */
     void awaitDurable() {
         long mine;

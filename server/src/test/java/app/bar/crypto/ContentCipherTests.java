@@ -106,6 +106,25 @@ class ContentCipherTests {
     }
 
     @Test
+    void openWholeWhenSealedByTinksAesGcmJceAsBeforeThenSameBytes() throws Exception {
+        // texts stored before sealWhole moved to the JDK's cipher were sealed by Tink: they must still open
+        byte[] plain = random(500);
+        byte[] sealed = new com.google.crypto.tink.subtle.AesGcmJce(key.copy())
+                .encrypt(plain, "bar-share-content:whole:v1:s".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (InputStream in = cipher.openWhole(key, sealed, "s")) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void sealWholeMakesWhatTinksAesGcmJceOpens() throws Exception {
+        byte[] plain = random(500);
+        byte[] opened = new com.google.crypto.tink.subtle.AesGcmJce(key.copy()).decrypt(cipher.sealWhole(key, plain, "s"),
+                "bar-share-content:whole:v1:s".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(opened).isEqualTo(plain);
+    }
+
+    @Test
     void openWholeWhenByteFlippedThenTamperDetectedOnFirstRead() throws IOException {
         byte[] sealed = cipher.sealWhole(key, random(100), "s");
         sealed[40] ^= 1;

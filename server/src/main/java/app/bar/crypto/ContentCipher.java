@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Text shares (at most a few MiB, held in memory anyway) are sealed in one piece instead
  * ({@link #sealWhole}): AES-256-GCM under the data key with a random 96-bit nonce, in the bytes of
- * Tink's {@link AesGcmJce} (sealed with the JDK's cipher, opened with Tink's). The streaming primitive allocates two 1 MiB segment buffers per stream
+ * Tink's {@link AesGcmJce} (sealed with the JDK's cipher, opened with Tink's). The streaming
+ * primitive allocates two 1 MiB segment buffers per stream
  * whatever the content size, which made up nine tenths of the server's allocations in the text
  * share benchmark.
  */

@@ -69,10 +69,10 @@ final class H2GroupCommit {
      * panic exception from {@code MVStore.commit()} too, so none returns as if written.
      */
     void awaitDurable() {
-        long mine;
+        long target;
         lock.lock();
         try {
-            mine = ++requested;
+            long mine = ++requested;
             while (writing && stored < mine) {
                 written.awaitUninterruptibly();
             }
@@ -80,12 +80,6 @@ final class H2GroupCommit {
                 return;
             }
             writing = true;
-        } finally {
-            lock.unlock();
-        }
-        long target;
-        lock.lock();
-        try {
             target = requested;   // every ticket so far was taken after its commit: this chunk holds them
         } finally {
             lock.unlock();

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The servlet filters of the platform, in order: request id, then client IP (both before
+ * The servlet filters of the platform, in order (after the liveness probe's answer, which has
+ * its own): request id, then client IP (both before
  * Spring Security, at -100, so its events and rate limits see them), then the slow-body defence
  * ({@link SlowBodyFilter}: concurrent bodies per client, minimum rate), then the body limit
  * (after Spring Security, so its 413 carries the security headers), then the rate limit (the
@@ -22,6 +23,8 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class WebFilterConfiguration {
 
+    /** Right after the liveness probe's answer (platform.health, at the highest precedence). */
+    static final int REQUEST_ID_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
     static final int BODY_LIMIT_ORDER = 0;
     /** After Spring Security (-100) and the body limit (0): the account is known, headers are set. */
     static final int RATE_LIMIT_ORDER = 10;
@@ -34,7 +37,7 @@ class WebFilterConfiguration {
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(REQUEST_ID_ORDER);
         registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
                 jakarta.servlet.DispatcherType.ASYNC);
         return registration;

@@ -92,6 +92,8 @@ class ProductionStartupIT {
             assertThat(response.headers().firstValue("Strict-Transport-Security"))
                     .hasValue("max-age=31536000 ; includeSubDomains");
             assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
+            assertThat(http.get("/healthz").headers().firstValue("Strict-Transport-Security")) // answered up front
+                    .hasValue("max-age=31536000 ; includeSubDomains");
             jar.close();
             String out = jar.output();
             assertThat(out).doesNotContain("json-password-SECRET", "bearer-token-SECRET", "cookie-SECRET", KEY);

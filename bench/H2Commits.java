@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * writeDelay 0 is the server's setting (each commit written before it answers, which the
  * kill -9 durability rule needs); 500 is H2's default (up to half a second of commits lost).
- * groupMicros (0 or more): the server's group commit (platform.database.H2GroupCommit): H2's own
- * per-transaction write is switched off, and each commit waits until a chunk holding it is written,
- * one writer at a time storing for everyone who committed before it started, after waiting
- * groupMicros for more to join (the server waits 0).
+ * groupMicros (0 or more): a group commit (the experiment of issue 12; the server had it for a while
+ * and dropped it, bench/README.md): H2's own per-transaction write is switched off, and each commit
+ * waits until a chunk holding it is written, one writer at a time storing for everyone who committed
+ * before it started, after waiting groupMicros for more to join.
  */
 public class H2Commits {
 
@@ -186,7 +186,7 @@ public class H2Commits {
         private GroupCommit(org.h2.mvstore.MVStore store, long delayNanos) {
             this.store = store;
             this.delayNanos = delayNanos;
-            // as the server's H2GroupCommit: no write per transaction, no background writer (whose
+            // no write per transaction, no background writer (whose
             // executor threads would put two thread hand-offs into every write)
             store.setAutoCommitDelay(-1);
         }

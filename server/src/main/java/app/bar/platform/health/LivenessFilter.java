@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answers; {@code /readyz} still goes the whole way, through every filter and its checks.
  *
  * <p>Anything else passes: other methods (the controller answers 405), other paths (exact match
- * only, so the firewall still sees every odd spelling), and requests with an {@code Origin}
- * (CORS is the chain's). Hand-written: a filter this small has no library.
+ * only, so the firewall still sees every odd spelling), requests with an {@code Origin} (CORS is
+ * the chain's) and requests with a body (the slow-body defence is the chain's). Hand-written: a filter this small has no library.
  */
 final class LivenessFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,13 @@ final class LivenessFilter extends OncePerRequestFilter {
         String method = request.getMethod();
         return !("GET".equals(method) || "HEAD".equals(method))
                 || request.getHeader(HttpHeaders.ORIGIN) != null
+                || hasBody(request)
                 || !(request.getContextPath() + PATH).equals(request.getRequestURI());
+    }
+
+    /** A probe sends none; a body, even on a GET, goes past the slow-body defence like any other. */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     @Override

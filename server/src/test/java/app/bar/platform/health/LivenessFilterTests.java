@@ -77,6 +77,32 @@ class LivenessFilterTests {
     }
 
     @Test
+    void getHealthzWhenItCarriesABodyThenPassedOnToTheSlowBodyDefence() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/healthz");
+        request.setContent(new byte[] {'x'});
+        request.addHeader("Content-Length", "1");
+        run(request);
+        assertThat(passedOn).isTrue();
+    }
+
+    @Test
+    void getHealthzWhenChunkedBodyThenPassedOnToTheSlowBodyDefence() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/healthz");
+        request.addHeader("Transfer-Encoding", "chunked");
+        run(request);
+        assertThat(passedOn).isTrue();
+    }
+
+    @Test
+    void getHealthzWhenContentLengthZeroThenStillAnswered() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/healthz");
+        request.setContent(new byte[0]);
+        request.addHeader("Content-Length", "0");
+        assertThat(run(request).getStatus()).isEqualTo(200);
+        assertThat(passedOn).isFalse();
+    }
+
+    @Test
     void getHealthzWhenUnderContextPathThenAnsweredThere() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/bar/healthz");
         request.setContextPath("/bar");

@@ -50,7 +50,7 @@ final class SlowBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!hasBody(request)) {
+        if (!RequestBodies.announced(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -89,10 +89,6 @@ final class SlowBodyFilter extends OncePerRequestFilter {
     /** In flight now for {@code client} (for tests). */
     int inFlight(String client) {
         return inFlight.getOrDefault(client, 0);
-    }
-
-    private static boolean hasBody(HttpServletRequest request) {
-        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private boolean acquire(String client) {

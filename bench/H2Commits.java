@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar bench/H2Commits.java [threads] [seconds] [writeDelay] [groupMicros]
  * </pre>
  *
+ * H2_SETTINGS (environment, optional) is appended to the database URL, e.g. ";PAGE_SIZE=4096" or
+ * ";RETENTION_TIME=0", to measure H2's store settings (bench/README.md, 2026-12-05, midnight).
+ *
  * writeDelay 0 is the server's setting (each commit written before it answers, which the
  * kill -9 durability rule needs); 500 is H2's default (up to half a second of commits lost).
  * groupMicros (0 or more): a group commit (the experiment of issue 12; the server had it for a while
@@ -38,7 +41,7 @@ public class H2Commits {
         long groupMicros = args.length > 3 ? Long.parseLong(args[3]) : -1;
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("h2commits");
         String url = "jdbc:h2:file:" + dir + "/bar;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                + "QUERY_CACHE_SIZE=128;WRITE_DELAY=" + writeDelay;
+                + "QUERY_CACHE_SIZE=128;WRITE_DELAY=" + writeDelay + System.getenv().getOrDefault("H2_SETTINGS", "");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("""
                     create table shares (id varchar(22) primary key, kind varchar(8) not null, state varchar(16) not null,

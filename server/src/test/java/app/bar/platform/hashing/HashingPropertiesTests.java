@@ -1,0 +1,22 @@
+package app.bar.platform.hashing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Issue 12: by default password hashing may use half the CPUs, so a flood of it leaves the rest to other requests. */
+class HashingPropertiesTests {
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "2, 1", "3, 1", "4, 2", "16, 8"})
+    void threadsWhenDefaultThenHalfTheCpusAndAtLeastOne(int cpus, int threads) {
+        assertThat(new HashingProperties(0, 16).effectiveThreads(cpus)).isEqualTo(threads);
+    }
+
+    @Test
+    void threadsWhenSetThenTakenAsGivenWhateverTheCpus() {
+        assertThat(new HashingProperties(3, 16).effectiveThreads(2)).isEqualTo(3);
+    }
+}

@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,11 +49,12 @@ public class ShareUpload {
     private final StreamSlots slots;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final List<UploadBounds> bounds;
     private final Clock clock;
 
     ShareUpload(ShareRepository shares, BlobStore blobs, ContentCipher cipher, VirusScanner scanner,
             ShareProperties properties, StreamSlots slots, TransactionTemplate tx, ApplicationEventPublisher events,
-            Clock clock) {
+            List<UploadBounds> bounds, Clock clock) {
         this.shares = shares;
         this.blobs = blobs;
         this.cipher = cipher;
@@ -61,6 +63,7 @@ public class ShareUpload {
         this.slots = slots;
         this.tx = tx;
         this.events = events;
+        this.bounds = List.copyOf(bounds);
         this.clock = clock;
     }
 
@@ -81,9 +84,9 @@ public class ShareUpload {
             throw new BarProblem.Conflict(ShareCodes.CONTENT_EXISTS,
                     "Per-recipient links are uploaded once, to the first link with its manage token.");
         }
-        long limit = properties.fileLimit(share.ownerId() != null).toBytes();
-        if (declaredLength > limit) {
-            throw new BarProblem.PayloadTooLarge();
+        UploadBounds.Bound limit = limit(share);
+        if (declaredLength > limit.bytes()) {
+            throw limit.refusal().get();
         }
         String sealedUploadKey = shares.uploadKey(id).orElseThrow(BarProblem.NotFound::new);
         try (StreamSlots.Slot slot = slots.acquire()) { // over the bound: 503 before the share is touched
@@ -91,8 +94,21 @@ public class ShareUpload {
         }
     }
 
+    /** The owner's file limit, or a share's own bound below it ({@link UploadBounds}: a request's answer). */
+    private UploadBounds.Bound limit(ShareRow share) {
+        UploadBounds.Bound limit = new UploadBounds.Bound(properties.fileLimit(share.ownerId() != null).toBytes(),
+                BarProblem.PayloadTooLarge::new);
+        for (UploadBounds bound : bounds) {
+            UploadBounds.Bound own = bound.of(share.id()).orElse(null);
+            if (own != null && own.bytes() < limit.bytes()) {
+                limit = own;
+            }
+        }
+        return limit;
+    }
+
     private Uploaded upload(ShareId id, String manageToken, String sealedUploadKey, ShareRow share, InputStream body,
-            long limit, Instant now) throws IOException {
+            UploadBounds.Bound limit, Instant now) throws IOException {
         int seen = shares.uploadAttempt(id);
         if (!shares.startUpload(id, now, seen)) {
             throw contentExists(); // uploaded meanwhile, or a concurrent attempt took the share first
@@ -117,7 +133,8 @@ public class ShareUpload {
         }
     }
 
-    private Uploaded store(ShareRow share, int attempt, DataKey key, InputStream body, long limit) throws IOException {
+    private Uploaded store(ShareRow share, int attempt, DataKey key, InputStream body, UploadBounds.Bound limit)
+            throws IOException {
         boolean zeroKnowledge = share.policy().zeroKnowledge();
         boolean scan = !zeroKnowledge; // ciphertext from the client cannot be scanned
         try (BlobStore.BlobWriter writer = blobs.create();
@@ -130,8 +147,8 @@ public class ShareUpload {
                 int n;
                 while ((n = body.read(buffer)) >= 0) {
                     total += n;
-                    if (total > limit) {
-                        throw new BarProblem.PayloadTooLarge();
+                    if (total > limit.bytes()) {
+                        throw limit.refusal().get();
                     }
                     if (prefixLength < prefix.length) {
                         int copy = Math.min(n, prefix.length - prefixLength);
@@ -158,7 +175,7 @@ public class ShareUpload {
             try {
                 completed = complete(share, attempt, writer.id(), total, type);
             } catch (RuntimeException e) {
-                blobs.delete(writer.id()); // a listener refused the content (a request's size): the share waits
+                blobs.delete(writer.id()); // a listener refused the completion: the share waits
                 throw e;
             }
             if (!completed) {

@@ -3,9 +3,12 @@ package app.bar.share.request;
 import app.bar.platform.error.BarProblem;
 import app.bar.share.RequestFulfilled;
 import app.bar.share.ShareDestroyed;
+import app.bar.share.ShareId;
 import app.bar.share.core.ManageTokens;
 import app.bar.share.core.ShareRepository;
 import app.bar.share.create.ShareUploaded;
+import app.bar.share.create.UploadBounds;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,16 +16,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The end of a request answered with files. The upload's completion ({@link ShareUploaded}, in
- * its transaction) answers the request: FILLING → FULFILLED, {@link RequestFulfilled} published
- * in that same transaction, and the share's manage token replaced by one nobody holds, so the
- * filler's upload token no longer reads the share's status or burns it. A container larger than
- * the request allows is refused there ({@code request.too_large}), which undoes the completion. A
- * share destroyed before its upload completed (the filler gave up, or the clean-up found it
+ * The end of a request answered with files. The upload is bounded by the request
+ * ({@link UploadBounds}): a container larger than the request allows is refused
+ * ({@code request.too_large}) as soon as its declared length or its bytes go past it, before more
+ * is read or stored. The upload's completion ({@link ShareUploaded}, in its transaction) answers
+ * the request: FILLING → FULFILLED, {@link RequestFulfilled} published in that same transaction,
+ * and the share's manage token replaced by one nobody holds, so the filler's upload token no
+ * longer reads the share's status or burns it. A share destroyed before its upload completed (the filler gave up, or the clean-up found it
  * abandoned after {@code bar.shares.upload-window} or its expiry) opens the request again.
  */
 @Component
-class FileAnswers {
+class FileAnswers implements UploadBounds {
 
     private static final Logger log = LoggerFactory.getLogger(FileAnswers.class);
 
@@ -36,16 +40,20 @@ class FileAnswers {
         this.publisher = publisher;
     }
 
+    @Override
+    public Optional<Bound> of(ShareId share) {
+        return requests.fillingWith(share.value()).map(request -> new Bound(
+                SecretRequests.fileContainerLimit(request.maxBytes()),
+                () -> new BarProblem.Invalid(RequestCodes.TOO_LARGE, "content", "is larger than the request allows ("
+                        + request.maxBytes() + " bytes)", null, (long) request.maxBytes())));
+    }
+
     @EventListener
     void on(ShareUploaded event) {
         String shareId = event.shareId().value();
         SecretRequest request = requests.fillingWith(shareId).orElse(null);
         if (request == null) {
             return; // an ordinary share
-        }
-        if (event.size() > SecretRequests.fileContainerLimit(request.maxBytes())) {
-            throw new BarProblem.Invalid(RequestCodes.TOO_LARGE, "content", "is larger than the request allows ("
-                    + request.maxBytes() + " bytes)", null, (long) request.maxBytes());
         }
         if (!requests.uploaded(request.id(), shareId, event.at())) {
             return;

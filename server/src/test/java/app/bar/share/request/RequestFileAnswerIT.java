@@ -9,7 +9,12 @@ import app.bar.share.ShareIntegrationTest;
 import app.bar.support.EventPublications;
 import app.bar.support.TestHttp;
 import bartest.share.ShareTestSupport.MovableClock;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -151,6 +156,33 @@ class RequestFileAnswerIT {
         String shareId = shareOf(upload);
         assertFieldProblem(api.upload(shareId, upload.get("uploadToken").asString(),
                 bytes((int) SecretRequests.fileContainerLimit(1000) + 1)), "content", RequestCodes.TOO_LARGE);
+        assertThat(state(id)).isEqualTo("FILLING");
+        assertThat(jdbc.sql("select state from shares where id = :id").param("id", shareId).query(String.class).single())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void uploadWhenItsBytesGoPastTheRequestsLimitThenRefusedTooLargeWithoutReadingTheRest() throws Exception {
+        // a chunked body (no length to refuse up front) that goes on past the request's limit, far
+        // below the owner's file limit, and then does not end: the answer must come from the bytes read
+        String id = create(account(), Map.of("maxBytes", 1000));
+        JsonNode upload = filled(id, 500);
+        String shareId = shareOf(upload);
+        int past = (int) SecretRequests.fileContainerLimit(1000) + 1;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/shares/" + shareId + "/content HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + upload.get("uploadToken").asString() + "\r\n"
+                    + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(past) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[past]);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(status).startsWith("HTTP/1.1 400");
+        }
         assertThat(state(id)).isEqualTo("FILLING");
         assertThat(jdbc.sql("select state from shares where id = :id").param("id", shareId).query(String.class).single())
                 .isEqualTo("PENDING");

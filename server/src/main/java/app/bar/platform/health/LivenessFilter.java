@@ -16,9 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers a liveness probe ({@code GET} or {@code HEAD /healthz} without an {@code Origin} or a
  * body) in front of every other filter: the same {@code {"status":"UP"}}, security headers,
- * request id and {@code no-store} as {@link HealthController}, without Spring Security's chain, Spring MVC, the
- * per-request log line or the request timers (issue 12: those were 99 % of a probe's CPU and held
- * {@code /healthz} at 5,000-8,600 answers/s on two cores). A probe asks whether the process
+ * request id and {@code no-store} as {@link HealthController}, without Spring Security's chain,
+ * Spring MVC, the per-request log line or the request timers (issue 12: those were 99 % of a
+ * probe's CPU and held {@code /healthz} at 5,000-8,600 answers/s on two cores). A probe asks whether the process
  * answers; {@code /readyz} still goes the whole way, through every filter and its checks.
  *
  * <p>Anything else passes: other methods (the controller answers 405), other paths (exact match

@@ -202,7 +202,7 @@ public class ShareUpload {
             if (group != null) {
                 shares.completeGroup(group, share.id(), blob, size, type);
             }
-            events.publishEvent(new ShareUploaded(share.id(), size, clock.instant()));
+            events.publishEvent(new ShareUploaded(share.id(), clock.instant()));
             return true;
         }));
     }

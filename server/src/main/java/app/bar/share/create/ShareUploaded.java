@@ -9,5 +9,5 @@ import java.time.Instant;
  * answered by it, {@code share.request.FileAnswers}). A listener that throws undoes the completion:
  * the share waits for another upload. Not a {@code ShareEvent}: no webhook or access-log entry.
  */
-public record ShareUploaded(ShareId shareId, long size, Instant at) {
+public record ShareUploaded(ShareId shareId, Instant at) {
 }

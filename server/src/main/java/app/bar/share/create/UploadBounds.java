@@ -17,7 +17,7 @@ public interface UploadBounds {
     /** This share's bound, or empty when it is not one of this part's shares. */
     Optional<Bound> of(ShareId share);
 
-    /** At most {@code bytes} of ciphertext; past them, {@code refusal}'s problem. */
+    /** At most {@code bytes} uploaded (as the client sends them); past them, {@code refusal}'s problem. */
     record Bound(long bytes, Supplier<BarProblem> refusal) {
     }
 }

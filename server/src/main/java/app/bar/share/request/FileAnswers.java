@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * is read or stored. The upload's completion ({@link ShareUploaded}, in its transaction) answers
  * the request: FILLING → FULFILLED, {@link RequestFulfilled} published in that same transaction,
  * and the share's manage token replaced by one nobody holds, so the filler's upload token no
- * longer reads the share's status or burns it. A share destroyed before its upload completed (the filler gave up, or the clean-up found it
- * abandoned after {@code bar.shares.upload-window} or its expiry) opens the request again.
+ * longer reads the share's status or burns it. A share destroyed before its upload completed
+ * (the filler gave up, or the clean-up found it abandoned after {@code bar.shares.upload-window}
+ * or its expiry) opens the request again.
  */
 @Component
 class FileAnswers implements UploadBounds {

@@ -1,6 +1,5 @@
 package app.bar.share.request;
 
-import app.bar.platform.error.BarProblem;
 import app.bar.share.RequestFulfilled;
 import app.bar.share.ShareDestroyed;
 import app.bar.share.ShareId;
@@ -45,8 +44,7 @@ class FileAnswers implements UploadBounds {
     public Optional<Bound> of(ShareId share) {
         return requests.fillingWith(share.value()).map(request -> new Bound(
                 SecretRequests.fileContainerLimit(request.maxBytes()),
-                () -> new BarProblem.Invalid(RequestCodes.TOO_LARGE, "content", "is larger than the request allows ("
-                        + request.maxBytes() + " bytes)", null, (long) request.maxBytes())));
+                () -> SecretRequests.tooLarge("content", request.maxBytes())));
     }
 
     @EventListener

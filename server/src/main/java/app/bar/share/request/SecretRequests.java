@@ -160,8 +160,7 @@ class SecretRequests {
             long containerBytes = (long) text.length * 3 / 4;
             long max = Math.min(request.maxBytes(), textLimit());
             if (containerBytes > max + FRAME_ROOM) {
-                throw new BarProblem.Invalid(RequestCodes.TOO_LARGE, "text", "is larger than the request allows ("
-                        + max + " bytes)", null, max);
+                throw tooLarge("text", max);
             }
             checkPassword(request, password);
             Instant now = clock.instant();
@@ -218,8 +217,7 @@ class SecretRequests {
             }
             long max = fileContainerLimit(request.maxBytes());
             if (size < 1 || size > max) {
-                throw new BarProblem.Invalid(RequestCodes.TOO_LARGE, "size", "is larger than the request allows ("
-                        + request.maxBytes() + " bytes)", null, (long) request.maxBytes());
+                throw tooLarge("size", request.maxBytes());
             }
             checkPassword(request, password);
             if (!requests.claim(id, clock.instant())) {
@@ -259,6 +257,12 @@ class SecretRequests {
      * The largest container of {@code maxBytes} of files: the files, the manifest (at most
      * {@value #MAX_METADATA} bytes), the frame, and a tag for each 1 MiB segment.
      */
+    /** {@code request.too_large} on {@code field}: the answer is larger than the request's {@code maxBytes}. */
+    static BarProblem.Invalid tooLarge(String field, long maxBytes) {
+        return new BarProblem.Invalid(RequestCodes.TOO_LARGE, field, "is larger than the request allows (" + maxBytes + " bytes)",
+                null, maxBytes);
+    }
+
     static long fileContainerLimit(long maxBytes) {
         long plain = maxBytes + MAX_METADATA + FRAME_ROOM;
         return plain + (plain / SEGMENT + 1) * TAG;

@@ -179,9 +179,11 @@ class RequestFileAnswerIT {
             out.write(new byte[past]);
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            assertThat(status).startsWith("HTTP/1.1 400");
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 400");
+            JsonNode error = TestHttp.JSON.readTree(body(in)).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("content");
+            assertThat(error.get("code").asString()).isEqualTo(RequestCodes.TOO_LARGE);
         }
         assertThat(state(id)).isEqualTo("FILLING");
         assertThat(jdbc.sql("select state from shares where id = :id").param("id", shareId).query(String.class).single())
@@ -243,6 +245,33 @@ class RequestFileAnswerIT {
         JsonNode error = json(refused).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo(field);
         assertThat(error.get("code").asString()).isEqualTo(code);
+    }
+
+    /** The body of a raw HTTP/1.1 answer whose status line was read: by its length or its one chunk. */
+    private static String body(BufferedReader in) throws java.io.IOException {
+        int length = -1;
+        boolean chunked = false;
+        for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+            String name = header.substring(0, header.indexOf(':')).trim();
+            String value = header.substring(header.indexOf(':') + 1).trim();
+            if (name.equalsIgnoreCase("Content-Length")) {
+                length = Integer.parseInt(value);
+            } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                chunked = value.equalsIgnoreCase("chunked");
+            }
+        }
+        if (chunked) {
+            length = Integer.parseInt(in.readLine().trim(), 16);
+        }
+        assertThat(length).as("the answer's body length").isPositive();
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            int n = in.read(body, read, length - read);
+            assertThat(n).as("the answer's body ended early").isPositive();
+            read += n;
+        }
+        return new String(body);
     }
 
     private static String b64(byte[] bytes) {

@@ -2,6 +2,7 @@ package app.bar.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.platform.error.HeldAnswers;
 import app.bar.platform.hashing.FullPool;
 import app.bar.platform.hashing.HashingPool;
 import app.bar.share.ShareApi;
@@ -9,6 +10,7 @@ import app.bar.support.BarIntegrationTest;
 import app.bar.support.TestHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Per-IP rate limits on the account endpoints, the bounded hashing pool (shared with share
  * passwords) and admin approval, in one context with small limits (each test speaks from its own
- * address through a trusted proxy).
+ * address through a trusted proxy) and eight request threads (JDK 17's platform threads).
  */
 @BarIntegrationTest
 @TestPropertySource(properties = {
@@ -33,6 +35,9 @@ import org.springframework.test.context.TestPropertySource;
         "bar.http.trusted-proxies=127.0.0.1",
         "bar.hashing.threads=1",
         "bar.hashing.queue-capacity=1",
+        "bar.hashing.refusal-hold=2s",
+        "server.tomcat.threads.min-spare=2",
+        "server.tomcat.threads.max=8",
         "bar.accounts.approval-required=true"})
 class LimitsIT {
 
@@ -129,6 +134,52 @@ class LimitsIT {
         }
         assertThat(post("/api/auth/login", "198.51.100.51", TestHttp.map("email", "c@example.test", "password", WRONG))
                 .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void loginWhenHashingPoolFullThenRefusalAnsweredAfterItsHoldWithoutHoldingARequestThread() throws Exception {
+        // issue 12: a flood's refusals must not come back as fast as the flood can send them, and
+        // holding them must not take request threads: twelve held, eight threads, and the server answers
+        HashingPool pool = context.getBean(HashingPool.class);
+        HeldAnswers held = context.getBean(HeldAnswers.class);
+        FullPool.awaitIdle(pool);
+        List<CompletableFuture<Long>> arrivals = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> refusals = new ArrayList<>();
+        long sent;
+        try (FullPool full = FullPool.fill(pool)) {
+            sent = System.nanoTime();
+            for (int i = 0; i < 12; i++) {
+                String body = TestHttp.JSON.writeValueAsString(TestHttp.map("email", AccountFixtures.uniqueEmail("held"),
+                        "password", WRONG));
+                HttpRequest request = http.request("/api/auth/login").header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", "198.51.100." + (70 + i))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                CompletableFuture<HttpResponse<String>> refusal = http.client().sendAsync(request,
+                        HttpResponse.BodyHandlers.ofString());
+                refusals.add(refusal);
+                arrivals.add(refusal.thenApply(r -> System.nanoTime()));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (held.held() < 12 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(held.held()).as("refusals being held").isEqualTo(12);
+
+            HttpResponse<String> meanwhile = http.get("/api/shares/limits");
+
+            assertThat(meanwhile.statusCode()).isEqualTo(200);
+            assertThat(refusals).noneMatch(CompletableFuture::isDone);
+        }
+        for (int i = 0; i < refusals.size(); i++) {
+            HttpResponse<String> refused = refusals.get(i).join();
+            ShareApi.assertProblem(refused, 503, "server.busy");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
+            assertThat(TestHttp.json(refused).path("requestId").asString()).as("the request's own id, though answered later")
+                    .isEqualTo(refused.headers().firstValue("X-Request-Id").orElseThrow());
+            assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(Duration.ofNanos(arrivals.get(i).join() - sent)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        }
+        assertThat(held.held()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.bar.support;
 
 import app.bar.platform.config.BarProperties;
+import app.bar.platform.error.HeldAnswers;
 import app.bar.platform.error.ProblemWriter;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -24,7 +25,7 @@ import org.springframework.core.annotation.AliasFor;
 @Documented
 @WebMvcTest(properties = "bar.data-dir=target/controller-slices")
 @AutoConfigureMockMvc(addFilters = false)
-@Import(ProblemWriter.class)
+@Import({ProblemWriter.class, HeldAnswers.class})
 @EnableConfigurationProperties(BarProperties.class)
 public @interface ControllerSliceTest {
 

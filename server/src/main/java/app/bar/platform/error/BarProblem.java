@@ -223,10 +223,29 @@ public abstract sealed class BarProblem extends RuntimeException {
         }
     }
 
-    /** 503: overloaded or a dependency is down. */
+    /**
+     * 503: overloaded or a dependency is down. With a {@code hold}, the answer is sent that long
+     * after the refusal, without a request thread waiting ({@link HeldAnswers}): a client that
+     * sends again as soon as it is answered then cannot make the refusals themselves a load.
+     */
     public static final class Unavailable extends Delayed {
+        private final Duration hold;
+
         public Unavailable(String code, String detail, Duration retryAfter) {
+            this(code, detail, retryAfter, Duration.ZERO);
+        }
+
+        public Unavailable(String code, String detail, Duration retryAfter, Duration hold) {
             super(HttpStatus.SERVICE_UNAVAILABLE, code, detail, retryAfter);
+            if (hold.isNegative() || hold.compareTo(retryAfter) > 0) {
+                throw new IllegalArgumentException("a refusal is held for no time or at most its Retry-After");
+            }
+            this.hold = hold;
+        }
+
+        /** How long the answer waits before it is sent; zero: at once. */
+        public Duration hold() {
+            return hold;
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.bar.platform.error;
 
 import app.bar.platform.config.BarProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
@@ -41,15 +42,21 @@ final class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final ProblemWriter writer;
+    private final HeldAnswers held;
     private final boolean exposeDetails;
 
-    ProblemHandler(ProblemWriter writer, BarProperties properties) {
+    ProblemHandler(ProblemWriter writer, HeldAnswers held, BarProperties properties) {
         this.writer = writer;
+        this.held = held;
         this.exposeDetails = properties.errors().exposeDetails();
     }
 
+    /** A refusal with a hold is answered when its hold is over ({@link HeldAnswers}), the rest at once. */
     @ExceptionHandler(BarProblem.class)
-    void handle(BarProblem problem, HttpServletResponse response) throws IOException {
+    void handle(BarProblem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (problem instanceof BarProblem.Unavailable refusal && held.hold(request, response, refusal)) {
+            return;
+        }
         writer.write(response, problem);
     }
 

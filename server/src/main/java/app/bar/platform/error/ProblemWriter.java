@@ -31,11 +31,20 @@ public final class ProblemWriter {
 
     /** A domain problem, with {@code Retry-After} when it asks the client to come back later. */
     public void write(HttpServletResponse response, BarProblem problem) throws IOException {
+        write(response, Problems.of(problem), headersOf(problem));
+    }
+
+    /** A domain problem answered outside the request's logging context (a held answer, {@link HeldAnswers}). */
+    void write(HttpServletResponse response, BarProblem problem, String requestId) throws IOException {
+        write(response, Problems.of(problem), headersOf(problem), requestId);
+    }
+
+    private static HttpHeaders headersOf(BarProblem problem) {
         HttpHeaders headers = new HttpHeaders();
         if (problem instanceof BarProblem.Delayed delayed) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(delayed.retryAfterSeconds()));
         }
-        write(response, Problems.of(problem), headers);
+        return headers;
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -8,6 +8,6 @@ class HashingConfiguration {
 
     @Bean(destroyMethod = "close")
     HashingPool hashingPool(HashingProperties properties) {
-        return new HashingPool(properties.effectiveThreads(), properties.queueCapacity());
+        return new HashingPool(properties.effectiveThreads(), properties.queueCapacity(), properties.refusalHold());
     }
 }

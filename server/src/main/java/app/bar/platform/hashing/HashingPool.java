@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and key derivations of share passwords both run here, so together they never use more than
  * {@code threads} CPUs (each running Argon2id also holds its memory cost). A flood of sign-ins or
  * unlocks waits in a short queue and past it is answered 503 with {@code Retry-After}, so it can
- * neither starve the request threads nor exhaust memory (DESIGN.md §5's work queue).
+ * neither starve the request threads nor exhaust memory (DESIGN.md §5's work queue). The 503 is
+ * sent after a hold ({@code bar.hashing.refusal-hold}) during which no thread waits, so a flood's
+ * refusals cost next to nothing either.
  */
 public final class HashingPool implements AutoCloseable {
 
@@ -27,15 +29,28 @@ public final class HashingPool implements AutoCloseable {
 
     private final ThreadPoolExecutor pool;
     private final int admitted;
+    private final Duration refusalHold;
+
+    /** A pool whose refusals are answered at once. */
+    public HashingPool(int threads, int queueCapacity) {
+        this(threads, queueCapacity, Duration.ZERO);
+    }
 
     /**
      * @param threads how many run at once
      * @param queueCapacity how many wait; the next is refused
+     * @param refusalHold how long a refusal's answer is held before it is sent (at most its
+     *     {@code Retry-After}), without a request thread waiting: a client that signs in again as
+     *     soon as it is refused sends one a hold instead of thousands a second
      */
-    public HashingPool(int threads, int queueCapacity) {
+    public HashingPool(int threads, int queueCapacity, Duration refusalHold) {
         if (threads < 1 || queueCapacity < 0) {
             throw new IllegalArgumentException("a hashing pool needs at least one thread and a queue of zero or more");
         }
+        if (refusalHold.isNegative() || refusalHold.compareTo(RETRY_AFTER) > 0) {
+            throw new IllegalArgumentException("a refusal is held for at most its Retry-After, " + RETRY_AFTER.toSeconds() + " s");
+        }
+        this.refusalHold = refusalHold;
         BlockingQueue<Runnable> work = queueCapacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, work, r -> {
@@ -95,9 +110,9 @@ public final class HashingPool implements AutoCloseable {
         }
     }
 
-    private static BarProblem.Unavailable busy() {
+    private BarProblem.Unavailable busy() {
         return new BarProblem.Unavailable(ProblemCodes.SERVER_BUSY, "Too many password checks are being processed; retry after the number of "
-                + "seconds in Retry-After.", RETRY_AFTER);
+                + "seconds in Retry-After.", RETRY_AFTER, refusalHold);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.bar.platform.hashing;
 
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -8,13 +9,25 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code bar.hashing.*}, the {@link HashingPool}: {@code threads} password hashes or derivations
  * run at once (0 = half the CPUs, at least one), {@code queueCapacity} wait; past that the request
- * is answered 503 with {@code Retry-After}.
+ * is answered 503 with {@code Retry-After}, {@code refusalHold} after the refusal (0 s: at once; at
+ * most 2 s), without a request thread waiting.
  */
 @ConfigurationProperties("bar.hashing")
 @Validated
 public record HashingProperties(
         @DefaultValue("0") @Min(0) int threads,
-        @DefaultValue("16") @Min(0) int queueCapacity) {
+        @DefaultValue("16") @Min(0) int queueCapacity,
+        @DefaultValue("1s") Duration refusalHold) {
+
+    /** The longest hold: the refusal's {@code Retry-After}. */
+    static final Duration MAX_REFUSAL_HOLD = Duration.ofSeconds(2);
+
+    public HashingProperties {
+        if (refusalHold.isNegative() || refusalHold.compareTo(MAX_REFUSAL_HOLD) > 0) {
+            throw new IllegalArgumentException("bar.hashing.refusal-hold must be between 0 s and "
+                    + MAX_REFUSAL_HOLD.toSeconds() + " s (the refusal's Retry-After)");
+        }
+    }
 
     int effectiveThreads() {
         return effectiveThreads(Runtime.getRuntime().availableProcessors());

@@ -1,5 +1,6 @@
 package app.bar.platform.web;
 
+import app.bar.platform.error.HeldAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,9 @@ final class RequestIdFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (!isAsyncStarted(request)) {
+            // an asynchronous request is logged when it is dispatched again; a held answer is not
+            // dispatched again and is logged now, with the status it will be sent with
+            if (!isAsyncStarted(request) || request.getAttribute(HeldAnswers.HELD) != null) {
                 Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
                 log.info("http.request method={} route={} status={} ms={} ip={}", request.getMethod(),
                         route == null ? "-" : route, response.getStatus(), (System.nanoTime() - start) / 1_000_000,

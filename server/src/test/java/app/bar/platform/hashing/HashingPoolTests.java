@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.bar.platform.error.BarProblem;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +44,25 @@ class HashingPoolTests {
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(most.get()).isEqualTo(2);
         assertThat(pool.run(() -> "room again")).isEqualTo("room again");
+    }
+
+    @Test
+    void refusalWhenFullThenCarriesThePoolsHold() {
+        try (HashingPool held = new HashingPool(1, 0, Duration.ofMillis(1500))) {
+            CountDownLatch release = new CountDownLatch(1);
+            held.submit(() -> await(release));
+            try {
+                assertThatThrownBy(() -> held.run(() -> "one too many")).isInstanceOfSatisfying(BarProblem.Unavailable.class,
+                        e -> assertThat(e.hold()).isEqualTo(Duration.ofMillis(1500)));
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void constructWhenHoldLongerThanRetryAfterThenRefused() {
+        assertThatThrownBy(() -> new HashingPool(1, 0, Duration.ofSeconds(3))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one place exceptions become problems (RFC 9457), written by {@link ProblemWriter}. Client
@@ -115,6 +116,13 @@ final class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     void handle(Exception e, HttpServletResponse response) throws IOException {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client closed the connection mid-request (a cancelled upload or download): nobody
+            // to answer and nothing broken here, so no error line with a stack (Spring's list of
+            // such exceptions: Tomcat's ClientAbortException, a broken pipe, a reset connection)
+            log.info("http.client_gone error={}", e.getClass().getSimpleName());
+            return;
+        }
         if (DatabaseOutage.isOutage(e)) {
             // no stack trace per request during an outage; the pool logs the cause (HikariPool)
             log.warn("database.unavailable error={}", e.getClass().getSimpleName());

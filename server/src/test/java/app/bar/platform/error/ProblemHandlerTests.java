@@ -1,5 +1,6 @@
 package app.bar.platform.error;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -9,9 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import app.bar.support.ControllerSliceTest;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import org.apache.catalina.connector.ClientAbortException;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Each domain problem becomes one ProblemDetail shape, with its code, through the one writer. */
 @ControllerSliceTest(ProblemHandlerTests.Thrower.class)
+@ExtendWith(OutputCaptureExtension.class)
 @Import(ProblemHandlerTests.Thrower.class) // a test's nested classes are not scanned
 class ProblemHandlerTests {
 
@@ -46,6 +52,11 @@ class ProblemHandlerTests {
         @GetMapping("/t/bug")
         void bug() {
             throw new IllegalStateException("jdbc:secret-internal-detail");
+        }
+
+        @GetMapping("/t/client-gone")
+        void clientGone() throws ClientAbortException {
+            throw new ClientAbortException(new java.io.IOException("Broken pipe"));
         }
 
         @GetMapping("/t/database-away")
@@ -100,6 +111,15 @@ class ProblemHandlerTests {
                 .andExpect(jsonPath("$.detail").value("An internal error occurred."))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("secret-internal-detail"))))
                 .andExpect(jsonPath("$.exception").doesNotExist());
+    }
+
+    @Test
+    void handleWhenTheClientWentAwayThenNoAnswerAndNoErrorLine(CapturedOutput output) throws Exception {
+        // a cancelled upload or download: Tomcat's ClientAbortException is not a server error
+        mvc.perform(get("/t/client-gone"))
+                .andExpect(content().string(""));
+        assertThat(output.getOut()).contains("http.client_gone error=ClientAbortException")
+                .doesNotContain("http.unexpected_error");
     }
 
     @Test

@@ -27,5 +27,32 @@ public interface Mailer {
      * (or the outbox) refused it. A later bounce is the receiving server's to report to the sender
      * address; this is what BAR itself can know.
      */
-    void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values, Runnable onFailure);
+    default void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values, Runnable onFailure) {
+        send(mail, language, to, values, new Outcome() {
+            @Override
+            public void sent() {
+                // only a failure is of interest
+            }
+
+            @Override
+            public void failed() {
+                onFailure.run();
+            }
+        });
+    }
+
+    /**
+     * As {@link #send(CatalogueMail, String, String, Map)}, and then tells {@code outcome} (on the
+     * mail thread) whether the message was handed over (to the SMTP server or the outbox) or not.
+     */
+    void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values, Outcome outcome);
+
+    /** What the mail module knows of one message once it tried: handed over, or not. */
+    interface Outcome {
+        /** The SMTP server (or the outbox) took the message. */
+        void sent();
+
+        /** The queue was full, or the SMTP server (or the outbox) refused the message. */
+        void failed();
+    }
 }

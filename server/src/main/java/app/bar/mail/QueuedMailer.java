@@ -22,7 +22,17 @@ import org.springframework.stereotype.Service;
 final class QueuedMailer implements Mailer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(QueuedMailer.class);
-    private static final Runnable NOTHING = () -> { };
+    private static final Outcome NOTHING = new Outcome() {
+        @Override
+        public void sent() {
+            // nobody asked
+        }
+
+        @Override
+        public void failed() {
+            // nobody asked; the failure is logged
+        }
+    };
 
     private final MailTransport transport;
     private final MailBranding branding;
@@ -50,10 +60,10 @@ final class QueuedMailer implements Mailer, DisposableBean {
     }
 
     @Override
-    public void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values, Runnable onFailure) {
+    public void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values, Outcome outcome) {
         Map<String, Object> all = new HashMap<>(values);
         all.put(MailBranding.INSTANCE, branding.name());
-        queue(texts.render(mail, language, to, all), onFailure);
+        queue(texts.render(mail, language, to, all), outcome);
     }
 
     @Override
@@ -61,25 +71,25 @@ final class QueuedMailer implements Mailer, DisposableBean {
         queue(mail, NOTHING);
     }
 
-    private void queue(OutgoingMail mail, Runnable onFailure) {
+    private void queue(OutgoingMail mail, Outcome outcome) {
         OutgoingMail signed = branding.sign(mail);
         try {
-            executor.execute(() -> {
-                if (!deliver(signed)) {
-                    failed(onFailure);
-                }
-            });
+            executor.execute(() -> tell(outcome, deliver(signed)));
         } catch (RejectedExecutionException e) {
             log.error("mail.dropped reason=queue_full to={}", LogRedactor.email(mail.to()));
-            failed(onFailure);
+            tell(outcome, false);
         }
     }
 
-    private static void failed(Runnable onFailure) {
+    private static void tell(Outcome outcome, boolean sent) {
         try {
-            onFailure.run();
+            if (sent) {
+                outcome.sent();
+            } else {
+                outcome.failed();
+            }
         } catch (RuntimeException e) {
-            log.error("mail.failure_not_recorded error={}", e.getClass().getSimpleName());
+            log.error("mail.outcome_not_recorded sent={} error={}", sent, e.getClass().getSimpleName());
         }
     }
 

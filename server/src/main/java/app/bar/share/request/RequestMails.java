@@ -8,6 +8,7 @@ import app.bar.platform.web.PublicUrl;
 import app.bar.share.RequestFulfilled;
 import app.bar.share.lifecycle.CleanupStep;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -28,7 +29,10 @@ import org.springframework.stereotype.Component;
  * registry). Mailed once however often the event comes and however many nodes try: a conditional
  * update claims the mail ({@code mailed_at}) before it is handed to the mailer. A send the mailer
  * reports failed (queue full, SMTP or outbox refused it) gives the claim back, and the clean-up pass
- * (this class is one of its {@link CleanupStep}s) tries again, {@link #MAX_ATTEMPTS} times in all.
+ * (this class is one of its {@link CleanupStep}s) tries again, {@link #MAX_ATTEMPTS} times in all;
+ * a send it reports done marks the mail sent ({@code mail_sent}). A claim with neither after
+ * {@link #CLAIM_LEASE} (its node stopped while the mail waited in its queue) is taken again by the
+ * clean-up pass: the mail may then come twice, but is not lost.
  */
 @Component
 class RequestMails implements CleanupStep {
@@ -36,6 +40,8 @@ class RequestMails implements CleanupStep {
     private static final Logger log = LoggerFactory.getLogger(RequestMails.class);
     /** Sends of one request's mail, the first included, before it is given up. */
     static final int MAX_ATTEMPTS = 5;
+    /** How long a claim without an outcome is left to its node: far longer than a full mail queue takes. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(30);
     static final CatalogueMail MAIL = CatalogueMail.subject("mail.request_fulfilled.subject").greeting()
             .paragraph("mail.request_fulfilled.body").paragraph("mail.request_fulfilled.open")
             .links(new CatalogueMail.Link("mail.request_fulfilled.dashboard", "dashboard"));
@@ -66,7 +72,7 @@ class RequestMails implements CleanupStep {
     @Override
     public int runOnce(Instant now) {
         int sent = 0;
-        for (String id : rows.mailsToRetry(MAX_ATTEMPTS)) {
+        for (String id : rows.mailsToRetry(now.minus(CLAIM_LEASE), MAX_ATTEMPTS)) {
             if (mail(id)) {
                 sent++;
             }
@@ -83,7 +89,7 @@ class RequestMails implements CleanupStep {
         Optional<ShareOwnerContact> contact = accounts.contact(request.get().ownerAccountId());
         // millisecond precision: the claim is matched again by releaseMail, and both databases keep microseconds
         Instant claimed = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (contact.isEmpty() || !rows.claimMail(id, claimed, MAX_ATTEMPTS)) {
+        if (contact.isEmpty() || !rows.claimMail(id, claimed, claimed.minus(CLAIM_LEASE), MAX_ATTEMPTS)) {
             return false; // the account is gone or paused, or this mail was sent (or is being sent) already
         }
         Map<String, Object> values = new HashMap<>();
@@ -95,7 +101,17 @@ class RequestMails implements CleanupStep {
         values.put("when", Objects.requireNonNullElse(request.get().fulfilledAt(), claimed));
         values.put("dashboard", publicUrl.resolve("/dashboard"));
         try {
-            mailer.send(MAIL, contact.get().language(), contact.get().email(), values, () -> failed(id, claimed));
+            mailer.send(MAIL, contact.get().language(), contact.get().email(), values, new Mailer.Outcome() {
+                @Override
+                public void sent() {
+                    rows.mailSent(id, claimed);
+                }
+
+                @Override
+                public void failed() {
+                    RequestMails.this.failed(id, claimed);
+                }
+            });
         } catch (RuntimeException e) { // the mail could not even be written (an address the mail module refuses)
             failed(id, claimed);
             return false;

@@ -124,29 +124,42 @@ class SecretRequestRepository {
 
     /**
      * Claims the requester's mail of an answered request, for one caller on one node: sets
-     * {@code mailed_at} and counts the attempt, unless it is claimed (or sent) already or
-     * {@code maxAttempts} were made. {@link #releaseMail} gives the claim back when the send failed.
+     * {@code mailed_at} and counts the attempt, unless it is sent, claimed since {@code staleBefore}
+     * (being sent), or {@code maxAttempts} were made. {@link #releaseMail} gives the claim back when
+     * the send failed, {@link #mailSent} makes it final; a claim older than {@code staleBefore}
+     * and neither (its node stopped between the claim and the mail server's answer) is taken again.
      */
-    boolean claimMail(String id, Instant now, int maxAttempts) {
+    boolean claimMail(String id, Instant now, Instant staleBefore, int maxAttempts) {
         return jdbc.sql("""
                 update secret_requests set mailed_at = :now, mail_attempts = mail_attempts + 1
-                where id = :id and state = 'FULFILLED' and notify_by_email = true and mailed_at is null
-                  and mail_attempts < :max""")
-                .param("id", id).param("now", SqlTime.of(now)).param("max", maxAttempts).update() == 1;
+                where id = :id and state = 'FULFILLED' and notify_by_email = true and mail_sent = false
+                  and (mailed_at is null or mailed_at < :stale) and mail_attempts < :max""")
+                .param("id", id).param("now", SqlTime.of(now)).param("stale", SqlTime.of(staleBefore))
+                .param("max", maxAttempts).update() == 1;
     }
 
     /** The send of the mail claimed at {@code claimedAt} failed: the next clean-up pass may try again. */
     void releaseMail(String id, Instant claimedAt) {
-        jdbc.sql("update secret_requests set mailed_at = null where id = :id and mailed_at = :at")
+        jdbc.sql("update secret_requests set mailed_at = null where id = :id and mailed_at = :at and mail_sent = false")
                 .param("id", id).param("at", SqlTime.of(claimedAt)).update();
     }
 
-    /** Answered requests whose mail failed and may be tried again, the oldest 100. */
-    List<String> mailsToRetry(int maxAttempts) {
+    /** The mail claimed at {@code claimedAt} was handed to the mail server: never sent again. */
+    void mailSent(String id, Instant claimedAt) {
+        jdbc.sql("update secret_requests set mail_sent = true where id = :id and mailed_at = :at")
+                .param("id", id).param("at", SqlTime.of(claimedAt)).update();
+    }
+
+    /**
+     * Answered requests whose mail may be tried again, the oldest 100: its send failed, or its
+     * claim is older than {@code staleBefore} with no outcome.
+     */
+    List<String> mailsToRetry(Instant staleBefore, int maxAttempts) {
         return jdbc.sql("""
-                select id from secret_requests where state = 'FULFILLED' and notify_by_email = true and mailed_at is null
-                  and mail_attempts > 0 and mail_attempts < :max order by fulfilled_at limit 100""")
-                .param("max", maxAttempts).query(String.class).list();
+                select id from secret_requests where state = 'FULFILLED' and notify_by_email = true and mail_sent = false
+                  and (mailed_at is null or mailed_at < :stale) and mail_attempts > 0 and mail_attempts < :max
+                order by fulfilled_at limit 100""")
+                .param("stale", SqlTime.of(staleBefore)).param("max", maxAttempts).query(String.class).list();
     }
 
     boolean delete(String id, String ownerAccountId) {

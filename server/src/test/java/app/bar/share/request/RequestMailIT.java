@@ -3,6 +3,7 @@ package app.bar.share.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.MailBox;
+import app.bar.platform.SqlTime;
 import app.bar.share.ShareApi;
 import app.bar.share.ShareIntegrationTest;
 import app.bar.share.lifecycle.ShareTestHooks;
@@ -10,7 +11,9 @@ import app.bar.support.EventPublications;
 import app.bar.support.TestHttp;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -122,6 +125,71 @@ class RequestMailIT {
 
         assertThat(mailState(id)).isEqualTo("2 claimed");
         assertThat(MailBox.received(address, SUBJECT)).hasSize(1);
+    }
+
+    @Test
+    void fulfilWhenMailedThenMarkedSentAndNotTakenAgainAfterTheLease() {
+        String me = account();
+        String id = create(me, Map.of("notifyByEmail", true)).get("id").asString();
+        answer(id);
+        MailBox.await(email(me), SUBJECT);
+        Awaitility.await("the mail server's answer recorded").atMost(Duration.ofSeconds(10)).until(() -> mailSent(id));
+
+        claimedAgo(id, RequestMails.CLAIM_LEASE.plusMinutes(1));
+        ShareTestHooks.runCleanup(context);
+
+        assertThat(mailState(id)).isEqualTo("1 claimed");
+        assertThat(MailBox.received(email(me), SUBJECT)).hasSize(1);
+    }
+
+    @Test
+    void cleanUpWhenAClaimOutlivedItsLeaseWithoutAnOutcomeThenTheMailIsSentAfterAll() {
+        // the node that claimed the mail stopped before the mail server answered: neither sent nor given back
+        String me = account();
+        String address = email(me);
+        String id = create(me, Map.of("notifyByEmail", true)).get("id").asString();
+        setEmail(me, "no-at-sign.example");
+        answer(id);
+        Awaitility.await("the failed send given back").atMost(Duration.ofSeconds(10))
+                .until(() -> mailState(id), state -> state.equals("1 unclaimed"));
+        setEmail(me, address);
+        claimedAgo(id, RequestMails.CLAIM_LEASE.plusMinutes(1));
+
+        ShareTestHooks.runCleanup(context);
+
+        MailBox.await(address, SUBJECT);
+        assertThat(mailState(id)).isEqualTo("2 claimed");
+        Awaitility.await("the mail server's answer recorded").atMost(Duration.ofSeconds(10)).until(() -> mailSent(id));
+    }
+
+    @Test
+    void cleanUpWhenAClaimIsWithinItsLeaseThenLeftToTheNodeSendingIt() {
+        String me = account();
+        String address = email(me);
+        String id = create(me, Map.of("notifyByEmail", true)).get("id").asString();
+        setEmail(me, "no-at-sign.example");
+        answer(id);
+        Awaitility.await("the failed send given back").atMost(Duration.ofSeconds(10))
+                .until(() -> mailState(id), state -> state.equals("1 unclaimed"));
+        setEmail(me, address);
+        claimedAgo(id, RequestMails.CLAIM_LEASE.minusMinutes(1));
+
+        ShareTestHooks.runCleanup(context);
+
+        assertThat(mailState(id)).isEqualTo("1 claimed"); // not claimed again: no second attempt counted
+        assertThat(mailSent(id)).isFalse();
+    }
+
+    /** As a node does that claims the mail and then stops: {@code mailed_at} set, no outcome. */
+    private void claimedAgo(String id, Duration ago) {
+        Instant at = context.getBean(Clock.class).instant().minus(ago);
+        jdbc.sql("update secret_requests set mailed_at = :at where id = :id").param("at", SqlTime.of(at)).param("id", id)
+                .update();
+    }
+
+    private boolean mailSent(String id) {
+        return jdbc.sql("select mail_sent from secret_requests where id = :id").param("id", id).query(Boolean.class)
+                .single();
     }
 
     private void setEmail(String me, String address) {

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-/** The requester's mail is claimed before it is handed over, given back when the mailer reports the send failed. */
+/**
+ * The requester's mail is claimed before it is handed over, given back when the mailer reports the send
+ * failed, marked sent when it reports it handed over, and taken again when a claim outlived its lease.
+ */
 class RequestMailsTests {
 
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00.123456Z");
@@ -47,24 +50,41 @@ class RequestMailsTests {
 
     @Test
     void onFulfilledWhenSendFailsThenClaimGivenBackForTheNextSweep() {
-        when(rows.claimMail(ID, claimed, RequestMails.MAX_ATTEMPTS)).thenReturn(true);
-        mails.on(RequestFulfilled.of(ID, "acc-1", "share-1", NOW));
-        ArgumentCaptor<Runnable> onFailure = ArgumentCaptor.forClass(Runnable.class);
-        verify(mailer).send(eq(RequestMails.MAIL), eq("en"), eq("me@example.test"), anyMap(), onFailure.capture());
+        Mailer.Outcome outcome = sendOnFulfilled();
         verify(rows, never()).releaseMail(any(), any());
 
-        onFailure.getValue().run();
+        outcome.failed();
 
         verify(rows).releaseMail(ID, claimed);
+        verify(rows, never()).mailSent(any(), any());
+    }
+
+    @Test
+    void onFulfilledWhenSentThenMarkedSentForGood() {
+        Mailer.Outcome outcome = sendOnFulfilled();
+
+        outcome.sent();
+
+        verify(rows).mailSent(ID, claimed);
+        verify(rows, never()).releaseMail(any(), any());
     }
 
     @Test
     void runOnceWhenClaimTakenElsewhereThenNothingSent() {
-        when(rows.mailsToRetry(RequestMails.MAX_ATTEMPTS)).thenReturn(List.of(ID));
-        when(rows.claimMail(eq(ID), any(), anyInt())).thenReturn(false);
+        when(rows.mailsToRetry(NOW.minus(RequestMails.CLAIM_LEASE), RequestMails.MAX_ATTEMPTS)).thenReturn(List.of(ID));
+        when(rows.claimMail(eq(ID), any(), any(), anyInt())).thenReturn(false);
 
         assertThat(mails.runOnce(NOW)).isZero();
 
-        verify(mailer, never()).send(any(), any(), any(), anyMap(), any());
+        verify(mailer, never()).send(any(), any(), any(), anyMap(), any(Mailer.Outcome.class));
+    }
+
+    private Mailer.Outcome sendOnFulfilled() {
+        when(rows.claimMail(ID, claimed, claimed.minus(RequestMails.CLAIM_LEASE), RequestMails.MAX_ATTEMPTS))
+                .thenReturn(true);
+        mails.on(RequestFulfilled.of(ID, "acc-1", "share-1", NOW));
+        ArgumentCaptor<Mailer.Outcome> outcome = ArgumentCaptor.forClass(Mailer.Outcome.class);
+        verify(mailer).send(eq(RequestMails.MAIL), eq("en"), eq("me@example.test"), anyMap(), outcome.capture());
+        return outcome.getValue();
     }
 }

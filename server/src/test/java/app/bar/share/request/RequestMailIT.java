@@ -112,13 +112,8 @@ class RequestMailIT {
     void fulfilWhenMailFailsOnceThenNextSweepSendsItExactlyOnce() {
         String me = account();
         String address = email(me);
-        String id = create(me, Map.of("notifyByEmail", true)).get("id").asString();
-        setEmail(me, "no-at-sign.example"); // the mail module refuses to write it: the first send fails
-        answer(id);
-        Awaitility.await("the failed send given back").atMost(Duration.ofSeconds(10))
-                .until(() -> mailState(id), state -> state.equals("1 unclaimed"));
+        String id = answeredAfterAFailedSend(me, address);
 
-        setEmail(me, address);
         ShareTestHooks.runCleanup(context);
         MailBox.await(address, SUBJECT);
         ShareTestHooks.runCleanup(context); // a second sweep (or a second node's) finds it claimed
@@ -147,12 +142,7 @@ class RequestMailIT {
         // the node that claimed the mail stopped before the mail server answered: neither sent nor given back
         String me = account();
         String address = email(me);
-        String id = create(me, Map.of("notifyByEmail", true)).get("id").asString();
-        setEmail(me, "no-at-sign.example");
-        answer(id);
-        Awaitility.await("the failed send given back").atMost(Duration.ofSeconds(10))
-                .until(() -> mailState(id), state -> state.equals("1 unclaimed"));
-        setEmail(me, address);
+        String id = answeredAfterAFailedSend(me, address);
         claimedAgo(id, RequestMails.CLAIM_LEASE.plusMinutes(1));
 
         ShareTestHooks.runCleanup(context);
@@ -166,18 +156,24 @@ class RequestMailIT {
     void cleanUpWhenAClaimIsWithinItsLeaseThenLeftToTheNodeSendingIt() {
         String me = account();
         String address = email(me);
-        String id = create(me, Map.of("notifyByEmail", true)).get("id").asString();
-        setEmail(me, "no-at-sign.example");
-        answer(id);
-        Awaitility.await("the failed send given back").atMost(Duration.ofSeconds(10))
-                .until(() -> mailState(id), state -> state.equals("1 unclaimed"));
-        setEmail(me, address);
+        String id = answeredAfterAFailedSend(me, address);
         claimedAgo(id, RequestMails.CLAIM_LEASE.minusMinutes(1));
 
         ShareTestHooks.runCleanup(context);
 
         assertThat(mailState(id)).isEqualTo("1 claimed"); // not claimed again: no second attempt counted
         assertThat(mailSent(id)).isFalse();
+    }
+
+    /** A request answered whose first send failed (given back, one attempt), the address then mended. */
+    private String answeredAfterAFailedSend(String me, String address) {
+        String id = create(me, Map.of("notifyByEmail", true)).get("id").asString();
+        setEmail(me, "no-at-sign.example"); // the mail module refuses to write it: the first send fails
+        answer(id);
+        Awaitility.await("the failed send given back").atMost(Duration.ofSeconds(10))
+                .until(() -> mailState(id), state -> state.equals("1 unclaimed"));
+        setEmail(me, address);
+        return id;
     }
 
     /** As a node does that claims the mail and then stops: {@code mailed_at} set, no outcome. */

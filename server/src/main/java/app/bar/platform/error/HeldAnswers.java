@@ -37,6 +37,12 @@ public final class HeldAnswers implements DisposableBean {
     public static final String HELD = HeldAnswers.class.getName() + ".HELD";
 
     static final int MAX_HELD = 4096;
+    /**
+     * The shortest hold; a shorter one is answered at once. The timer writes the answer from its
+     * own thread, which must not happen while the request's thread still returns through the
+     * filters (they set headers on the same response): a tenth of a second is far beyond that.
+     */
+    public static final Duration SHORTEST_HOLD = Duration.ofMillis(100);
     /** How long past its hold a held answer may wait for the timer before the container gives up on it. */
     private static final long TIMEOUT_MARGIN_MILLIS = 30_000;
 
@@ -57,11 +63,12 @@ public final class HeldAnswers implements DisposableBean {
 
     /**
      * Holds {@code problem}'s answer for its hold, or returns false (the caller answers at once):
-     * no hold, a request that cannot go asynchronous, or {@value #MAX_HELD} already held.
+     * no hold or one below {@link #SHORTEST_HOLD}, a request that cannot go asynchronous, or
+     * {@value #MAX_HELD} already held.
      */
     boolean hold(HttpServletRequest request, HttpServletResponse response, BarProblem.Unavailable problem) {
         Duration hold = problem.hold();
-        if (hold.isZero() || !request.isAsyncSupported() || request.isAsyncStarted() || !places.tryAcquire()) {
+        if (hold.compareTo(SHORTEST_HOLD) < 0 || !request.isAsyncSupported() || request.isAsyncStarted() || !places.tryAcquire()) {
             return false;
         }
         String requestId = RequestIds.current();

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HashingPool implements AutoCloseable {
 
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+    /** The refusal's {@code Retry-After}, and the longest its answer may be held. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private final ThreadPoolExecutor pool;
     private final int admitted;

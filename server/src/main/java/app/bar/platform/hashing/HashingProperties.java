@@ -1,5 +1,6 @@
 package app.bar.platform.hashing;
 
+import app.bar.platform.error.HeldAnswers;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code bar.hashing.*}, the {@link HashingPool}: {@code threads} password hashes or derivations
  * run at once (0 = half the CPUs, at least one), {@code queueCapacity} wait; past that the request
- * is answered 503 with {@code Retry-After}, {@code refusalHold} after the refusal (0 s: at once; at
- * most 2 s), without a request thread waiting.
+ * is answered 503 with {@code Retry-After}, {@code refusalHold} after the refusal (0 s: at once;
+ * else 100 ms to 2 s), without a request thread waiting.
  */
 @ConfigurationProperties("bar.hashing")
 @Validated
@@ -19,13 +20,13 @@ public record HashingProperties(
         @DefaultValue("16") @Min(0) int queueCapacity,
         @DefaultValue("1s") Duration refusalHold) {
 
-    /** The longest hold: the refusal's {@code Retry-After}. */
-    static final Duration MAX_REFUSAL_HOLD = Duration.ofSeconds(2);
-
     public HashingProperties {
-        if (refusalHold.isNegative() || refusalHold.compareTo(MAX_REFUSAL_HOLD) > 0) {
-            throw new IllegalArgumentException("bar.hashing.refusal-hold must be between 0 s and "
-                    + MAX_REFUSAL_HOLD.toSeconds() + " s (the refusal's Retry-After)");
+        boolean atOnce = refusalHold.isZero();
+        if (!atOnce && (refusalHold.compareTo(HeldAnswers.SHORTEST_HOLD) < 0
+                || refusalHold.compareTo(HashingPool.RETRY_AFTER) > 0)) {
+            throw new IllegalArgumentException("bar.hashing.refusal-hold must be 0s (answered at once) or between "
+                    + HeldAnswers.SHORTEST_HOLD.toMillis() + "ms and " + HashingPool.RETRY_AFTER.toSeconds()
+                    + "s (the refusal's Retry-After)");
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,12 +23,14 @@ class HeldAnswersTests {
         held.destroy();
     }
 
-    @Test
-    void holdWhenTheRefusalHasNoHoldThenAnsweredAtOnceByTheCaller() {
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 99})
+    void holdWhenTheRefusalHasNoHoldOrOneBelowATenthOfASecondThenAnsweredAtOnceByTheCaller(long millis) {
         MockHttpServletRequest request = asyncRequest();
 
-        assertThat(held.hold(request, new MockHttpServletResponse(), busy(Duration.ZERO))).isFalse();
+        assertThat(held.hold(request, new MockHttpServletResponse(), busy(Duration.ofMillis(millis)))).isFalse();
         assertThat(request.isAsyncStarted()).isFalse();
+        assertThat(held.held()).isZero();
     }
 
     @Test

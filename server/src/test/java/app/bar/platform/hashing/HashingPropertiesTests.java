@@ -18,10 +18,16 @@ class HashingPropertiesTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"-1", "2001"})
+    @CsvSource({"-1", "1", "99", "2001"})
     void refusalHoldWhenNegativeOrPastTheRetryAfterThenRefused(long millis) {
         assertThatThrownBy(() -> new HashingProperties(0, 16, Duration.ofMillis(millis)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bar.hashing.refusal-hold");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "100", "1000", "2000"})
+    void refusalHoldWhenNoneOrATenthOfASecondToTheRetryAfterThenTaken(long millis) {
+        assertThat(new HashingProperties(0, 16, Duration.ofMillis(millis)).refusalHold()).isEqualTo(Duration.ofMillis(millis));
     }
 
     @Test

@@ -142,10 +142,8 @@ class RequestMailIT {
         // the node that claimed the mail stopped before the mail server answered: neither sent nor given back
         String me = account();
         String address = email(me);
-        String id = answeredAfterAFailedSend(me, address);
-        claimedAgo(id, RequestMails.CLAIM_LEASE.plusMinutes(1));
 
-        ShareTestHooks.runCleanup(context);
+        String id = cleanedUpAfterAStoppedNodesClaim(me, address, RequestMails.CLAIM_LEASE.plusMinutes(1));
 
         MailBox.await(address, SUBJECT);
         assertThat(mailState(id)).isEqualTo("2 claimed");
@@ -155,11 +153,8 @@ class RequestMailIT {
     @Test
     void cleanUpWhenAClaimIsWithinItsLeaseThenLeftToTheNodeSendingIt() {
         String me = account();
-        String address = email(me);
-        String id = answeredAfterAFailedSend(me, address);
-        claimedAgo(id, RequestMails.CLAIM_LEASE.minusMinutes(1));
 
-        ShareTestHooks.runCleanup(context);
+        String id = cleanedUpAfterAStoppedNodesClaim(me, email(me), RequestMails.CLAIM_LEASE.minusMinutes(1));
 
         assertThat(mailState(id)).isEqualTo("1 claimed"); // not claimed again: no second attempt counted
         assertThat(mailSent(id)).isFalse();
@@ -173,6 +168,17 @@ class RequestMailIT {
         Awaitility.await("the failed send given back").atMost(Duration.ofSeconds(10))
                 .until(() -> mailState(id), state -> state.equals("1 unclaimed"));
         setEmail(me, address);
+        return id;
+    }
+
+    /**
+     * A request answered after a failed send, then claimed {@code ago} by a node that stopped
+     * before the mail server answered, then one clean-up pass.
+     */
+    private String cleanedUpAfterAStoppedNodesClaim(String me, String address, Duration ago) {
+        String id = answeredAfterAFailedSend(me, address);
+        claimedAgo(id, ago);
+        ShareTestHooks.runCleanup(context);
         return id;
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -27,7 +28,6 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one place exceptions become problems (RFC 9457), written by {@link ProblemWriter}. Client
@@ -116,10 +116,9 @@ final class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     void handle(Exception e, HttpServletResponse response) throws IOException {
-        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+        if (clientGone(e)) {
             // the client closed the connection mid-request (a cancelled upload or download): nobody
-            // to answer and nothing broken here, so no error line with a stack (Spring's list of
-            // such exceptions: Tomcat's ClientAbortException, a broken pipe, a reset connection)
+            // to answer and nothing broken here, so no error line with a stack
             log.info("http.client_gone error={}", e.getClass().getSimpleName());
             return;
         }
@@ -150,6 +149,22 @@ final class ProblemHandler {
             problem.setProperty("exception", e.getClass().getName() + ": " + e.getMessage());
         }
         writer.write(response, problem);
+    }
+
+    /**
+     * Tomcat's own signal that this request's client went away ({@code ClientAbortException}, an
+     * {@code IOException} on the request's or the response's stream), anywhere in the causes. Not
+     * Spring's {@code DisconnectedClientHelper}: it also takes a "connection reset" message for a
+     * client gone, and a reset connection to the database or the blob store must stay a 5xx.
+     */
+    private static boolean clientGone(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            if (t instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String codeOf(Exception e, int status) {

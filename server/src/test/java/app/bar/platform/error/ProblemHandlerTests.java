@@ -59,6 +59,11 @@ class ProblemHandlerTests {
             throw new ClientAbortException(new java.io.IOException("Broken pipe"));
         }
 
+        @GetMapping("/t/upstream-reset")
+        void upstreamReset() {
+            throw new IllegalStateException("blob read failed", new java.net.SocketException("Connection reset by peer"));
+        }
+
         @GetMapping("/t/database-away")
         void databaseAway() {
             throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
@@ -120,6 +125,14 @@ class ProblemHandlerTests {
                 .andExpect(content().string(""));
         assertThat(output.getOut()).contains("http.client_gone error=ClientAbortException")
                 .doesNotContain("http.unexpected_error");
+    }
+
+    @Test
+    void handleWhenAConnectionOfTheServersOwnWasResetThenServerErrorNotClientGone() throws Exception {
+        // a reset connection to the database or the blob store is not the client going away
+        mvc.perform(get("/t/upstream-reset"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("server.error"));
     }
 
     @Test

@@ -28,17 +28,7 @@ public interface Mailer {
      * address; this is what BAR itself can know.
      */
     default void send(CatalogueMail mail, @Nullable String language, String to, Map<String, ?> values, Runnable onFailure) {
-        send(mail, language, to, values, new Outcome() {
-            @Override
-            public void sent() {
-                // only a failure is of interest
-            }
-
-            @Override
-            public void failed() {
-                onFailure.run();
-            }
-        });
+        send(mail, language, to, values, Outcome.of(() -> { }, onFailure)); // only a failure is of interest
     }
 
     /**
@@ -54,5 +44,20 @@ public interface Mailer {
 
         /** The queue was full, or the SMTP server (or the outbox) refused the message. */
         void failed();
+
+        /** The outcome that runs {@code sent} or {@code failed}. */
+        static Outcome of(Runnable sent, Runnable failed) {
+            return new Outcome() {
+                @Override
+                public void sent() {
+                    sent.run();
+                }
+
+                @Override
+                public void failed() {
+                    failed.run();
+                }
+            };
+        }
     }
 }

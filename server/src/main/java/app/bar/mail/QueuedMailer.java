@@ -22,17 +22,8 @@ import org.springframework.stereotype.Service;
 final class QueuedMailer implements Mailer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(QueuedMailer.class);
-    private static final Outcome NOTHING = new Outcome() {
-        @Override
-        public void sent() {
-            // nobody asked
-        }
-
-        @Override
-        public void failed() {
-            // nobody asked; the failure is logged
-        }
-    };
+    /** Nobody asked; a failure is logged. */
+    private static final Outcome NOTHING = Outcome.of(() -> { }, () -> { });
 
     private final MailTransport transport;
     private final MailBranding branding;

@@ -237,10 +237,16 @@ public abstract sealed class BarProblem extends RuntimeException {
 
         public Unavailable(String code, String detail, Duration retryAfter, Duration hold) {
             super(HttpStatus.SERVICE_UNAVAILABLE, code, detail, retryAfter);
+            this.hold = requireHold(hold, retryAfter);
+        }
+
+        /** {@code hold}, when it is zero or positive and at most {@code retryAfter}; else refused. */
+        public static Duration requireHold(Duration hold, Duration retryAfter) {
             if (hold.isNegative() || hold.compareTo(retryAfter) > 0) {
-                throw new IllegalArgumentException("a refusal is held for no time or at most its Retry-After");
+                throw new IllegalArgumentException("a refusal is held for no time or at most its Retry-After, "
+                        + retryAfter.toSeconds() + " s");
             }
-            this.hold = hold;
+            return hold;
         }
 
         /** How long the answer waits before it is sent; zero: at once. */

@@ -48,10 +48,7 @@ public final class HashingPool implements AutoCloseable {
         if (threads < 1 || queueCapacity < 0) {
             throw new IllegalArgumentException("a hashing pool needs at least one thread and a queue of zero or more");
         }
-        if (refusalHold.isNegative() || refusalHold.compareTo(RETRY_AFTER) > 0) {
-            throw new IllegalArgumentException("a refusal is held for at most its Retry-After, " + RETRY_AFTER.toSeconds() + " s");
-        }
-        this.refusalHold = refusalHold;
+        this.refusalHold = BarProblem.Unavailable.requireHold(refusalHold, RETRY_AFTER);
         BlockingQueue<Runnable> work = queueCapacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, work, r -> {

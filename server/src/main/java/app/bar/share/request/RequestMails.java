@@ -101,17 +101,8 @@ class RequestMails implements CleanupStep {
         values.put("when", Objects.requireNonNullElse(request.get().fulfilledAt(), claimed));
         values.put("dashboard", publicUrl.resolve("/dashboard"));
         try {
-            mailer.send(MAIL, contact.get().language(), contact.get().email(), values, new Mailer.Outcome() {
-                @Override
-                public void sent() {
-                    rows.mailSent(id, claimed);
-                }
-
-                @Override
-                public void failed() {
-                    RequestMails.this.failed(id, claimed);
-                }
-            });
+            mailer.send(MAIL, contact.get().language(), contact.get().email(), values,
+                    Mailer.Outcome.of(() -> rows.mailSent(id, claimed), () -> failed(id, claimed)));
         } catch (RuntimeException e) { // the mail could not even be written (an address the mail module refuses)
             failed(id, claimed);
             return false;

@@ -253,16 +253,16 @@ class SecretRequests {
         return Math.min(properties.fileLimit(true).toBytes(), Integer.MAX_VALUE - FILE_ROOM);
     }
 
-    /**
-     * The largest container of {@code maxBytes} of files: the files, the manifest (at most
-     * {@value #MAX_METADATA} bytes), the frame, and a tag for each 1 MiB segment.
-     */
     /** {@code request.too_large} on {@code field}: the answer is larger than the request's {@code maxBytes}. */
     static BarProblem.Invalid tooLarge(String field, long maxBytes) {
         return new BarProblem.Invalid(RequestCodes.TOO_LARGE, field, "is larger than the request allows (" + maxBytes + " bytes)",
                 null, maxBytes);
     }
 
+    /**
+     * The largest container of {@code maxBytes} of files: the files, the manifest (at most
+     * {@value #MAX_METADATA} bytes), the frame, and a tag for each 1 MiB segment.
+     */
     static long fileContainerLimit(long maxBytes) {
         long plain = maxBytes + MAX_METADATA + FRAME_ROOM;
         return plain + (plain / SEGMENT + 1) * TAG;

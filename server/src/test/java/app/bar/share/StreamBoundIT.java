@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.storage.GeneratedContent;
 import app.bar.support.ContinueUpload;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.JarProcess;
-import app.bar.support.TestBackends;
 import app.bar.support.TestHttp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * 200 MB downloads and 32 concurrent 200 MB uploads. Every request either completes byte for byte
  * or is refused with {@code 503 server.busy} and {@code Retry-After} before it spent anything —
  * a refused download keeps its view, a refused upload leaves its share waiting for its content —
- * and no {@code OutOfMemoryError} is in the log.
+ * and no {@code OutOfMemoryError} is in the log. The bound is the web layer's: the embedded run
+ * proves it.
  */
+@EmbeddedRunOnly
 class StreamBoundIT {
 
     private static final long SIZE = 200L * 1000 * 1000;
@@ -241,14 +243,6 @@ class StreamBoundIT {
         env.put("BAR_RATELIMITS_ENABLED", "false");
         // 64 streams from one address: the stream bound is under test, not the per-client body cap
         env.put("BAR_SLOWBODY_MAXPERCLIENT", "256");
-        if (TestBackends.EXTERNAL) {
-            Map<String, String> backends = TestBackends.properties();
-            env.put("BAR_DATABASE_URL", backends.get("bar.database.url"));
-            if (backends.containsKey("bar.redis.url")) {
-                env.put("BAR_REDIS_URL", backends.get("bar.redis.url"));
-                env.put("BAR_REDIS_NAMESPACE", backends.get("bar.redis.namespace"));
-            }
-        }
         return env;
     }
 }

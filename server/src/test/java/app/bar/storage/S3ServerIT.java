@@ -3,6 +3,7 @@ package app.bar.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.bar.support.ExternalRunOnly;
 import app.bar.support.JarProcess;
 import app.bar.support.TestBackends;
 import app.bar.support.TestHttp;
@@ -29,8 +30,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * The server jar on S3 as an operator runs it (issue 15): a 1 GiB file through a server with a
  * 128 MiB heap comes back byte for byte; a server killed (SIGKILL) in the middle of a multipart
  * upload leaves no share to open and, after the next node's clean-up, no object and no upload.
- * On the external run the jar shares PostgreSQL and Redis with the tests.
+ * In the external run only, where S3 is the blob store: the jar shares PostgreSQL and Redis with the
+ * tests there.
  */
+@ExternalRunOnly
 class S3ServerIT {
 
     private static final long GIB = 1024L * 1024 * 1024;
@@ -118,20 +121,18 @@ class S3ServerIT {
     }
 
     /**
-     * The jar's environment: the bucket, anonymous shares up to 2 GB, and on the external run the
-     * tests' PostgreSQL schema and Redis (the embedded run: the jar's own H2 in its directory).
+     * The jar's environment: the bucket, anonymous shares up to 2 GB, the tests' PostgreSQL schema
+     * and Redis.
      */
     private Map<String, String> env(String bucket, int port) {
         Map<String, String> env = new HashMap<>(s3.environment(bucket));
         env.put("BAR_PORT", Integer.toString(port));
         env.put("BAR_SHARES_ANONYMOUSMAXFILESIZE", "2GB");
-        if (TestBackends.EXTERNAL) {
-            Map<String, String> backends = TestBackends.properties();
-            env.put("BAR_DATABASE_URL", backends.get("bar.database.url"));
-            if (backends.containsKey("bar.redis.url")) {
-                env.put("BAR_REDIS_URL", backends.get("bar.redis.url"));
-                env.put("BAR_REDIS_NAMESPACE", backends.get("bar.redis.namespace"));
-            }
+        Map<String, String> backends = TestBackends.properties();
+        env.put("BAR_DATABASE_URL", backends.get("bar.database.url"));
+        if (backends.containsKey("bar.redis.url")) {
+            env.put("BAR_REDIS_URL", backends.get("bar.redis.url"));
+            env.put("BAR_REDIS_NAMESPACE", backends.get("bar.redis.namespace"));
         }
         return env;
     }

@@ -10,6 +10,7 @@ import app.bar.account.AccountFixtures;
 import app.bar.account.AccountState;
 import app.bar.account.MailBox;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.BrowserContext;
@@ -33,6 +34,7 @@ import org.springframework.context.ApplicationContext;
  * and the admin page.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class AccountBrowserIT {
 

@@ -4,6 +4,7 @@ import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
@@ -20,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  * refused would be a console problem — and is pictured in {@code branding.png}.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 @TestPropertySource(properties = {
     "bar.branding.name=Acme Vault",

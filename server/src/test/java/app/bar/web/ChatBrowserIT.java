@@ -6,6 +6,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
@@ -29,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * so its origin is the page's own, {@code http://localhost:<port>}.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 @TestPropertySource(properties = "bar.public-url=")
 class ChatBrowserIT {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bar.account.AccountFixtures;
 import app.bar.account.MailBox;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import app.bar.web.i18n.Catalogues;
@@ -35,6 +36,7 @@ import org.springframework.context.ApplicationContext;
  * mail; one primary button per view; a manage link that does not look like the link to send.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class DashboardBrowserIT {
 

@@ -4,6 +4,7 @@ import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.web.i18n.Catalogues;
 import com.microsoft.playwright.Page;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * texts in each language are checked by the language browser tests.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class LanguageBrowserIT {
 

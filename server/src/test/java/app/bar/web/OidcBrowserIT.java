@@ -7,6 +7,7 @@ import app.bar.account.AccountFixtures;
 import app.bar.account.SecondFactorFixtures;
 import app.bar.platform.web.PublicUrl;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import bartest.oidc.TestProvider;
@@ -43,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code bar.accounts.local-login-enabled=false}) for this whole context.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class OidcBrowserIT {
 

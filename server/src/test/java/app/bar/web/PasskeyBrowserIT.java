@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
@@ -33,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
  * {@code localhost}, its RP id (WebAuthn refuses IP addresses).
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 @TestPropertySource(properties = "bar.public-url=") // http://localhost:<port>: the RP id is localhost
 class PasskeyBrowserIT {

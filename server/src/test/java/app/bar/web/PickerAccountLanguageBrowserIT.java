@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import app.bar.web.i18n.Catalogues;
@@ -21,6 +22,7 @@ import org.springframework.context.ApplicationContext;
  * is also saved to the account (PATCH /api/account), so its mails come in it.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class PickerAccountLanguageBrowserIT {
 

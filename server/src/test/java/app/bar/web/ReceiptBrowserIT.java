@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bar.account.AccountFixtures;
 import app.bar.share.ShareApi;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
@@ -19,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 
 /** The printable destruction receipt in a real Chromium (issue 20 item 4): reached from the dashboard, no script. */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class ReceiptBrowserIT {
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.account.AccountFixtures;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.APIResponse;
@@ -42,6 +43,7 @@ import org.springframework.context.ApplicationContext;
  * of any browser carries a link key.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class RecipientLinksBrowserIT {
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bar.account.AccountFixtures;
 import app.bar.account.SecondFactorFixtures;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Locator;
@@ -31,6 +32,7 @@ import org.springframework.context.ApplicationContext;
  * codes shown once), and the sign-in page's second step takes its code or a recovery code.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class SecondFactorBrowserIT {
 

@@ -6,6 +6,7 @@ import static app.bar.web.SharePages.shareId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.web.i18n.Catalogues;
 import com.microsoft.playwright.Page;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the README's.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class ShareLanguagesBrowserIT {
 

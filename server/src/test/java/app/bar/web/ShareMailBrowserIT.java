@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bar.account.AccountFixtures;
 import app.bar.account.MailBox;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Page;
@@ -25,6 +26,7 @@ import org.springframework.context.ApplicationContext;
  * shows the key alone for another channel, and the recipient opens the mailed link with it.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class ShareMailBrowserIT {
 

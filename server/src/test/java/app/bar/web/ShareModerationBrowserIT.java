@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bar.account.AccountFixtures;
 import app.bar.share.ShareApi;
 import app.bar.support.BarIntegrationTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import com.microsoft.playwright.Locator;
@@ -21,6 +22,7 @@ import org.springframework.context.ApplicationContext;
 
 /** The admin page's share moderation in a real Chromium (issue 20 item 1): statistics, the list, a burn with a reason. */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @BarIntegrationTest
 class ShareModerationBrowserIT {
 

@@ -4,6 +4,7 @@ import static app.bar.support.TestTools.Tool.CHROMIUM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.share.create.SharePolicyTest;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator's share policies on the create page in a real Chromium (issue 20 item 2). */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @SharePolicyTest
 class SharePolicyBrowserIT {
 

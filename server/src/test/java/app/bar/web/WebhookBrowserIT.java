@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.bar.account.AccountFixtures;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.RequiresTool;
 import app.bar.support.TestHttp;
 import app.bar.webhook.WebhookIntegrationTest;
@@ -38,6 +39,7 @@ import org.springframework.context.ApplicationContext;
  * then lists as delivered.
  */
 @RequiresTool(CHROMIUM)
+@EmbeddedRunOnly
 @WebhookIntegrationTest
 class WebhookBrowserIT {
 

@@ -3,6 +3,7 @@ package app.bar.platform.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bar.platform.secrets.KeyRingSpec;
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.JarProcess;
 import app.bar.support.TestHttp;
 import java.nio.file.Files;
@@ -11,14 +12,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar's commands: generate-keys, and the embedded default's first start (issue #2 items 3
  * and 6). They use no test backend, so the PostgreSQL run skips them.
  */
-@DisabledIfSystemProperty(named = "bar.it.backend", matches = "external")
+@EmbeddedRunOnly
 class CommandLineIT {
 
     @TempDir

@@ -2,6 +2,7 @@ package app.bar.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.JarProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one readable line that names the port and {@code BAR_PORT}, and its log leaves Tomcat's
  * connector name alone (the redactor masks values, not names).
  */
+@EmbeddedRunOnly
 class PortInUseIT {
 
     @TempDir

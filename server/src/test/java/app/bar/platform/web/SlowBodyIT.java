@@ -2,6 +2,7 @@ package app.bar.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bar.support.EmbeddedRunOnly;
 import app.bar.support.JarProcess;
 import app.bar.support.TestHttp;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ends every trickle itself (429 over the per-client cap, 408 once the grace is over) and still
  * takes a normal request with a body meanwhile.
  */
-@DisabledIfSystemProperty(named = "bar.it.backend", matches = "external")
+@EmbeddedRunOnly
 class SlowBodyIT {
 
     private static final int TRICKLES = 250;

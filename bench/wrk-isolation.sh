@@ -3,9 +3,10 @@
 # embedded default in a fresh directory (rate limits raised through the environment):
 #  1. GET /healthz alone (wrk, CONNS connections, DURATION): requests/s and latency;
 #  2. isolation: text round trips (roundtrip.lua, CONNS connections) while FLOOD connections sign in
-#     with a wrong password as fast as they can (login-flood.lua): the round trip's p99 beside the flood.
+#     with a wrong password as fast as they can (login-flood.lua): the round trip's p99 beside the flood;
+#     and, while the round trips run alone, one wrong sign-in at a time: what a person signing in waits.
 # Usage: wrk-isolation.sh /path/to/bar-server.jar
-# Env (defaults): JAVA=java PORT=18091 CONNS=32 FLOOD=64 DURATION=30s WARMUP=60s JVM_OPTS=
+# Env (defaults): JAVA=java PORT=18091 CONNS=32 FLOOD=64 DURATION=30s (in seconds) WARMUP=60s JVM_OPTS=
 set -euo pipefail
 JAR=$(readlink -f "${1:?usage: wrk-isolation.sh bar-server.jar}")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -35,8 +36,21 @@ wrk -t"$CONNS" -c"$CONNS" -d"$WARMUP" -s "$HERE/roundtrip.lua" "$URL/" -- lifecy
 echo "INFO warmup done ($WARMUP)"
 echo "=== healthz (wrk -t$CONNS -c$CONNS -d$DURATION GET /healthz) ==="
 wrk -t"$CONNS" -c"$CONNS" -d"$DURATION" --latency "$URL/healthz" | grep -E 'Requests/sec|Latency|Socket errors|Non-2xx|^ +(50|90|99)%'
-echo "=== round trips alone (wrk -t$CONNS -c$CONNS -d$DURATION) ==="
+echo "=== round trips alone (wrk -t$CONNS -c$CONNS -d$DURATION), and one sign-in at a time beside them ==="
+# A person signing in while the round trips run: one wrong sign-in at a time (the same hash as a
+# right one), its time to the answer. What a lower priority for the hashing threads costs them.
+( end=$((SECONDS + ${DURATION%s} - 2)); sleep 2
+  while [ "$SECONDS" -lt "$end" ]; do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$EMAIL\",\"password\":\"not the password at all\"}" "$URL/api/auth/login"
+    sleep 0.5
+  done ) > "$DATA/sign-ins.out" &
+SPID=$!
 wrk -t"$CONNS" -c"$CONNS" -d"$DURATION" -s "$HERE/roundtrip.lua" "$URL/" -- lifecycle 256 | grep -E '^RESULT (round_trips|creates)'
+wait $SPID || true
+sort -k2 -n "$DATA/sign-ins.out" | awk '{t[NR]=$2; if ($1 != 401) other++} END {
+  if (NR == 0) { print "RESULT mode=sign-in-beside-round-trips n=0"; exit }
+  printf "RESULT mode=sign-in-beside-round-trips n=%d not_401=%d p50=%.0f max=%.0f\n", NR, other, t[int((NR+1)/2)]*1000, t[NR]*1000 }'
 echo "=== round trips beside a login flood ($FLOOD connections of wrong passwords) ==="
 wrk -t"$FLOOD" -c"$FLOOD" -d"$DURATION" -s "$HERE/login-flood.lua" "$URL/" -- "$EMAIL" > "$DATA/flood.out" 2>&1 &
 FPID=$!

@@ -28,10 +28,6 @@ final class OwnerTokens {
 
     /** The bearer value of {@code Authorization: Bearer bar_ct_...}, or null. */
     static @Nullable String fromHeader(@Nullable String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).strip();
-        return token.startsWith(PREFIX) && token.length() < 128 ? token : null;
+        return OpaqueTokens.bearer(authorization, PREFIX);
     }
 }

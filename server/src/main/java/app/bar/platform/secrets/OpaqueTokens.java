@@ -80,6 +80,19 @@ public final class OpaqueTokens {
         return HexFormat.of().formatHex(sha256(input));
     }
 
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header (the scheme in any case) when it
+     * starts with {@code prefix} and is shorter than 128 characters; otherwise null, so a value
+     * meant for another kind of token (or none) is never looked up as this kind.
+     */
+    public static @Nullable String bearer(@Nullable String authorization, String prefix) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).strip();
+        return token.startsWith(prefix) && token.length() < 128 ? token : null;
+    }
+
     /** Constant-time comparison of two hashes given as text. */
     public static boolean sameHash(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));

@@ -30,11 +30,7 @@ public final class ManageTokens {
 
     /** The bearer value of an {@code Authorization: Bearer bar_mt_...} header, or null. */
     public static @Nullable String fromHeader(@Nullable String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).strip();
-        return token.startsWith(PREFIX) && token.length() < 128 ? token : null;
+        return OpaqueTokens.bearer(authorization, PREFIX);
     }
 
     public static boolean matches(ShareRow share, @Nullable String token) {

@@ -37,6 +37,27 @@ class OpaqueTokensTests {
     }
 
     @Test
+    void bearerWhenTheSchemeInAnyCaseAndTheTokenHasThePrefixThenTheToken() {
+        assertThat(OpaqueTokens.bearer("Bearer bar_mt_abc", "bar_mt_")).isEqualTo("bar_mt_abc");
+        assertThat(OpaqueTokens.bearer("bearer  bar_mt_abc ", "bar_mt_")).isEqualTo("bar_mt_abc");
+    }
+
+    @Test
+    void bearerWhenAnotherKindOfTokenOrSchemeOrNoneThenNull() {
+        assertThat(OpaqueTokens.bearer("Bearer bar_pat_abc", "bar_mt_")).isNull();
+        assertThat(OpaqueTokens.bearer("Basic bar_mt_abc", "bar_mt_")).isNull();
+        assertThat(OpaqueTokens.bearer("Bearer", "bar_mt_")).isNull();
+        assertThat(OpaqueTokens.bearer(null, "bar_mt_")).isNull();
+    }
+
+    @Test
+    void bearerWhen128CharactersOrMoreThenNull() {
+        String longest = "bar_mt_" + "a".repeat(120);
+        assertThat(OpaqueTokens.bearer("Bearer " + longest, "bar_mt_")).isEqualTo(longest);
+        assertThat(OpaqueTokens.bearer("Bearer " + longest + "a", "bar_mt_")).isNull();
+    }
+
+    @Test
     void sha256HexWhenKnownInputThenKnownDigest() {
         assertThat(OpaqueTokens.sha256Hex("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

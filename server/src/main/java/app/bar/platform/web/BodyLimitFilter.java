@@ -3,11 +3,8 @@ package app.bar.platform.web;
 import app.bar.platform.error.BarProblem;
 import app.bar.platform.error.ProblemWriter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.util.unit.DataSize;
@@ -57,9 +54,10 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         return size == null ? defaultLimit : size.toBytes();
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    /** Counts the body as it is read and cuts it with a 413 past {@code limit}. */
+    private static final class LimitedRequest extends CountedBodyRequest {
         private final long limit;
-        private ServletInputStream stream;
+        private long count;
 
         LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
@@ -67,68 +65,11 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), limit);
-            }
-            return stream;
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
-        }
-    }
-
-    private static final class LimitedInputStream extends ServletInputStream {
-        private final ServletInputStream in;
-        private final long limit;
-        private long count;
-
-        LimitedInputStream(ServletInputStream in, long limit) {
-            this.in = in;
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
+        void counted(long n, boolean ended) {
             count += n;
             if (count > limit) {
                 throw new BarProblem.PayloadTooLarge();
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

@@ -4,15 +4,10 @@ import app.bar.platform.error.BarProblem;
 import app.bar.platform.error.ProblemCodes;
 import app.bar.platform.error.ProblemWriter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -113,11 +108,10 @@ final class SlowBodyFilter extends OncePerRequestFilter {
                 "The request body arrived slower than the server's minimum rate.");
     }
 
-    private static final class RateLimitedRequest extends HttpServletRequestWrapper {
+    private static final class RateLimitedRequest extends CountedBodyRequest {
         private final HttpServletResponse response;
         private final BodyRate rate;
         private final Runnable bodyEnded;
-        private ServletInputStream stream;
         private volatile boolean tooSlow;
 
         RateLimitedRequest(HttpServletRequest request, HttpServletResponse response, BodyRate rate, Runnable bodyEnded) {
@@ -128,21 +122,8 @@ final class SlowBodyFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new RateCheckedStream(super.getInputStream(), this);
-            }
-            return stream;
-        }
-
-        @Override
-        public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
-        }
-
-        void counted(long n, boolean end) {
-            if (end) {
+        void counted(long n, boolean ended) {
+            if (ended) {
                 bodyEnded.run();
                 return;
             }
@@ -153,45 +134,6 @@ final class SlowBodyFilter extends OncePerRequestFilter {
                 }
                 throw tooSlow();
             }
-        }
-    }
-
-    private static final class RateCheckedStream extends ServletInputStream {
-        private final ServletInputStream in;
-        private final RateLimitedRequest request;
-
-        RateCheckedStream(ServletInputStream in, RateLimitedRequest request) {
-            this.in = in;
-            this.request = request;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            request.counted(b >= 0 ? 1 : 0, b < 0 || in.isFinished());
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            request.counted(Math.max(n, 0), n < 0 || in.isFinished());
-            return n;
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }
